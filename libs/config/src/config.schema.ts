@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a ${protocols.join(' or ')} URL`,
+  );
+
+/** Every setting Gantry reads from the environment, with its default. See README "Configuration". */
+export const configSchema = z.object({
+  PORT: port.default(3000),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default(
+    'postgres://postgres@127.0.0.1:5432/gantry',
+  ),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  GANTRY_MASTER_KEY: z
+    .string()
+    .refine(
+      (value) => decodeMasterKey(value) !== null,
+      'must be 32 bytes as 64 hex characters or base64',
+    )
+    .optional(),
+  GANTRY_BOOTSTRAP_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  GANTRY_ROLE: z.enum(['all', 'api', 'worker', 'sandbox']).default('all'),
+  GANTRY_DATA_DIR: z.string().min(1).default('.gantry'),
+  SANDBOX_PORT: port.default(4566),
+  SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
+  SANDBOX_TIME_SCALE: z.coerce.number().positive().max(1000).default(1),
+  SANDBOX_THROTTLE_RPS: z.coerce.number().min(0).default(0),
+  SANDBOX_STATE_FILE: z.string().min(1).optional(),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+  DEPLOYMENT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
+  WORKER_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
+  WORKER_POLL_MIN_MS: z.coerce.number().int().min(10).max(60000).default(2000),
+  WORKER_POLL_MAX_MS: z.coerce.number().int().min(10).max(300000).default(15000),
+  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  AWS_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().max(10000).default(40),
+  AWS_RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10000).default(20),
+  SANDBOX_URL: url(['http:', 'https:']).optional(),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]+$/)
+    .default('gantry'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+});
+
+export type GantryConfig = z.infer<typeof configSchema>;
+
+/** A 32-byte AES key from 64 hex characters or base64; null when it is neither. */
+export function decodeMasterKey(value: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  const decoded = Buffer.from(value, 'base64');
+  return decoded.length === 32 ? decoded : null;
+}

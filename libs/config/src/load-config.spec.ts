@@ -1,0 +1,40 @@
+import { loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 3000,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/gantry',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      GANTRY_ROLE: 'all',
+      SANDBOX_PORT: 4566,
+      SANDBOX_TIME_SCALE: 1,
+      WORKER_CONCURRENCY: 50,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres: or postgresql: URL/],
+    [{ REDIS_URL: 'nope' }, /REDIS_URL/],
+    [{ GANTRY_ROLE: 'boss' }, /GANTRY_ROLE/],
+    [{ SANDBOX_TIME_SCALE: '0' }, /SANDBOX_TIME_SCALE/],
+    [{ WORKER_CONCURRENCY: '0' }, /WORKER_CONCURRENCY/],
+    [{ GANTRY_MASTER_KEY: 'short' }, /GANTRY_MASTER_KEY must be 32 bytes/],
+    [{ GANTRY_BOOTSTRAP_API_KEY: 'abc' }, /GANTRY_BOOTSTRAP_API_KEY must be at least 16/],
+  ])('refuses %j naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('names every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', GANTRY_ROLE: 'y' })).toThrow(
+      /PORT.*GANTRY_ROLE|GANTRY_ROLE.*PORT/,
+    );
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
+  });
+});
