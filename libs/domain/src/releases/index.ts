@@ -1,0 +1,3 @@
+export * from './docker-tag';
+export * from './release-version';
+export * from './release-images';

@@ -1,0 +1,87 @@
+import { compareReleaseVersions, nextVersion, versionProblems } from './release-version';
+
+describe('nextVersion', () => {
+  it.each<[string[], string]>([
+    [[], '0.0.1'],
+    [['latest', 'build-42'], '0.0.1'],
+    [['1.4.2'], '1.4.3'],
+    [['1.4.2', '1.10.0', '1.9.9'], '1.10.1'],
+    [['v1.4.2'], '1.4.3'],
+    [['1.5.0-rc.1', '1.4.9'], '1.5.0'],
+    [['1.5.0-rc.1', '1.5.0'], '1.5.1'],
+    [['1.4.2+build.7'], '1.4.3'],
+    [['2.0.0', 'release-3', '10.0'], '2.0.1'],
+    [['0.0.9'], '0.0.10'],
+  ])('after %j comes %s', (existing, expected) => {
+    expect(nextVersion(existing)).toBe(expected);
+  });
+
+  it.each([[['1.2.3']], [['0.0.1', '0.0.2', 'v0.0.3']]])(
+    'never returns an existing version: %j',
+    (existing) => {
+      expect(existing).not.toContain(nextVersion(existing));
+    },
+  );
+});
+
+describe('versionProblems', () => {
+  it.each<[string, string[]]>([
+    ['1.2.3', []],
+    ['1.2.3-rc.1+build.5', []],
+    ['2024.06.01_nightly', []],
+    ['latest', []],
+    ['x'.repeat(100), []],
+    ['', ['version: must not be empty']],
+    ['x'.repeat(101), ['version: must be at most 100 characters']],
+    [
+      '1.2.3 beta',
+      ['version: may contain only letters, digits, dots, underscores, plus and minus signs'],
+    ],
+    ['1/2', ['version: may contain only letters, digits, dots, underscores, plus and minus signs']],
+    [
+      'café',
+      ['version: may contain only letters, digits, dots, underscores, plus and minus signs'],
+    ],
+  ])('%j', (version, expected) => {
+    expect(versionProblems(version).map((e) => `${e.path}: ${e.message}`)).toEqual(expected);
+  });
+});
+
+describe('compareReleaseVersions', () => {
+  it.each<[string, string, number]>([
+    ['1.2.3', '1.2.4', -1],
+    ['1.10.0', '1.9.0', 1],
+    ['1.0.0-rc.1', '1.0.0', -1],
+    ['v1.2.3', '1.2.3', 1],
+    ['1.0.0+a', '1.0.0+b', -1],
+    ['1.0.0', '1.0.0', 0],
+    ['0.0.1', 'latest', 1],
+    ['build-99', '0.0.1', -1],
+    ['build-9', 'build-10', -1],
+    ['beta', 'alpha', 1],
+  ])('%s vs %s → %i', (a, b, expected) => {
+    expect(Math.sign(compareReleaseVersions(a, b))).toBe(expected);
+    expect(Math.sign(compareReleaseVersions(b, a))).toBe(-expected || 0);
+  });
+
+  it('sorts a mixed list', () => {
+    const sorted = [
+      '1.10.0',
+      'nightly',
+      '1.2.0',
+      '1.2.0-rc.2',
+      'v1.9.0',
+      'build-10',
+      'build-9',
+    ].sort(compareReleaseVersions);
+    expect(sorted).toEqual([
+      'build-9',
+      'build-10',
+      'nightly',
+      '1.2.0-rc.2',
+      '1.2.0',
+      'v1.9.0',
+      '1.10.0',
+    ]);
+  });
+});

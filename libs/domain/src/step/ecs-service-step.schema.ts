@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import { fargateSizeProblem } from './fargate-sizes';
+
+/** A `#{Name}` reference anywhere in a string. */
+export const VARIABLE_REFERENCE = /#\{[^}]+\}/;
+
+/** A number, or a string holding a `#{Variable}` that must yield a number after substitution. */
+export const numberOrVariable = (min: number, max: number) =>
+  z.union([
+    z.number().int().min(min).max(max),
+    z.string().regex(VARIABLE_REFERENCE, 'must be a number or a #{Variable} reference'),
+  ]);
+
+const SIZE_PATTERN = /^\d+$/;
+const size = z.union([
+  z.number().int().positive(),
+  z
+    .string()
+    .refine(
+      (value) => SIZE_PATTERN.test(value) || VARIABLE_REFERENCE.test(value),
+      'must be a number or a #{Variable} reference',
+    ),
+]);
+
+/** DNS-safe container name; it also becomes part of CloudFormation parameter names. */
+export const CONTAINER_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,62}$/;
+
+/** An image repository without a tag or digest: the release chooses the tag. */
+const IMAGE_REPOSITORY_PATTERN =
+  /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
+
+const portMappingSchema = z.strictObject({
+  containerPort: z.number().int().min(1).max(65535),
+  hostPort: z.number().int().min(1).max(65535).optional(),
+  protocol: z.enum(['tcp', 'udp']).default('tcp'),
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+    .optional(),
+  appProtocol: z.enum(['http', 'http2', 'grpc']).optional(),
+});
+
+const healthCheckSchema = z.strictObject({
+  command: z.array(z.string().min(1)).min(1),
+  interval: z.number().int().min(5).max(300).default(30),
+  timeout: z.number().int().min(2).max(120).default(5),
+  retries: z.number().int().min(1).max(10).default(3),
+  startPeriod: z.number().int().min(0).max(300).optional(),
+});
+
+const dependsOnSchema = z.strictObject({
+  containerName: z.string().min(1),
+  condition: z.enum(['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']),
+});
+
+const environmentKey = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a valid environment variable name');
+
+export const containerSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(
+      CONTAINER_NAME_PATTERN,
+      'must be lower-case letters, digits and single hyphens, at most 63 characters',
+    ),
+  image: z
+    .string()
+    .max(255)
+    .regex(
+      IMAGE_REPOSITORY_PATTERN,
+      'must be an image repository without a tag or digest (the release chooses the tag)',
+    ),
+  essential: z.boolean().default(true),
+  cpu: numberOrVariable(0, 16384).default(0),
+  memory: numberOrVariable(6, 122880).nullable().default(null),
+  memoryReservation: numberOrVariable(6, 122880).nullable().default(null),
+  portMappings: z.array(portMappingSchema).default([]),
+  environment: z.record(environmentKey, z.string()).default({}),
+  secrets: z.record(environmentKey, z.string().min(1)).default({}),
+  command: z.array(z.string()).default([]),
+  entryPoint: z.array(z.string()).default([]),
+  workingDirectory: z.string().optional(),
+  healthCheck: healthCheckSchema.optional(),
+  dependsOn: z.array(dependsOnSchema).default([]),
+  logging: z.enum(['awslogs', 'none']).default('awslogs'),
+});
+
+export const taskSchema = z.strictObject({
+  cpu: size,
+  memory: size,
+  executionRoleArn: z.string().min(1).optional(),
+  taskRoleArn: z.string().min(1).optional(),
+  cpuArchitecture: z.enum(['X86_64', 'ARM64']).default('X86_64'),
+  logRetentionInDays: z
+    .union([
+      z.literal(1),
+      z.literal(3),
+      z.literal(5),
+      z.literal(7),
+      z.literal(14),
+      z.literal(30),
+      z.literal(60),
+      z.literal(90),
+      z.literal(180),
+      z.literal(365),
+    ])
+    .default(30),
+});
+
+export const serviceSchema = z.strictObject({
+  desiredCount: numberOrVariable(0, 5000).default(1),
+  minimumHealthyPercent: z.number().int().min(0).max(100).default(100),
+  maximumPercent: z.number().int().min(100).max(200).default(200),
+  circuitBreaker: z
+    .strictObject({ enable: z.boolean().default(true), rollback: z.boolean().default(true) })
+    .default({ enable: true, rollback: true }),
+  network: z.strictObject({
+    subnets: z.array(z.string().min(1)).min(1).max(16),
+    securityGroups: z.array(z.string().min(1)).max(5).default([]),
+    assignPublicIp: z.boolean().default(false),
+  }),
+  loadBalancers: z
+    .array(
+      z.strictObject({
+        targetGroupArn: z.string().min(1),
+        containerName: z.string().min(1),
+        containerPort: z.number().int().min(1).max(65535),
+      }),
+    )
+    .default([]),
+  healthCheckGracePeriodSeconds: numberOrVariable(0, 2147483647).default(0),
+  enableExecuteCommand: z.boolean().default(false),
+  platformVersion: z.string().default('LATEST'),
+});
+
+export const ecsServiceStepSchema = z
+  .strictObject({
+    containers: z.array(containerSchema).min(1).max(10),
+    task: taskSchema,
+    service: serviceSchema,
+    tags: z.record(z.string().min(1).max(128), z.string().max(256)).default({}),
+  })
+  .superRefine((step, ctx) => {
+    for (const issue of stepConsistencyProblems(step)) ctx.addIssue({ code: 'custom', ...issue });
+  });
+
+export type EcsServiceStep = z.infer<typeof ecsServiceStepSchema>;
+export type EcsServiceStepInput = z.input<typeof ecsServiceStepSchema>;
+export type ContainerDefinition = EcsServiceStep['containers'][number];
+
+interface StepProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Rules that span fields: unique names and ports, an essential container, references between fields. */
+export function stepConsistencyProblems(step: EcsServiceStep): StepProblem[] {
+  const problems: StepProblem[] = [];
+  const names = step.containers.map((container) => container.name);
+  step.containers.forEach((container, index) => {
+    if (names.indexOf(container.name) !== index) {
+      problems.push({
+        path: ['containers', index, 'name'],
+        message: `container name '${container.name}' is used twice`,
+      });
+    }
+    container.dependsOn.forEach((dependency, depIndex) => {
+      if (
+        !names.includes(dependency.containerName) ||
+        dependency.containerName === container.name
+      ) {
+        problems.push({
+          path: ['containers', index, 'dependsOn', depIndex, 'containerName'],
+          message: `'${dependency.containerName}' is not another container of this step`,
+        });
+      }
+    });
+    const ports = container.portMappings.map(
+      (mapping) => `${mapping.containerPort}/${mapping.protocol}`,
+    );
+    ports.forEach((port, portIndex) => {
+      if (ports.indexOf(port) !== portIndex) {
+        problems.push({
+          path: ['containers', index, 'portMappings', portIndex],
+          message: `port ${port} is mapped twice`,
+        });
+      }
+    });
+  });
+  if (!step.containers.some((container) => container.essential)) {
+    problems.push({ path: ['containers'], message: 'at least one container must be essential' });
+  }
+  step.service.loadBalancers.forEach((balancer, index) => {
+    const container = step.containers.find(
+      (candidate) => candidate.name === balancer.containerName,
+    );
+    if (!container) {
+      problems.push({
+        path: ['service', 'loadBalancers', index, 'containerName'],
+        message: `'${balancer.containerName}' is not a container of this step`,
+      });
+    } else if (
+      !container.portMappings.some((mapping) => mapping.containerPort === balancer.containerPort)
+    ) {
+      problems.push({
+        path: ['service', 'loadBalancers', index, 'containerPort'],
+        message: `container '${balancer.containerName}' does not map port ${balancer.containerPort}`,
+      });
+    }
+  });
+  return problems;
+}
+
+/**
+ * The Fargate CPU/memory problem of a step whose sizes are literal (a rule: 422, not a 400);
+ * sizes that still refer to variables are checked after substitution, at render time.
+ */
+export function stepFargateProblems(step: Pick<EcsServiceStep, 'task'>): StepProblem[] {
+  const cpu = literalNumber(step.task.cpu);
+  const memory = literalNumber(step.task.memory);
+  if (cpu === null || memory === null) return [];
+  const problem = fargateSizeProblem(cpu, memory);
+  return problem ? [{ path: ['task', 'memory'], message: problem }] : [];
+}
+
+/** The number a literal field holds, or null while it still refers to a variable. */
+export function literalNumber(value: number | string | null | undefined): number | null {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return null;
+}

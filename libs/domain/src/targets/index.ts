@@ -1,0 +1,3 @@
+export * from './target-selection';
+export * from './tenant-selection';
+export * from './tenant-tags';

@@ -1,0 +1,142 @@
+import { DomainError, type ErrorCode, type FieldError } from '../errors/domain-error';
+import { parseTemplateString } from './variable-references';
+import type { VariableUse } from './variable.types';
+
+type ProblemCode = 'unresolved_variable' | 'ambiguous_variable' | 'variable_cycle';
+
+/** What a lookup knows about one name. `unknown`: the variable exists but has no value yet. */
+export type VariableLookupResult =
+  | { kind: 'value'; value: string; sensitive: boolean; builtIn: boolean }
+  | { kind: 'unknown'; sensitive: boolean }
+  | { kind: 'problem'; code: Exclude<ProblemCode, 'variable_cycle'>; message: string };
+
+export type VariableLookup = (name: string) => VariableLookupResult;
+
+/** A variable with nested references expanded; `value` is null when some part is unknown. */
+export interface VariableExpansion {
+  name: string;
+  value: string | null;
+  sensitive: boolean;
+  builtIn: boolean;
+}
+
+const CODE_ORDER: ProblemCode[] = ['unresolved_variable', 'ambiguous_variable', 'variable_cycle'];
+
+/**
+ * Expands the variables named by `uses` and, transitively, every variable their values refer to.
+ * Built-in values are taken literally. A value is sensitive when its variable is, or when it
+ * refers to a sensitive variable. Throws one DomainError listing every unresolved, ambiguous and
+ * cyclic variable (code: the first of those kinds that occurred).
+ */
+export function expandVariables(
+  uses: readonly VariableUse[],
+  lookup: VariableLookup,
+): Map<string, VariableExpansion> {
+  const state: ExpansionState = {
+    lookup,
+    done: new Map(),
+    failed: new Set(),
+    stack: [],
+    problems: [],
+    seen: new Set(),
+  };
+  for (const use of uses) visit(use.name, use.path, state);
+  if (state.problems.length > 0) throw problemsError(state.problems);
+  return state.done;
+}
+
+interface Problem extends FieldError {
+  code: ProblemCode;
+  name: string;
+}
+
+interface ExpansionState {
+  lookup: VariableLookup;
+  done: Map<string, VariableExpansion>;
+  failed: Set<string>;
+  stack: string[];
+  problems: Problem[];
+  seen: Set<string>;
+}
+
+function visit(name: string, path: string, state: ExpansionState): boolean {
+  if (state.done.has(name)) return true;
+  const cycleStart = state.stack.indexOf(name);
+  if (cycleStart >= 0) {
+    const cycle = [...state.stack.slice(cycleStart), name];
+    addProblem(state, {
+      code: 'variable_cycle',
+      name,
+      path: `variables.${name}`,
+      message: `variable cycle: ${cycle.map((n) => `#{${n}}`).join(' → ')}`,
+    });
+    return false;
+  }
+  const found = state.lookup(name);
+  if (found.kind === 'problem') {
+    addProblem(state, { code: found.code, name, path, message: found.message });
+    return false;
+  }
+  if (state.failed.has(name)) return false;
+  if (found.kind === 'unknown' || found.builtIn) {
+    const value = found.kind === 'unknown' ? null : found.value;
+    state.done.set(name, {
+      name,
+      value,
+      sensitive: found.sensitive,
+      builtIn: found.kind === 'value' && found.builtIn,
+    });
+    return true;
+  }
+  return expandValue(name, found.value, found.sensitive, state);
+}
+
+function expandValue(
+  name: string,
+  raw: string,
+  sensitive: boolean,
+  state: ExpansionState,
+): boolean {
+  state.stack.push(name);
+  const parts: (string | null)[] = [];
+  let ok = true;
+  let isSensitive = sensitive;
+  for (const segment of parseTemplateString(raw)) {
+    if (segment.ref === undefined) {
+      parts.push(segment.text);
+      continue;
+    }
+    if (!visit(segment.ref, `variables.${name}`, state)) {
+      ok = false;
+      continue;
+    }
+    const nested = state.done.get(segment.ref) as VariableExpansion;
+    isSensitive ||= nested.sensitive;
+    parts.push(nested.value);
+  }
+  state.stack.pop();
+  if (!ok) {
+    state.failed.add(name);
+    return false;
+  }
+  const value = parts.some((part) => part === null) ? null : parts.join('');
+  state.done.set(name, { name, value, sensitive: isSensitive, builtIn: false });
+  return true;
+}
+
+function addProblem(state: ExpansionState, problem: Problem): void {
+  const key = `${problem.code}|${problem.name}|${problem.path}`;
+  if (state.seen.has(key)) return;
+  state.seen.add(key);
+  state.problems.push(problem);
+}
+
+function problemsError(problems: Problem[]): DomainError {
+  const code: ErrorCode =
+    CODE_ORDER.find((candidate) => problems.some((problem) => problem.code === candidate)) ??
+    'unresolved_variable';
+  const names = [...new Set(problems.map((problem) => problem.name))];
+  const errors = problems.map(({ path, message }) => ({ path, message }));
+  const message = `Variables could not be resolved: ${[...new Set(problems.map((problem) => problem.message))].join('; ')}`;
+  return new DomainError(code, message, errors, { variables: names });
+}
