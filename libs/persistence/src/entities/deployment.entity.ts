@@ -1,0 +1,60 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type DeploymentStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+@Entity('deployments')
+export class DeploymentEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'bigint', insert: false, update: false }) seq!: string;
+  @Column('uuid') releaseId!: string;
+  @Column('uuid') projectId!: string;
+  @Column('uuid') environmentId!: string;
+  @Column('uuid', { nullable: true }) tenantId!: string | null;
+  /** project/environment/tenant: deployments sharing it deploy the same stack, one at a time. */
+  @Column() stackKey!: string;
+  @Column('varchar') status!: DeploymentStatus;
+  @Column() cancelRequested!: boolean;
+  @Column() forced!: boolean;
+  @Column('text', { nullable: true }) error!: string | null;
+  @Column('varchar', { nullable: true }) createdBy!: string | null;
+  @Column('varchar', { nullable: true }) leaseOwner!: string | null;
+  @Column('timestamptz', { nullable: true }) leaseExpiresAt!: Date | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @Column('timestamptz', { nullable: true }) startedAt!: Date | null;
+  @Column('timestamptz', { nullable: true }) finishedAt!: Date | null;
+}
+
+export interface ResourceChange {
+  action: string;
+  logicalId: string;
+  resourceType: string;
+  replacement: string | null;
+}
+
+@Entity('deployment_targets')
+export class DeploymentTargetEntity {
+  @Column('uuid', { primary: true }) deploymentId!: string;
+  @Column('uuid', { primary: true }) targetId!: string;
+  @Column() stackName!: string;
+  @Column() status!: string;
+  @Column('jsonb', { nullable: true }) template!: object | null;
+  @Column('varchar', { nullable: true }) templateHash!: string | null;
+  @Column('varchar', { nullable: true }) changeSetName!: string | null;
+  @Column('varchar', { nullable: true }) changeSetId!: string | null;
+  @Column('varchar', { nullable: true }) stackId!: string | null;
+  @Column('jsonb', { nullable: true }) changes!: ResourceChange[] | null;
+  @Column('jsonb', { nullable: true }) outputs!: Record<string, string> | null;
+  @Column('varchar', { nullable: true }) lastEventId!: string | null;
+  @Column('timestamptz', { nullable: true }) operationStartedAt!: Date | null;
+  @Column('text', { nullable: true }) error!: string | null;
+}
+
+@Entity('deployment_log')
+export class DeploymentLogEntity {
+  @Column('uuid', { primary: true }) deploymentId!: string;
+  @Column('int', { primary: true }) seq!: number;
+  @Column('timestamptz') at!: Date;
+  @Column() level!: string;
+  @Column() source!: string;
+  @Column('text') message!: string;
+}

@@ -1,0 +1,24 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { EcsServiceStep } from '@gantry/domain';
+
+export type Tenancy = 'untenanted' | 'tenanted' | 'mixed';
+
+@Entity('projects')
+export class ProjectEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column() slug!: string;
+  @Column() name!: string;
+  @Column() description!: string;
+  @Column('uuid', { nullable: true }) lifecycleId!: string | null;
+  @Column('varchar') tenancy!: Tenancy;
+  @Column('text', { array: true }) targetTags!: string[];
+  @Column('jsonb') step!: EcsServiceStep;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,290 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { isUuid, notFound } from '@gantry/domain';
+import type { DeploymentStatus, ResourceChange } from '../entities';
+
+interface Ref {
+  id: string;
+  slug: string;
+}
+
+export interface DeploymentKeyRow {
+  releaseId: string;
+  environmentId: string;
+  tenantId: string | null;
+  status: DeploymentStatus;
+}
+
+/** A deployment to insert, with its targets. `failed` rows record an automatic deployment that could not start. */
+export interface NewDeployment {
+  id: string;
+  releaseId: string;
+  projectId: string;
+  environmentId: string;
+  tenantId: string | null;
+  stackKey: string;
+  status: 'queued' | 'failed';
+  forced: boolean;
+  createdBy: string | null;
+  error: string | null;
+  targets: { targetId: string; stackName: string }[];
+}
+
+export interface DeploymentTargetView {
+  target: Ref;
+  stackName: string;
+  status: string;
+  changes?: ResourceChange[];
+  outputs?: Record<string, string>;
+  error?: string;
+}
+
+/** A deployment as the API shows it. */
+export interface DeploymentView {
+  id: string;
+  release: { id: string; version: string };
+  project: Ref;
+  environment: Ref;
+  tenant: Ref | null;
+  status: DeploymentStatus;
+  forced: boolean;
+  cancelRequested: boolean;
+  createdBy: string | null;
+  targets: DeploymentTargetView[];
+  error?: string;
+  createdAt: Date;
+  startedAt?: Date;
+  finishedAt?: Date;
+}
+
+export interface DeploymentFilter {
+  projectId?: string;
+  environmentId?: string;
+  tenantId?: string;
+  status?: DeploymentStatus;
+}
+
+export interface DeploymentLogLine {
+  seq: number;
+  at: Date;
+  level: string;
+  source: string;
+  message: string;
+}
+
+/** What a cancel request did. */
+export type CancelOutcome = 'cancelled' | 'cancel_requested' | 'finished';
+
+const VIEW_SQL = `
+  SELECT d.id, d.status, d.forced, d.cancel_requested AS "cancelRequested", d.created_by AS "createdBy", d.error,
+         d.created_at AS "createdAt", d.started_at AS "startedAt", d.finished_at AS "finishedAt",
+         json_build_object('id', r.id, 'version', r.version) AS release,
+         json_build_object('id', p.id, 'slug', p.slug) AS project,
+         json_build_object('id', e.id, 'slug', e.slug) AS environment,
+         CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object('id', t.id, 'slug', t.slug) END AS tenant,
+         COALESCE((SELECT json_agg(json_build_object('target', json_build_object('id', tg.id, 'slug', tg.slug),
+                     'stackName', dt.stack_name, 'status', dt.status, 'changes', dt.changes, 'outputs', dt.outputs,
+                     'error', dt.error) ORDER BY tg.slug)
+                   FROM deployment_targets dt JOIN targets tg ON tg.id = dt.target_id
+                   WHERE dt.deployment_id = d.id), '[]') AS targets
+  FROM deployments d
+  JOIN releases r ON r.id = d.release_id
+  JOIN projects p ON p.id = d.project_id
+  JOIN environments e ON e.id = d.environment_id
+  LEFT JOIN tenants t ON t.id = d.tenant_id`;
+
+@Injectable()
+export class DeploymentsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Serialises scheduling per release until the transaction ends, so a key is never queued twice. */
+  async lockReleases(manager: EntityManager, releaseIds: string[]): Promise<void> {
+    for (const id of [...new Set(releaseIds)].sort()) {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [id]);
+    }
+  }
+
+  /** Release, environment, tenant and status of one deployment, or null. */
+  async keyOf(id: string): Promise<DeploymentKeyRow | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await this.dataSource.query(
+      'SELECT release_id AS "releaseId", environment_id AS "environmentId", tenant_id AS "tenantId", status FROM deployments WHERE id = $1',
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** (environment, tenant, status) of the releases' deployments in the given statuses. */
+  keysOf(
+    releaseIds: string[],
+    statuses: DeploymentStatus[],
+    manager = this.dataSource.manager,
+  ): Promise<DeploymentKeyRow[]> {
+    return manager.query(
+      `SELECT DISTINCT release_id AS "releaseId", environment_id AS "environmentId", tenant_id AS "tenantId", status
+       FROM deployments WHERE release_id = ANY($1::uuid[]) AND status = ANY($2::varchar[])`,
+      [releaseIds, statuses],
+    );
+  }
+
+  /** The release each stack runs: that of its latest finished deployment, when that one succeeded. */
+  async currentReleases(
+    stackKeys: string[],
+    manager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
+    // The latest finished deployment decides: after a failure, redeploying the last good release
+    // is a rollback, not a repeat, so it needs no force.
+    const rows: { stackKey: string; releaseId: string }[] = await manager.query(
+      `SELECT "stackKey", "releaseId" FROM (
+         SELECT DISTINCT ON (stack_key) stack_key AS "stackKey", release_id AS "releaseId", status FROM deployments
+          WHERE stack_key = ANY($1::varchar[]) AND status IN ('succeeded', 'failed', 'cancelled')
+          ORDER BY stack_key, finished_at DESC, seq DESC) latest
+        WHERE status = 'succeeded'`,
+      [stackKeys],
+    );
+    return new Map(rows.map((row) => [row.stackKey, row.releaseId]));
+  }
+
+  /** Per tenant (null: untenanted), the release whose deployment to the environment succeeded last. */
+  lastSucceeded(
+    projectId: string,
+    environmentId: string,
+  ): Promise<{ tenantId: string | null; releaseId: string }[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT ON (tenant_id) tenant_id AS "tenantId", release_id AS "releaseId" FROM deployments
+       WHERE project_id = $1 AND environment_id = $2 AND status = 'succeeded' ORDER BY tenant_id, finished_at DESC, seq DESC`,
+      [projectId, environmentId],
+    );
+  }
+
+  /** Every deployment in one INSERT, every target in another; the array order is the queue order. */
+  async insertMany(manager: EntityManager, deployments: NewDeployment[]): Promise<void> {
+    if (deployments.length === 0) return;
+    const column = <K extends keyof NewDeployment>(key: K) => deployments.map((d) => d[key]);
+    await manager.query(
+      `INSERT INTO deployments (id, release_id, project_id, environment_id, tenant_id, stack_key, status, forced, created_by, error, finished_at)
+       SELECT d.id, d.release_id, d.project_id, d.environment_id, d.tenant_id, d.stack_key, d.status, d.forced, d.created_by, d.error,
+              CASE WHEN d.status = 'failed' THEN now() END
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::varchar[], $7::varchar[], $8::boolean[], $9::varchar[], $10::text[])
+         WITH ORDINALITY AS d(id, release_id, project_id, environment_id, tenant_id, stack_key, status, forced, created_by, error, n)
+       ORDER BY d.n`,
+      [
+        column('id'),
+        column('releaseId'),
+        column('projectId'),
+        column('environmentId'),
+        column('tenantId'),
+        column('stackKey'),
+        column('status'),
+        column('forced'),
+        column('createdBy'),
+        column('error'),
+      ],
+    );
+    const targets = deployments.flatMap((d) =>
+      d.targets.map((t) => ({ ...t, deploymentId: d.id })),
+    );
+    if (targets.length === 0) return;
+    await manager.query(
+      `INSERT INTO deployment_targets (deployment_id, target_id, stack_name)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[])`,
+      [
+        targets.map((t) => t.deploymentId),
+        targets.map((t) => t.targetId),
+        targets.map((t) => t.stackName),
+      ],
+    );
+  }
+
+  /** Views of these deployments, in the order of `ids`. */
+  async views(ids: string[], manager = this.dataSource.manager): Promise<DeploymentView[]> {
+    if (ids.length === 0) return [];
+    const rows: DeploymentView[] = await manager.query(`${VIEW_SQL} WHERE d.id = ANY($1::uuid[])`, [
+      ids,
+    ]);
+    const byId = new Map(rows.map((row) => [row.id, present(row)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async get(id: string): Promise<DeploymentView> {
+    const [view] = isUuid(id) ? await this.views([id]) : [];
+    if (!view) throw notFound('deployment', id);
+    return view;
+  }
+
+  /** Newest first. */
+  async list(
+    filter: DeploymentFilter,
+    limit: number,
+    offset: number,
+  ): Promise<[DeploymentView[], number]> {
+    const conditions: string[] = [];
+    const values: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      values.push(value);
+      conditions.push(`${sql} = $${values.length}`);
+    };
+    if (filter.projectId) add('project_id', filter.projectId);
+    if (filter.environmentId) add('environment_id', filter.environmentId);
+    if (filter.tenantId) add('tenant_id', filter.tenantId);
+    if (filter.status) add('status', filter.status);
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const rows: { id: string; total: string }[] = await this.dataSource.query(
+      `SELECT id, count(*) OVER () AS total FROM deployments ${where} ORDER BY created_at DESC, seq DESC
+       LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+      [...values, limit, offset],
+    );
+    const total = rows.length
+      ? Number(rows[0].total)
+      : Number(
+          (await this.dataSource.query(`SELECT count(*) AS n FROM deployments ${where}`, values))[0]
+            .n,
+        );
+    return [await this.views(rows.map((row) => row.id)), total];
+  }
+
+  /** A queued deployment is cancelled at once; a running one is asked to stop; a finished one is left alone. */
+  async cancel(id: string): Promise<CancelOutcome> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows]: [{ status: DeploymentStatus }[], number] = await this.dataSource.query(
+      `WITH old AS (SELECT id, status FROM deployments WHERE id = $1 FOR UPDATE)
+       UPDATE deployments d SET
+         status = CASE WHEN old.status = 'queued' THEN 'cancelled' ELSE old.status END,
+         finished_at = CASE WHEN old.status = 'queued' THEN now() ELSE d.finished_at END,
+         cancel_requested = d.cancel_requested OR old.status = 'running'
+       FROM old WHERE d.id = old.id RETURNING old.status AS status`,
+      [id],
+    );
+    if (rows.length === 0) throw notFound('deployment', id);
+    if (rows[0].status === 'queued') return 'cancelled';
+    return rows[0].status === 'running' ? 'cancel_requested' : 'finished';
+  }
+
+  /** Log lines after `after`, oldest first. */
+  log(id: string, after: number, limit: number): Promise<DeploymentLogLine[]> {
+    return this.dataSource.query(
+      `SELECT seq, at, level, source, message FROM deployment_log WHERE deployment_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [id, after, limit],
+    );
+  }
+}
+
+function present(row: DeploymentView): DeploymentView {
+  const view: DeploymentView = {
+    ...row,
+    targets: row.targets.map((target) => compact({ ...target })),
+  };
+  return compact(view as unknown as Record<string, unknown>) as unknown as DeploymentView;
+}
+
+/** Optional fields are left out rather than sent as null. */
+function compact<T extends object>(value: T): T {
+  const optional = ['changes', 'outputs', 'error', 'startedAt', 'finishedAt'];
+  return Object.fromEntries(
+    Object.entries(value).filter(([key, v]) => !(optional.includes(key) && v === null)),
+  ) as T;
+}

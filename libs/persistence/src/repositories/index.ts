@@ -1,0 +1,45 @@
+import { ApiKeysRepository, AuditRepository } from './api-keys.repository';
+import { ChannelsRepository } from './channels.repository';
+import { DashboardRepository } from './dashboard.repository';
+import { DeploymentCandidatesRepository } from './deployment-candidates.repository';
+import { DeploymentsRepository } from './deployments.repository';
+import { DeploymentRunsRepository } from './deployment-runs.repository';
+import { EnvironmentsRepository } from './environments.repository';
+import { LifecyclesRepository } from './lifecycles.repository';
+import { ProjectsRepository } from './projects.repository';
+import { ReleasesRepository } from './releases.repository';
+import { TargetsRepository } from './targets.repository';
+import { TenantsRepository } from './tenants.repository';
+import { VariablesRepository } from './variables.repository';
+
+export * from './api-keys.repository';
+export * from './channels.repository';
+export * from './dashboard.repository';
+export * from './deployment-candidates.repository';
+export * from './deployments.repository';
+export * from './deployment-runs.repository';
+export * from './environments.repository';
+export * from './find-by-ref';
+export * from './lifecycles.repository';
+export * from './projects.repository';
+export * from './releases.repository';
+export * from './targets.repository';
+export * from './tenants.repository';
+export * from './variables.repository';
+
+export const REPOSITORIES = [
+  DeploymentsRepository,
+  ReleasesRepository,
+  ApiKeysRepository,
+  AuditRepository,
+  ChannelsRepository,
+  DashboardRepository,
+  DeploymentCandidatesRepository,
+  DeploymentRunsRepository,
+  EnvironmentsRepository,
+  LifecyclesRepository,
+  ProjectsRepository,
+  TargetsRepository,
+  TenantsRepository,
+  VariablesRepository,
+];
