@@ -1,0 +1,66 @@
+import type { EcsServiceStep, FieldError } from '@gantry/domain';
+import type { FieldValues } from './field-values';
+
+const IMAGE_TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+/** Image tags: present for every container (when required) and valid Docker tags. */
+export function checkImages(
+  step: EcsServiceStep,
+  images: Record<string, string> | undefined,
+  required: boolean,
+  problems: FieldError[],
+): void {
+  for (const container of step.containers) {
+    const tag = images?.[container.name];
+    const path = `release.images.${container.name}`;
+    if (tag === undefined) {
+      if (required)
+        problems.push({ path, message: `no image tag chosen for container '${container.name}'` });
+    } else if (!IMAGE_TAG_PATTERN.test(tag)) {
+      problems.push({
+        path,
+        message: `'${tag}' is not a valid image tag (letters, digits, '_', '.', '-', at most 128)`,
+      });
+    }
+  }
+}
+
+/** ARNs, ids and names that must not be empty once variables are substituted, plus the roles Fargate needs. */
+export function checkReferences(
+  step: EcsServiceStep,
+  values: FieldValues,
+  problems: FieldError[],
+): void {
+  const nonEmpty = (raw: string | undefined, path: string) => {
+    if (raw !== undefined && values.expand(raw)?.trim() === '')
+      problems.push({ path, message: 'is empty after substitution' });
+  };
+  nonEmpty(step.task.executionRoleArn, 'step.task.executionRoleArn');
+  nonEmpty(step.task.taskRoleArn, 'step.task.taskRoleArn');
+  nonEmpty(step.service.platformVersion, 'step.service.platformVersion');
+  step.service.network.subnets.forEach((subnet, index) =>
+    nonEmpty(subnet, `step.service.network.subnets.${index}`),
+  );
+  step.service.network.securityGroups.forEach((group, index) =>
+    nonEmpty(group, `step.service.network.securityGroups.${index}`),
+  );
+  step.service.loadBalancers.forEach((balancer, index) =>
+    nonEmpty(balancer.targetGroupArn, `step.service.loadBalancers.${index}.targetGroupArn`),
+  );
+  step.containers.forEach((container, index) => {
+    for (const [name, valueFrom] of Object.entries(container.secrets))
+      nonEmpty(valueFrom, `step.containers.${index}.secrets.${name}`);
+  });
+  if (step.task.executionRoleArn === undefined) {
+    const needs = step.containers.find(
+      (container) => container.logging === 'awslogs' || Object.keys(container.secrets).length > 0,
+    );
+    if (needs) {
+      const why = Object.keys(needs.secrets).length > 0 ? 'reads secrets' : 'logs with awslogs';
+      problems.push({
+        path: 'step.task.executionRoleArn',
+        message: `is required on Fargate: container '${needs.name}' ${why}`,
+      });
+    }
+  }
+}

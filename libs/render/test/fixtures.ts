@@ -1,0 +1,265 @@
+// Input fixtures for the renderer's specs and the benchmark: plain data, as the API would store it.
+import {
+  ecsServiceStepSchema,
+  type EcsServiceStepInput,
+  type VariableDefinition,
+} from '@gantry/domain';
+import type { ConvertInput, RenderInput } from '../src';
+
+const ACCOUNT = '123456789012';
+const ECR = `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com`;
+const EXECUTION_ROLE = `arn:aws:iam::${ACCOUNT}:role/shop-execution`;
+
+export const ids = {
+  project: '0b7c2a4e-1111-4c8e-9a51-000000000001',
+  release: '0b7c2a4e-2222-4c8e-9a51-000000000002',
+  dev: '0b7c2a4e-3333-4c8e-9a51-000000000003',
+  prod: '0b7c2a4e-3333-4c8e-9a51-000000000004',
+  acme: '0b7c2a4e-4444-4c8e-9a51-000000000005',
+  globex: '0b7c2a4e-4444-4c8e-9a51-000000000006',
+  channel: '0b7c2a4e-5555-4c8e-9a51-000000000007',
+  hotfix: '0b7c2a4e-5555-4c8e-9a51-000000000008',
+  euTarget: '0b7c2a4e-6666-4c8e-9a51-000000000009',
+  usTarget: '0b7c2a4e-6666-4c8e-9a51-000000000010',
+} as const;
+
+export const environments = {
+  dev: { id: ids.dev, slug: 'dev', name: 'Development' },
+  prod: { id: ids.prod, slug: 'prod', name: 'Production' },
+};
+export const tenants = {
+  acme: { id: ids.acme, slug: 'acme', name: 'Acme Corp' },
+  globex: { id: ids.globex, slug: 'globex', name: 'Globex' },
+};
+
+/** One container, no variables: the smallest realistic step. */
+export const singleContainerStep: EcsServiceStepInput = {
+  containers: [
+    {
+      name: 'web',
+      image: `${ECR}/shop-web`,
+      portMappings: [{ containerPort: 8080 }],
+      environment: { LOG_LEVEL: 'info' },
+    },
+  ],
+  task: { cpu: '256', memory: '512', executionRoleArn: EXECUTION_ROLE },
+  service: { network: { subnets: ['subnet-0a1b2c3d'], securityGroups: ['sg-0a1b2c3d'] } },
+  tags: { team: 'shop' },
+};
+
+/** Three containers with dependsOn, health checks, secrets, two load balancers and variables. */
+export const threeContainerStep: EcsServiceStepInput = {
+  containers: [
+    {
+      name: 'shop-web',
+      image: `${ECR}/shop-web`,
+      cpu: 256,
+      memory: '#{Web.Memory}',
+      portMappings: [{ containerPort: 8080, name: 'http', appProtocol: 'http' }],
+      environment: {
+        LOG_LEVEL: '#{LogLevel}',
+        API_URL: 'http://localhost:9000',
+        DATABASE_URL: '#{Db.Url}',
+        GREETING: 'Hello from #{Gantry.Environment.Name}${NOT_A_SUB}',
+        RELEASE: '#{Gantry.Release.Number}',
+      },
+      secrets: { SESSION_KEY: `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:shop/session` },
+      healthCheck: {
+        command: ['CMD-SHELL', 'curl -f http://localhost:8080/health || exit 1'],
+        startPeriod: 15,
+      },
+      dependsOn: [
+        { containerName: 'migrate', condition: 'SUCCESS' },
+        { containerName: 'api', condition: 'HEALTHY' },
+      ],
+    },
+    {
+      name: 'api',
+      image: `${ECR}/shop-api`,
+      cpu: 512,
+      memoryReservation: 1024,
+      portMappings: [{ containerPort: 9000, protocol: 'tcp' }],
+      environment: { DB_PASSWORD: '#{Db.Password}', TENANT: '#{Gantry.Tenant.Name}' },
+      secrets: {
+        STRIPE_KEY: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/shop/#{Gantry.Environment.Name}/stripe`,
+      },
+      command: ['node', 'dist/main.js', '--port', '9000'],
+      healthCheck: { command: ['CMD', '/bin/health'], interval: 10, timeout: 3, retries: 5 },
+    },
+    {
+      name: 'migrate',
+      image: `${ECR}/shop-api`,
+      essential: false,
+      entryPoint: ['/bin/sh', '-c'],
+      command: ['npm run migrate -- --url "$DATABASE_URL"'],
+      workingDirectory: '/app',
+      environment: { DATABASE_URL: '#{Db.Url}' },
+      logging: 'none',
+    },
+  ],
+  task: {
+    cpu: '1024',
+    memory: '#{Task.Memory}',
+    executionRoleArn: EXECUTION_ROLE,
+    taskRoleArn: `arn:aws:iam::${ACCOUNT}:role/shop-#{Gantry.Environment.Name}`,
+    cpuArchitecture: 'ARM64',
+    logRetentionInDays: 14,
+  },
+  service: {
+    desiredCount: '#{DesiredCount}',
+    minimumHealthyPercent: 50,
+    network: {
+      subnets: ['#{Subnet.A}', '#{Subnet.B}'],
+      securityGroups: ['sg-0a1b2c3d'],
+      assignPublicIp: false,
+    },
+    loadBalancers: [
+      { targetGroupArn: '#{Web.TargetGroup}', containerName: 'shop-web', containerPort: 8080 },
+      {
+        targetGroupArn: `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:targetgroup/shop-api/0123456789abcdef`,
+        containerName: 'api',
+        containerPort: 9000,
+      },
+    ],
+    healthCheckGracePeriodSeconds: 60,
+    enableExecuteCommand: true,
+  },
+  tags: { team: 'shop', 'cost-center': '#{CostCenter}', 'gantry:project': 'overridden-by-gantry' },
+};
+
+const v = (
+  name: string,
+  value: string | null,
+  scope: VariableDefinition['scope'] = {},
+  sensitive = false,
+): VariableDefinition => ({
+  name,
+  value,
+  sensitive,
+  scope,
+});
+
+/** Unscoped defaults, environment-, tenant- and channel-scoped values, secrets and nesting. */
+export const shopVariables: VariableDefinition[] = [
+  v('LogLevel', 'info'),
+  v('LogLevel', 'debug', { environments: [ids.dev] }),
+  v('LogLevel', 'warn', { environments: [ids.prod], tenants: [ids.acme] }),
+  v('Web.Memory', '512'),
+  v('Web.Memory', '1024', { environments: [ids.prod] }),
+  v('Task.Memory', '2048'),
+  v('Task.Memory', '4096', { environments: [ids.prod] }),
+  v('DesiredCount', '1'),
+  v('DesiredCount', '3', { environments: [ids.prod] }),
+  v('DesiredCount', '5', { tenants: [ids.acme] }),
+  v('Db.Host', 'db.dev.internal'),
+  v('Db.Host', 'db.prod.internal', { environments: [ids.prod] }),
+  v('Db.Host', 'acme.db.prod.internal', { environments: [ids.prod], tenants: [ids.acme] }),
+  v('Db.Password', 'dev-password', {}, true),
+  v('Db.Password', 'pr0d-$ecret', { environments: [ids.prod] }, true),
+  v('Db.Url', 'postgres://shop:#{Db.Password}@#{Db.Host}:5432/shop'),
+  v('Subnet.A', 'subnet-0aaa1111'),
+  v('Subnet.B', 'subnet-0bbb2222'),
+  v('Subnet.B', 'subnet-0ccc3333', { targets: [ids.usTarget] }),
+  v(
+    'Web.TargetGroup',
+    `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:targetgroup/shop-web/0123456789abcdef`,
+  ),
+  v('CostCenter', 'cc-100'),
+  v('CostCenter', 'cc-hotfix', { channels: [ids.hotfix] }),
+  v('Unused.Ambiguous', 'a'),
+  v('Unused.Ambiguous', 'b'),
+];
+
+interface RenderOptions {
+  step?: EcsServiceStepInput;
+  environment?: keyof typeof environments;
+  tenant?: keyof typeof tenants | null;
+  variables?: VariableDefinition[];
+  images?: Record<string, string>;
+  deploymentId?: string;
+}
+
+/** A RenderInput for the shop project; the step goes through the real step schema. */
+export function renderInput(options: RenderOptions = {}): RenderInput {
+  const step = ecsServiceStepSchema.parse(options.step ?? threeContainerStep);
+  return {
+    project: { id: ids.project, slug: 'shop', name: 'Shop' },
+    release: {
+      id: ids.release,
+      version: '1.4.0',
+      images:
+        options.images ??
+        Object.fromEntries(
+          step.containers.map((container, index) => [container.name, `1.4.${index}`]),
+        ),
+      step,
+    },
+    environment: environments[options.environment ?? 'prod'],
+    tenant: options.tenant ? tenants[options.tenant] : null,
+    channel: { id: ids.channel, slug: 'default', name: 'Default' },
+    target: {
+      id: ids.euTarget,
+      slug: 'eu-prod',
+      name: 'EU production',
+      cluster: 'shop-eu',
+      region: 'eu-west-1',
+    },
+    variables: options.variables ?? shopVariables,
+    ...(options.deploymentId ? { deploymentId: options.deploymentId } : {}),
+  };
+}
+
+/** A ConvertInput for the shop project. */
+export function convertInput(
+  options: {
+    step?: EcsServiceStepInput;
+    variables?: VariableDefinition[];
+    images?: Record<string, string>;
+  } = {},
+): ConvertInput {
+  const step = ecsServiceStepSchema.parse(options.step ?? threeContainerStep);
+  return {
+    project: { id: ids.project, slug: 'shop', name: 'Shop' },
+    step,
+    variables: options.variables ?? shopVariables,
+    ...(options.images ? { images: options.images } : {}),
+    releaseVersion: '1.4.0',
+  };
+}
+
+/** Sensitive values in a number, a list, mixed text with `${`, a secret ARN and a tag; nothing logs. */
+export const sensitiveEverywhereStep: EcsServiceStepInput = {
+  containers: [
+    {
+      name: 'worker',
+      image: 'public.ecr.aws/docker/library/busybox',
+      cpu: '#{Worker.Cpu}',
+      memory: 512,
+      environment: {
+        TOKEN_HEADER: 'Bearer #{Api.Token}',
+        SHELL_TEMPLATE: 'echo ${HOME} #{Api.Token} #{Plain}',
+        PLAIN: '#{Plain}',
+      },
+      secrets: { DB: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:#{Secret.Name}' },
+      command: ['sh', '-c', 'run --token "$TOKEN_HEADER"'],
+      logging: 'none',
+    },
+  ],
+  task: { cpu: '512', memory: '1024', executionRoleArn: EXECUTION_ROLE },
+  service: {
+    desiredCount: '#{Hidden.Count}',
+    network: { subnets: ['#{Hidden.Subnet}', 'subnet-0public'], assignPublicIp: true },
+    platformVersion: '1.4.0',
+  },
+  tags: { owner: '#{Hidden.Owner}' },
+};
+
+export const sensitiveEverywhereVariables: VariableDefinition[] = [
+  v('Worker.Cpu', '256'),
+  v('Api.Token', 't0ken-value', {}, true),
+  v('Plain', 'plain-value'),
+  v('Secret.Name', 'worker-db-secret', {}, true),
+  v('Hidden.Count', '2', {}, true),
+  v('Hidden.Subnet', 'subnet-0hidden', {}, true),
+  v('Hidden.Owner', 'owner-value', {}, true),
+];
