@@ -1,0 +1,15 @@
+import { clusterProvider } from './cluster.provider';
+import { iamRoleProvider } from './iam-role.provider';
+import { logGroupProvider } from './log-group.provider';
+import type { ResourceProvider } from './provider';
+import { serviceProvider } from './service.provider';
+import { taskDefinitionProvider } from './task-definition.provider';
+
+/** The resource types the sandbox provisions; any other type fails validation. */
+export const PROVIDERS: Record<string, ResourceProvider> = {
+  'AWS::ECS::Cluster': clusterProvider,
+  'AWS::ECS::TaskDefinition': taskDefinitionProvider,
+  'AWS::ECS::Service': serviceProvider,
+  'AWS::Logs::LogGroup': logGroupProvider,
+  'AWS::IAM::Role': iamRoleProvider,
+};

@@ -1,0 +1,114 @@
+import { lookupCluster } from '../../ecs/ecs-lookup';
+import type { Service } from '../../ecs/ecs-types';
+import { generatedName, uuid } from '../../ids';
+import { TIMINGS } from '../../timings';
+import type { ResourceRecord } from '../cfn-types';
+import {
+  ecsCall,
+  ResourceFailure,
+  toEcsShape,
+  type Props,
+  type ProviderContext,
+  type ResourceProvider,
+} from './provider';
+
+const CIRCUIT_BREAKER_FAILURE =
+  `Resource handler returned message: "Error occurred during operation 'ECS Deployment Circuit Breaker was triggered'." ` +
+  '(RequestToken: %s, HandlerErrorCode: GeneralServiceException)';
+
+function serviceInput(props: Props): Props {
+  return {
+    taskDefinition: props.TaskDefinition,
+    desiredCount: props.DesiredCount === undefined ? 1 : Number(props.DesiredCount),
+    launchType: props.LaunchType,
+    platformVersion: props.PlatformVersion,
+    deploymentConfiguration: toEcsShape(props.DeploymentConfiguration),
+    networkConfiguration: toEcsShape(props.NetworkConfiguration),
+    loadBalancers: toEcsShape(props.LoadBalancers ?? []),
+    healthCheckGracePeriodSeconds:
+      props.HealthCheckGracePeriodSeconds === undefined
+        ? undefined
+        : Number(props.HealthCheckGracePeriodSeconds),
+    enableExecuteCommand:
+      props.EnableExecuteCommand === true || props.EnableExecuteCommand === 'true',
+    propagateTags: props.PropagateTags,
+  };
+}
+
+/** Waits, as the resource handler does, until the service is steady or its deployment failed. */
+async function waitForSteady(
+  ctx: ProviderContext,
+  serviceArn: string,
+  deploymentId: string,
+): Promise<void> {
+  const deadline = Date.now() + ctx.scheduler.scaled(TIMINGS.serviceStabilizationTimeout);
+  for (;;) {
+    await ctx.sleep(TIMINGS.stabilizationPoll);
+    const service = ctx.state.services.get(serviceArn);
+    if (!service || service.status !== 'ACTIVE')
+      throw new ResourceFailure(`Service ${serviceArn} did not stabilize: it is no longer ACTIVE.`);
+    const watched = service.deployments.find((d) => d.id === deploymentId);
+    const primary = service.deployments[0];
+    if (watched?.rolloutState === 'FAILED' || primary.rollbackOf === deploymentId || !watched) {
+      throw new ResourceFailure(CIRCUIT_BREAKER_FAILURE.replace('%s', uuid()));
+    }
+    const steady =
+      service.deployments.length === 1 && primary.runningCount === service.desiredCount;
+    if (watched === primary && primary.rolloutState === 'COMPLETED' && steady) return;
+    if (Date.now() > deadline) {
+      throw new ResourceFailure(
+        `Resource handler returned message: "Exceeded attempts to wait" (RequestToken: ${uuid()}, HandlerErrorCode: NotStabilized)`,
+      );
+    }
+  }
+}
+
+function attributes(service: { serviceArn: string; serviceName: string }): Record<string, string> {
+  return { ServiceArn: service.serviceArn, Name: service.serviceName };
+}
+
+export const serviceProvider: ResourceProvider = {
+  replacedBy: ['Cluster', 'ServiceName', 'Role', 'SchedulingStrategy', 'LaunchType'],
+  customName: 'ServiceName',
+  attributes: ['Name', 'ServiceArn'],
+  async create(ctx, props) {
+    const name =
+      (props.ServiceName as string | undefined) ?? generatedName(ctx.stackName, ctx.logicalId, 255);
+    const out = ecsCall(ctx, 'CreateService', {
+      ...serviceInput(props),
+      cluster: props.Cluster,
+      serviceName: name,
+      tags: toEcsShape(props.Tags),
+    }) as { service: { serviceArn: string; serviceName: string; deployments: { id: string }[] } };
+    ctx.initiated(out.service.serviceArn);
+    await waitForSteady(ctx, out.service.serviceArn, out.service.deployments[0].id);
+    return {
+      physicalId: out.service.serviceArn,
+      ref: out.service.serviceArn,
+      attributes: attributes(out.service),
+    };
+  },
+  async update(ctx, record, props) {
+    const service = ctx.state.services.get(record.physicalId);
+    const out = ecsCall(ctx, 'UpdateService', {
+      ...serviceInput(props),
+      launchType: undefined,
+      cluster: service?.clusterArn ?? props.Cluster,
+      service: record.physicalId,
+    }) as { service: { serviceArn: string; serviceName: string; deployments: { id: string }[] } };
+    await waitForSteady(ctx, out.service.serviceArn, out.service.deployments[0].id);
+    return { physicalId: record.physicalId, ref: record.ref, attributes: attributes(out.service) };
+  },
+  async remove(ctx, record: ResourceRecord) {
+    const service = ctx.state.services.get(record.physicalId) as Service | undefined;
+    if (!service || service.status === 'INACTIVE') return;
+    if (!lookupCluster(ctx.state, ctx.region, service.clusterArn)) return;
+    if (service.status === 'ACTIVE')
+      ecsCall(ctx, 'DeleteService', {
+        cluster: service.clusterArn,
+        service: service.serviceArn,
+        force: true,
+      });
+    while ((service.status as string) !== 'INACTIVE') await ctx.sleep(TIMINGS.stabilizationPoll);
+  },
+};

@@ -1,0 +1,158 @@
+import type { SandboxState } from '../state';
+import type { Cluster, Deployment, Service, Task, TaskDefinition } from './ecs-types';
+
+/** ECS JSON timestamps are epoch seconds. */
+const seconds = (ms: number | undefined): number | undefined =>
+  ms === undefined ? undefined : ms / 1000;
+
+export function clusterShape(state: SandboxState, c: Cluster): Record<string, unknown> {
+  let activeServicesCount = 0;
+  let runningTasksCount = 0;
+  let pendingTasksCount = 0;
+  for (const s of state.services.values())
+    if (s.clusterArn === c.clusterArn && s.status === 'ACTIVE') activeServicesCount++;
+  for (const t of state.tasks.values()) {
+    if (t.clusterArn !== c.clusterArn || t.desiredStatus !== 'RUNNING') continue;
+    if (t.lastStatus === 'RUNNING') runningTasksCount++;
+    else pendingTasksCount++;
+  }
+  return {
+    clusterArn: c.clusterArn,
+    clusterName: c.clusterName,
+    status: c.status,
+    registeredContainerInstancesCount: 0,
+    runningTasksCount,
+    pendingTasksCount,
+    activeServicesCount,
+    statistics: [],
+    tags: c.tags,
+    settings: c.settings,
+    capacityProviders: [],
+    defaultCapacityProviderStrategy: [],
+  };
+}
+
+export function taskDefinitionShape(td: TaskDefinition): Record<string, unknown> {
+  return {
+    taskDefinitionArn: td.taskDefinitionArn,
+    family: td.family,
+    revision: td.revision,
+    status: td.status,
+    containerDefinitions: td.containerDefinitions,
+    ...td.rest,
+    volumes: td.rest.volumes ?? [],
+    placementConstraints: td.rest.placementConstraints ?? [],
+    compatibilities: ['EC2', 'FARGATE'],
+    requiresAttributes: [],
+    registeredAt: seconds(td.registeredAt),
+    deregisteredAt: seconds(td.deregisteredAt),
+    registeredBy: 'arn:aws:iam::123456789012:root',
+  };
+}
+
+function deploymentShape(service: Service, d: Deployment): Record<string, unknown> {
+  return {
+    id: d.id,
+    status: d.status,
+    taskDefinition: d.taskDefinition,
+    desiredCount: d.desiredCount,
+    pendingCount: d.pendingCount,
+    runningCount: d.runningCount,
+    failedTasks: d.failedTasks,
+    createdAt: seconds(d.createdAt),
+    updatedAt: seconds(d.updatedAt),
+    launchType: service.launchType,
+    platformVersion:
+      service.launchType === 'FARGATE' ? (service.platformVersion ?? 'LATEST') : undefined,
+    platformFamily: service.launchType === 'FARGATE' ? 'Linux' : undefined,
+    networkConfiguration: service.networkConfiguration,
+    rolloutState: d.rolloutState,
+    rolloutStateReason: d.rolloutStateReason,
+  };
+}
+
+export function serviceShape(s: Service, includeTags: boolean): Record<string, unknown> {
+  const running = s.deployments.reduce((n, d) => n + d.runningCount, 0);
+  const pending = s.deployments.reduce((n, d) => n + d.pendingCount, 0);
+  return {
+    serviceArn: s.serviceArn,
+    serviceName: s.serviceName,
+    clusterArn: s.clusterArn,
+    loadBalancers: s.loadBalancers,
+    serviceRegistries: [],
+    status: s.status,
+    desiredCount: s.desiredCount,
+    runningCount: running,
+    pendingCount: pending,
+    launchType: s.launchType,
+    platformVersion: s.launchType === 'FARGATE' ? (s.platformVersion ?? 'LATEST') : undefined,
+    platformFamily: s.launchType === 'FARGATE' ? 'Linux' : undefined,
+    taskDefinition: s.taskDefinition,
+    deploymentConfiguration: s.deploymentConfiguration,
+    deployments: s.deployments.map((d) => deploymentShape(s, d)),
+    events: s.events.map((e) => ({
+      id: e.id,
+      createdAt: seconds(e.createdAt),
+      message: e.message,
+    })),
+    createdAt: seconds(s.createdAt),
+    placementConstraints: [],
+    placementStrategy: [],
+    networkConfiguration: s.networkConfiguration,
+    healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds,
+    schedulingStrategy: 'REPLICA',
+    deploymentController: { type: 'ECS' },
+    createdBy:
+      'arn:aws:iam::123456789012:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS',
+    enableECSManagedTags: false,
+    propagateTags: s.propagateTags,
+    enableExecuteCommand: s.enableExecuteCommand,
+    tags: includeTags ? s.tags : undefined,
+  };
+}
+
+export function taskShape(t: Task): Record<string, unknown> {
+  const containerStatus = t.lastStatus === 'STOPPING' ? 'RUNNING' : t.lastStatus;
+  const anyHealthCheck = t.containers.some((c) => c.hasHealthCheck);
+  const healthStatus =
+    anyHealthCheck && t.lastStatus === 'RUNNING' ? (t.healthy ? 'HEALTHY' : 'UNKNOWN') : 'UNKNOWN';
+  return {
+    taskArn: t.taskArn,
+    clusterArn: t.clusterArn,
+    taskDefinitionArn: t.taskDefinitionArn,
+    group: t.group,
+    startedBy: t.startedBy,
+    lastStatus: t.lastStatus,
+    desiredStatus: t.desiredStatus,
+    launchType: t.launchType,
+    platformVersion: t.launchType === 'FARGATE' ? '1.4.0' : undefined,
+    platformFamily: t.launchType === 'FARGATE' ? 'Linux' : undefined,
+    healthStatus,
+    connectivity: t.startedAt && !t.stoppedAt ? 'CONNECTED' : undefined,
+    createdAt: seconds(t.createdAt),
+    pullStartedAt: seconds(t.pullStartedAt),
+    pullStoppedAt: seconds(t.pullStoppedAt),
+    startedAt: seconds(t.startedAt),
+    stoppingAt: seconds(t.stoppingAt),
+    stoppedAt: seconds(t.stoppedAt),
+    executionStoppedAt: seconds(t.stoppedAt),
+    stoppedReason: t.stoppedReason,
+    stopCode: t.stopCode,
+    containers: t.containers.map((c) => ({
+      containerArn: c.containerArn,
+      taskArn: t.taskArn,
+      name: c.name,
+      image: c.image,
+      lastStatus: containerStatus === 'PROVISIONING' ? 'PENDING' : containerStatus,
+      exitCode: t.lastStatus === 'STOPPED' && c.essential ? t.exitCode : undefined,
+      reason:
+        t.lastStatus === 'STOPPED' && (!t.failedContainer || t.failedContainer === c.name)
+          ? t.containerReason
+          : undefined,
+      healthStatus: c.hasHealthCheck ? (t.healthy ? 'HEALTHY' : 'UNKNOWN') : undefined,
+    })),
+    attachments: [],
+    tags: [],
+    version: 1,
+  };
+}

@@ -1,0 +1,114 @@
+/** ECS objects kept in the wire shape (camelCase) ECS returns; timestamps are epoch milliseconds. */
+export type JsonObject = Record<string, unknown>;
+
+export interface Cluster {
+  clusterArn: string;
+  clusterName: string;
+  region: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  tags: { key: string; value: string }[];
+  settings: { name: string; value: string }[];
+}
+
+export interface TaskDefinition {
+  taskDefinitionArn: string;
+  family: string;
+  revision: number;
+  region: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  containerDefinitions: JsonObject[];
+  registeredAt: number;
+  deregisteredAt?: number;
+  /** Every other registered field (cpu, memory, networkMode, roles, runtimePlatform, ...). */
+  rest: JsonObject;
+}
+
+export type RolloutState = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+
+export interface Deployment {
+  id: string;
+  status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
+  taskDefinition: string;
+  desiredCount: number;
+  pendingCount: number;
+  runningCount: number;
+  failedTasks: number;
+  createdAt: number;
+  updatedAt: number;
+  rolloutState: RolloutState;
+  rolloutStateReason: string;
+  /** The deployment this one rolls back from, when the circuit breaker started it. */
+  rollbackOf?: string;
+}
+
+export interface ServiceEvent {
+  id: string;
+  createdAt: number;
+  message: string;
+}
+
+export interface Service {
+  serviceArn: string;
+  serviceName: string;
+  clusterArn: string;
+  region: string;
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  desiredCount: number;
+  launchType: string;
+  platformVersion?: string;
+  taskDefinition: string;
+  deploymentConfiguration: {
+    minimumHealthyPercent: number;
+    maximumPercent: number;
+    deploymentCircuitBreaker: { enable: boolean; rollback: boolean };
+  };
+  networkConfiguration?: JsonObject;
+  loadBalancers: JsonObject[];
+  healthCheckGracePeriodSeconds?: number;
+  enableExecuteCommand: boolean;
+  propagateTags: string;
+  tags: { key: string; value: string }[];
+  deployments: Deployment[];
+  events: ServiceEvent[];
+  createdAt: number;
+  /** Task definition of the last deployment that completed: the circuit breaker's rollback target. */
+  lastCompletedTaskDefinition?: string;
+  lastCompletedDeploymentId?: string;
+  nextLaunchAt: number;
+  consecutiveFailures: number;
+}
+
+export type TaskStatus = 'PROVISIONING' | 'PENDING' | 'RUNNING' | 'STOPPING' | 'STOPPED';
+
+export interface Task {
+  taskArn: string;
+  clusterArn: string;
+  region: string;
+  taskDefinitionArn: string;
+  group: string;
+  startedBy?: string;
+  serviceArn?: string;
+  lastStatus: TaskStatus;
+  desiredStatus: 'RUNNING' | 'STOPPED';
+  healthy: boolean;
+  launchType: string;
+  createdAt: number;
+  pullStartedAt?: number;
+  pullStoppedAt?: number;
+  startedAt?: number;
+  stoppingAt?: number;
+  stoppedAt?: number;
+  stoppedReason?: string;
+  stopCode?: string;
+  exitCode?: number;
+  containerReason?: string;
+  /** The container the reason belongs to (the one whose image failed). */
+  failedContainer?: string;
+  containers: {
+    name: string;
+    image: string;
+    containerArn: string;
+    essential: boolean;
+    hasHealthCheck: boolean;
+  }[];
+}

@@ -1,0 +1,86 @@
+import type { Ecs } from './ecs';
+import { invalidParameter, serviceNotFound } from './ecs-error';
+import { findCluster, findTaskDefinition, lookupService } from './ecs-lookup';
+import { taskShape } from './ecs-shapes';
+import type { Task } from './ecs-types';
+import { page } from './task-definition-actions';
+
+type Input = Record<string, unknown>;
+
+function findTask(ecs: Ecs, clusterArn: string, ref: string): Task | undefined {
+  if (ref.startsWith('arn:')) return ecs.state.tasks.get(ref);
+  const cluster = ecs.state.clusters.get(clusterArn);
+  if (!cluster) return undefined;
+  return ecs.state.tasks.get(`${clusterArn.replace(':cluster/', ':task/')}/${ref}`);
+}
+
+export function listTasks(ecs: Ecs, region: string, input: Input): Input {
+  const cluster = findCluster(ecs.state, region, input.cluster);
+  const desired = (input.desiredStatus as string | undefined) ?? 'RUNNING';
+  let candidates: Iterable<Task>;
+  if (typeof input.serviceName === 'string') {
+    const service = lookupService(ecs.state, cluster, input.serviceName);
+    if (!service) throw serviceNotFound();
+    candidates = ecs.state.serviceTasks(service.serviceArn);
+  } else {
+    candidates = ecs.state.tasks.values();
+  }
+  const family = input.family as string | undefined;
+  const arns: string[] = [];
+  for (const t of candidates) {
+    if (t.clusterArn !== cluster.clusterArn || t.desiredStatus !== desired) continue;
+    if (input.startedBy && t.startedBy !== input.startedBy) continue;
+    if (input.launchType && t.launchType !== input.launchType) continue;
+    if (family && !t.taskDefinitionArn.includes(`:task-definition/${family}:`)) continue;
+    arns.push(t.taskArn);
+  }
+  return page(arns, input, 'taskArns');
+}
+
+export function describeTasks(ecs: Ecs, region: string, input: Input): Input {
+  const cluster = findCluster(ecs.state, region, input.cluster);
+  const refs = (input.tasks as string[] | undefined) ?? [];
+  if (refs.length > 100) throw invalidParameter('Tasks cannot be longer than 100.');
+  const tasks: Input[] = [];
+  const failures: Input[] = [];
+  for (const ref of refs) {
+    const t = findTask(ecs, cluster.clusterArn, ref);
+    if (t && t.clusterArn === cluster.clusterArn) tasks.push(taskShape(t));
+    else failures.push({ arn: ref, reason: 'MISSING' });
+  }
+  return { tasks, failures };
+}
+
+export function runTask(ecs: Ecs, region: string, input: Input): Input {
+  const cluster = findCluster(ecs.state, region, input.cluster);
+  const td = findTaskDefinition(ecs.state, region, input.taskDefinition);
+  const count = Number(input.count ?? 1);
+  if (count < 1 || count > 10) throw invalidParameter('count must be between 1 and 10.');
+  if (td.rest.networkMode === 'awsvpc' && !input.networkConfiguration) {
+    throw invalidParameter(
+      "Network Configuration must be provided when networkMode 'awsvpc' is specified.",
+    );
+  }
+  const tasks = Array.from({ length: count }, () =>
+    ecs.controller.tasks.start({
+      cluster,
+      taskDefinition: td,
+      launchType: (input.launchType as string | undefined) ?? 'EC2',
+      group: (input.group as string | undefined) ?? `family:${td.family}`,
+      startedBy: input.startedBy as string | undefined,
+    }),
+  );
+  return { tasks: tasks.map(taskShape), failures: [] };
+}
+
+export function stopTask(ecs: Ecs, region: string, input: Input): Input {
+  const cluster = findCluster(ecs.state, region, input.cluster);
+  const task = findTask(ecs, cluster.clusterArn, String(input.task ?? ''));
+  if (!task) throw invalidParameter('The referenced task was not found.');
+  ecs.controller.tasks.stop(
+    task,
+    (input.reason as string | undefined) ?? 'Task stopped by user',
+    'UserInitiated',
+  );
+  return { task: taskShape(task) };
+}

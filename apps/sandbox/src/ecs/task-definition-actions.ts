@@ -1,0 +1,86 @@
+import { arn } from '../ids';
+import type { Ecs } from './ecs';
+import { clientException } from './ecs-error';
+import { findTaskDefinition } from './ecs-lookup';
+import { taskDefinitionShape } from './ecs-shapes';
+import type { JsonObject, TaskDefinition } from './ecs-types';
+
+type Input = Record<string, unknown>;
+
+/** Registers the next revision of a family (revisions never repeat, even after deregistering). */
+export function registerTaskDefinition(ecs: Ecs, region: string, input: Input): Input {
+  const family = input.family;
+  if (typeof family !== 'string' || !/^[a-zA-Z0-9_-]{1,255}$/.test(family)) {
+    throw clientException('Family contains invalid characters or is missing.');
+  }
+  const containers = input.containerDefinitions as JsonObject[] | undefined;
+  if (!Array.isArray(containers) || containers.length === 0) {
+    throw clientException('Container list cannot be empty.');
+  }
+  for (const c of containers) {
+    if (typeof c.name !== 'string' || !c.name)
+      throw clientException('Container.name should not be null or empty.');
+    if (typeof c.image !== 'string' || !c.image)
+      throw clientException('Container.image should not be null or empty.');
+  }
+  const revision = (ecs.state.familyRevisions.get(`${region}/${family}`) ?? 0) + 1;
+  ecs.state.familyRevisions.set(`${region}/${family}`, revision);
+  const { family: _f, containerDefinitions: _c, tags: _t, ...rest } = input;
+  const td: TaskDefinition = {
+    taskDefinitionArn: arn.taskDefinition(region, family, revision),
+    family,
+    revision,
+    region,
+    status: 'ACTIVE',
+    containerDefinitions: containers.map((c) => ({ essential: true, ...c })),
+    registeredAt: Date.now(),
+    rest,
+  };
+  ecs.state.taskDefinitions.set(td.taskDefinitionArn, td);
+  return { taskDefinition: taskDefinitionShape(td), tags: input.tags ?? [] };
+}
+
+export function describeTaskDefinition(ecs: Ecs, region: string, input: Input): Input {
+  return {
+    taskDefinition: taskDefinitionShape(
+      findTaskDefinition(ecs.state, region, input.taskDefinition),
+    ),
+    tags: [],
+  };
+}
+
+export function deregisterTaskDefinition(ecs: Ecs, region: string, input: Input): Input {
+  const td = findTaskDefinition(ecs.state, region, input.taskDefinition);
+  if (td.status === 'ACTIVE') {
+    td.status = 'INACTIVE';
+    td.deregisteredAt = Date.now();
+  }
+  return { taskDefinition: taskDefinitionShape(td) };
+}
+
+export function listTaskDefinitions(ecs: Ecs, region: string, input: Input): Input {
+  const status = (input.status as string | undefined) ?? 'ACTIVE';
+  const prefix = input.familyPrefix as string | undefined;
+  const all = [...ecs.state.taskDefinitions.values()]
+    .filter(
+      (td) => td.region === region && td.status === status && (!prefix || td.family === prefix),
+    )
+    .sort((a, b) =>
+      a.family === b.family ? a.revision - b.revision : a.family < b.family ? -1 : 1,
+    )
+    .map((td) => td.taskDefinitionArn);
+  if (input.sort === 'DESC') all.reverse();
+  return page(all, input, 'taskDefinitionArns');
+}
+
+/** ECS-style paging: `maxResults` (default 100) and an opaque `nextToken`. */
+export function page(items: string[], input: Input, key: string): Input {
+  const max = Math.min(Number(input.maxResults ?? 100), 100);
+  const start = input.nextToken
+    ? Number(Buffer.from(String(input.nextToken), 'base64').toString())
+    : 0;
+  const slice = items.slice(start, start + max);
+  const next =
+    start + max < items.length ? Buffer.from(String(start + max)).toString('base64') : undefined;
+  return { [key]: slice, nextToken: next };
+}

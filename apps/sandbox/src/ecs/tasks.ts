@@ -1,0 +1,155 @@
+import { arn, hex } from '../ids';
+import { TIMINGS } from '../timings';
+import type { EcsContext } from './ecs-context';
+import type { Cluster, Task, TaskDefinition } from './ecs-types';
+import { pullErrorReason, taskFault } from './faults';
+
+const MAX_STOPPED_PER_SERVICE = 100;
+
+export interface StartTaskInput {
+  cluster: Cluster;
+  taskDefinition: TaskDefinition;
+  launchType: string;
+  group: string;
+  startedBy?: string;
+  serviceArn?: string;
+}
+
+export interface TaskListener {
+  changed(task: Task): void;
+  failed(task: Task): void;
+}
+
+/** Walks tasks through PROVISIONING → PENDING → RUNNING (→ healthy) and STOPPING → STOPPED. */
+export class TaskLifecycle {
+  constructor(
+    private readonly ctx: EcsContext,
+    private readonly listener: TaskListener,
+  ) {}
+
+  start(input: StartTaskInput): Task {
+    const id = hex(16);
+    const clusterName = input.cluster.clusterName;
+    const containers = input.taskDefinition.containerDefinitions.map((c) => ({
+      name: String(c.name),
+      image: String(c.image),
+      essential: c.essential !== false,
+      hasHealthCheck: c.healthCheck !== undefined,
+      containerArn: arn.container(input.cluster.region, clusterName, id),
+    }));
+    const task: Task = {
+      taskArn: arn.task(input.cluster.region, clusterName, id),
+      clusterArn: input.cluster.clusterArn,
+      region: input.cluster.region,
+      taskDefinitionArn: input.taskDefinition.taskDefinitionArn,
+      group: input.group,
+      startedBy: input.startedBy,
+      serviceArn: input.serviceArn,
+      lastStatus: 'PROVISIONING',
+      desiredStatus: 'RUNNING',
+      healthy: false,
+      launchType: input.launchType,
+      createdAt: Date.now(),
+      containers,
+    };
+    this.ctx.state.tasks.set(task.taskArn, task);
+    this.ctx.state.indexTask(task);
+    this.ctx.scheduler.after(TIMINGS.taskProvisioning, () => this.toPending(task));
+    return task;
+  }
+
+  /** Asks a task to stop; `failure` marks a task that stopped on its own (crash, pull error). */
+  stop(
+    task: Task,
+    reason: string,
+    stopCode: string,
+    options: { exitCode?: number; failure?: boolean } = {},
+  ): void {
+    if (task.desiredStatus === 'STOPPED') return;
+    task.desiredStatus = 'STOPPED';
+    task.stoppedReason = reason;
+    task.stopCode = stopCode;
+    task.exitCode = options.exitCode ?? (task.lastStatus === 'RUNNING' ? 0 : undefined);
+    task.stoppingAt = Date.now();
+    task.lastStatus = 'STOPPING';
+    task.healthy = false;
+    const delay = options.failure ? TIMINGS.faultStopping : TIMINGS.taskStopping;
+    this.ctx.scheduler.after(delay, () => this.toStopped(task));
+    if (options.failure) this.listener.failed(task);
+    this.listener.changed(task);
+  }
+
+  private live(task: Task): boolean {
+    return task.desiredStatus === 'RUNNING' && this.ctx.state.tasks.get(task.taskArn) === task;
+  }
+
+  private toPending(task: Task): void {
+    if (!this.live(task)) return;
+    task.lastStatus = 'PENDING';
+    task.pullStartedAt = Date.now();
+    this.listener.changed(task);
+    this.ctx.scheduler.after(TIMINGS.taskPull, () => this.toRunning(task));
+  }
+
+  private toRunning(task: Task): void {
+    if (!this.live(task)) return;
+    // Any container's image that cannot be pulled stops the task; crashes matter only in essential ones.
+    const unpullable = task.containers.find((c) => taskFault([c.image]) === 'pull-error');
+    const fault = unpullable
+      ? 'pull-error'
+      : taskFault(task.containers.filter((c) => c.essential).map((c) => c.image));
+    if (unpullable) {
+      task.containerReason = pullErrorReason(unpullable.image);
+      task.failedContainer = unpullable.name;
+      this.stop(task, task.containerReason, 'TaskFailedToStart', { failure: true });
+      return;
+    }
+    task.lastStatus = 'RUNNING';
+    task.pullStoppedAt = Date.now();
+    task.startedAt = Date.now();
+    this.listener.changed(task);
+    if (fault === 'crash') {
+      this.ctx.scheduler.after(TIMINGS.crashAfterRunning, () => this.crash(task));
+      return;
+    }
+    const healthy = fault === 'slow' ? TIMINGS.slowTaskHealthy : TIMINGS.taskHealthy;
+    this.ctx.scheduler.after(healthy, () => this.toHealthy(task));
+  }
+
+  private crash(task: Task): void {
+    if (!this.live(task)) return;
+    this.stop(task, 'Essential container in task exited', 'EssentialContainerExited', {
+      exitCode: 1,
+      failure: true,
+    });
+  }
+
+  private toHealthy(task: Task): void {
+    if (!this.live(task)) return;
+    task.healthy = true;
+    this.listener.changed(task);
+  }
+
+  private toStopped(task: Task): void {
+    if (task.lastStatus === 'STOPPED') return;
+    task.lastStatus = 'STOPPED';
+    task.stoppedAt = Date.now();
+    this.listener.changed(task);
+    if (task.serviceArn) this.prune(task.serviceArn);
+  }
+
+  /** ECS forgets stopped tasks after a while; keep the newest ones so a crash loop stays bounded. */
+  private prune(serviceArn: string): void {
+    const set = this.ctx.state.tasksByService.get(serviceArn);
+    if (!set || set.size <= MAX_STOPPED_PER_SERVICE) return;
+    const stopped = this.ctx.state
+      .serviceTasks(serviceArn)
+      .filter((t) => t.lastStatus === 'STOPPED');
+    if (stopped.length <= MAX_STOPPED_PER_SERVICE) return;
+    stopped.sort((a, b) => (a.stoppedAt ?? 0) - (b.stoppedAt ?? 0));
+    for (const t of stopped.slice(0, stopped.length - MAX_STOPPED_PER_SERVICE)) {
+      set.delete(t.taskArn);
+      this.ctx.state.tasks.delete(t.taskArn);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CloudFormation } from '../cloudformation/cfn-protocol';
+import { errorXml } from '../cloudformation/query-protocol';
+import type { Ecs } from '../ecs/ecs';
+import { ecsAction, ecsError, handleEcs } from '../ecs/ecs-protocol';
+import { regionFromAuthorization, uuid } from '../ids';
+import type { SandboxState } from '../state';
+import type { Throttle } from '../throttle';
+
+export interface RouterDeps {
+  state: SandboxState;
+  ecs: Ecs;
+  cloudFormation: CloudFormation;
+  throttle: Throttle;
+  reset(): void;
+  changed(): void;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(body),
+    ...headers,
+  });
+  res.end(body);
+}
+
+/** Dispatches on the request: `X-Amz-Target` is ECS (JSON 1.1), a form body is CloudFormation (query). */
+export async function route(
+  deps: RouterDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const body = await readBody(req);
+  const path = (req.url ?? '/').split('?')[0];
+  if (path.startsWith('/_sandbox/')) return routeSandbox(deps, req.method ?? 'GET', path, res);
+  const region = regionFromAuthorization(req.headers.authorization);
+  const target = req.headers['x-amz-target'];
+  const requestId = uuid();
+  if (typeof target === 'string') {
+    const action = ecsAction(target);
+    if (!action)
+      return sendJson(
+        res,
+        ecsError('UnknownOperationException', `Unknown operation ${target}.`),
+        requestId,
+      );
+    deps.state.countRequest(`ecs:${action}`);
+    if (!deps.throttle.take(`ecs:${action}`))
+      return sendJson(res, ecsError('ThrottlingException', 'Rate exceeded'), requestId);
+    sendJson(res, handleEcs(deps.ecs, region, action, body), requestId);
+    return deps.changed();
+  }
+  const action = CloudFormation.action(body);
+  if (!action) {
+    return send(res, 400, 'text/xml', errorXml('MissingAction', 'Missing Action', requestId), {
+      'x-amzn-requestid': requestId,
+    });
+  }
+  deps.state.countRequest(`cloudformation:${action}`);
+  if (!deps.throttle.take(`cloudformation:${action}`)) {
+    return send(res, 400, 'text/xml', errorXml('Throttling', 'Rate exceeded', requestId), {
+      'x-amzn-requestid': requestId,
+    });
+  }
+  const out = deps.cloudFormation.handle(region, body);
+  send(res, out.status, 'text/xml', out.body, { 'x-amzn-requestid': requestId });
+  deps.changed();
+}
+
+function sendJson(
+  res: ServerResponse,
+  out: { status: number; body: string; errorType?: string },
+  requestId: string,
+): void {
+  const headers: Record<string, string> = { 'x-amzn-requestid': requestId };
+  if (out.errorType) headers['x-amzn-errortype'] = out.errorType;
+  send(res, out.status, 'application/x-amz-json-1.1', out.body, headers);
+}
+
+function routeSandbox(deps: RouterDeps, method: string, path: string, res: ServerResponse): void {
+  if (method === 'GET' && path === '/_sandbox/state') {
+    return send(res, 200, 'application/json', JSON.stringify(deps.state.summary()));
+  }
+  if (method === 'POST' && path === '/_sandbox/reset') {
+    deps.reset();
+    return send(res, 200, 'application/json', '{"reset":true}');
+  }
+  send(
+    res,
+    404,
+    'application/json',
+    JSON.stringify({ message: `No sandbox route ${method} ${path}` }),
+  );
+}

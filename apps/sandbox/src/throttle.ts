@@ -1,0 +1,26 @@
+/** A token bucket per action: `perSecond` requests a second, bursts up to the same number; 0 is off. */
+export class Throttle {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(private perSecond: number) {}
+
+  set(perSecond: number): void {
+    this.perSecond = perSecond;
+    this.buckets.clear();
+  }
+
+  /** Takes one token for `action`; false means the request is over the rate. */
+  take(action: string, now = Date.now()): boolean {
+    if (this.perSecond <= 0) return true;
+    const bucket = this.buckets.get(action) ?? { tokens: this.perSecond, at: now };
+    bucket.tokens = Math.min(
+      this.perSecond,
+      bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond,
+    );
+    bucket.at = now;
+    this.buckets.set(action, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+}

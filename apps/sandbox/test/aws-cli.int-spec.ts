@@ -1,0 +1,102 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateClusterCommand } from '@aws-sdk/client-ecs';
+import { serviceTemplate, startKit, stopKit, type Kit } from './sandbox-kit';
+
+const AWS = process.env.AWS_CLI ?? 'aws';
+
+function cliUnavailableReason(): string | undefined {
+  const probe = spawnSync(AWS, ['--version'], { encoding: 'utf8' });
+  if (probe.error)
+    return `the AWS CLI is not on the PATH (${probe.error.message}); install it with: apt-get install awscli`;
+  if (probe.status !== 0) return `"aws --version" failed: ${(probe.stderr || probe.stdout).trim()}`;
+  return undefined;
+}
+
+const reason = cliUnavailableReason();
+/** Chosen at load time: without the CLI the test still runs, and says why it checked nothing. */
+const itWithCli = reason
+  ? (name: string) =>
+      it(name, () => {
+        console.log(`AWS CLI test not run: ${reason}`);
+      })
+  : (name: string, fn: () => Promise<void>) => it(name, fn, 60_000);
+
+describe('the AWS CLI against the sandbox', () => {
+  let kit: Kit;
+  beforeAll(async () => {
+    kit = await startKit();
+    await kit.ecs.send(new CreateClusterCommand({ clusterName: 'apps' }));
+  });
+  afterAll(() => stopKit(kit));
+
+  // Asynchronous on purpose: the sandbox answers from this same process, so a blocking spawn would deadlock.
+  const aws = (...args: string[]) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const argv = [...args, '--endpoint-url', kit.sandbox.url, '--output', 'json'];
+      execFile(
+        AWS,
+        argv,
+        {
+          encoding: 'utf8',
+          env: {
+            ...process.env,
+            AWS_ACCESS_KEY_ID: 'test',
+            AWS_SECRET_ACCESS_KEY: 'test',
+            AWS_DEFAULT_REGION: 'eu-west-1',
+            AWS_CONFIG_FILE: '/dev/null',
+            AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+            AWS_PAGER: '',
+          },
+        },
+        (error, stdout, stderr) => {
+          if (error) return reject(new Error(`aws ${args.join(' ')} failed: ${stderr}`));
+          resolve(stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : {});
+        },
+      );
+    });
+
+  itWithCli('creates, waits for, describes and deletes a stack', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sandbox-cli-')), 'template.json');
+    writeFileSync(file, serviceTemplate());
+    const created = await aws(
+      'cloudformation',
+      'create-stack',
+      '--stack-name',
+      'cli',
+      '--template-body',
+      `file://${file}`,
+      '--parameters',
+      'ParameterKey=ImageTagWeb,ParameterValue=1.27',
+    );
+    expect(created.StackId).toMatch(/:stack\/cli\//);
+    await aws('cloudformation', 'wait', 'stack-create-complete', '--stack-name', 'cli');
+    const described = (await aws('cloudformation', 'describe-stacks', '--stack-name', 'cli')) as {
+      Stacks: { StackStatus: string; Outputs: { OutputKey: string; OutputValue: string }[] }[];
+    };
+    expect(described.Stacks[0].StackStatus).toBe('CREATE_COMPLETE');
+    expect(
+      described.Stacks[0].Outputs.find((o) => o.OutputKey === 'ServiceName')?.OutputValue,
+    ).toBe('web');
+    const events = (await aws(
+      'cloudformation',
+      'describe-stack-events',
+      '--stack-name',
+      'cli',
+    )) as { StackEvents: { ResourceStatus: string }[] };
+    expect(events.StackEvents[0].ResourceStatus).toBe('CREATE_COMPLETE');
+    const services = (await aws(
+      'ecs',
+      'describe-services',
+      '--cluster',
+      'apps',
+      '--services',
+      'web',
+    )) as { services: { deployments: { rolloutState: string }[] }[] };
+    expect(services.services[0].deployments[0].rolloutState).toBe('COMPLETED');
+    await aws('cloudformation', 'delete-stack', '--stack-name', 'cli');
+    await aws('cloudformation', 'wait', 'stack-delete-complete', '--stack-name', 'cli');
+  });
+});
