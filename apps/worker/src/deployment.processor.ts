@@ -1,0 +1,44 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Logger, Type } from '@nestjs/common';
+import { Job, WorkerOptions } from 'bullmq';
+import { DeploymentRunner } from '@gantry/deploy';
+import { DEPLOYMENTS_QUEUE, DeploymentJob } from '@gantry/queue';
+
+/** Takes deployment jobs off the queue and hands the id to the runner: nothing else. */
+@Injectable()
+export class DeploymentProcessor extends WorkerHost {
+  private readonly logger = new Logger('DeploymentProcessor');
+
+  constructor(private readonly runner: DeploymentRunner) {
+    super();
+  }
+
+  async process(job: Job<DeploymentJob>): Promise<void> {
+    await this.runner.run(job.data.deploymentId);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<DeploymentJob> | undefined, error: Error): void {
+    this.logger.error(
+      { deploymentId: job?.data.deploymentId },
+      `Deployment job failed (the reconciler will pick it up again): ${error.message}`,
+    );
+  }
+}
+
+export type ProcessorSettings = Pick<
+  WorkerOptions,
+  'concurrency' | 'lockDuration' | 'stalledInterval' | 'maxStalledCount'
+>;
+
+/**
+ * The processor with this process's settings. BullMQ reads worker options only when the worker
+ * is built, so they are given through the decorator, applied here rather than at import time.
+ */
+export function configuredDeploymentProcessor(
+  settings: ProcessorSettings,
+): Type<DeploymentProcessor> {
+  @Processor(DEPLOYMENTS_QUEUE, settings)
+  class ConfiguredDeploymentProcessor extends DeploymentProcessor {}
+  return ConfiguredDeploymentProcessor;
+}

@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { REDIS_CONNECTION } from '@gantry/queue';
+import { AwsCaller } from './aws/aws-caller';
+import { RateLimit, RedisRateLimiter } from './aws/rate-limiter';
+import { RenderInputLoader } from './render-input.loader';
+import { DeploymentRunner } from './runner/deployment-runner';
+import { RUNNER_SETTINGS, RunnerSettings } from './runner/runner-settings';
+import { SchedulingModule } from './scheduling/scheduling.module';
+import { TargetProbe } from './target-probe';
+
+export interface DeploySettings {
+  runner: RunnerSettings;
+  rateLimit: RateLimit;
+  queuePrefix: string;
+}
+
+/** The deployment runner and what it needs: AWS access through one shared rate limiter. */
+@Module({})
+export class DeployModule {
+  static forRoot(settings: DeploySettings): DynamicModule {
+    return {
+      module: DeployModule,
+      imports: [SchedulingModule],
+      providers: [
+        { provide: RUNNER_SETTINGS, useValue: settings.runner },
+        {
+          provide: AwsCaller,
+          useFactory: (redis: Redis) =>
+            new AwsCaller(new RedisRateLimiter(redis, settings.queuePrefix, settings.rateLimit)),
+          inject: [REDIS_CONNECTION],
+        },
+        RenderInputLoader,
+        DeploymentRunner,
+        TargetProbe,
+      ],
+      exports: [
+        DeploymentRunner,
+        RenderInputLoader,
+        AwsCaller,
+        TargetProbe,
+        RUNNER_SETTINGS,
+        SchedulingModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,162 @@
+import type { StackEvent } from '@aws-sdk/client-cloudformation';
+import type { DeploymentRunsRepository } from '@gantry/persistence';
+import type { StackEventFact } from './failure-diagnosis';
+import type { RunnerSettings } from './runner-settings';
+import { isOperationEvent, operationOutcome, pollDelayMs, stackPhase } from './stack-status';
+import { sleep, TargetContext } from './target-context';
+
+export interface WatchResult {
+  /** The stack status the operation settled in. */
+  status: string;
+  /** Whether Gantry asked CloudFormation to stop it, and why. */
+  cancelled: 'cancel' | 'timeout' | null;
+}
+
+/**
+ * Follows one stack operation of a deployment: logs each new stack event once (remembering the
+ * last one, so a re-attached worker carries on where the log stopped), continues a failed
+ * rollback, and cancels the update when asked to or when it runs past the timeout.
+ */
+export class OperationWatcher {
+  /** Every event of the operation seen so far, for the failure diagnosis. */
+  readonly events: StackEventFact[] = [];
+
+  constructor(
+    private readonly context: TargetContext,
+    private readonly runs: DeploymentRunsRepository,
+    private readonly settings: RunnerSettings,
+    private readonly token: string,
+  ) {}
+
+  private get stackName(): string {
+    return this.context.target.stackName;
+  }
+
+  /** Streams new stack events until the operation settles, cancelling on request or timeout. */
+  async watch(): Promise<WatchResult> {
+    const { target } = this.context;
+    const startedAt = target.operationStartedAt?.getTime() ?? Date.now() - 60_000;
+    const deadline = startedAt + this.settings.timeoutSeconds * 1000;
+    // Events without a token are matched by time; a second of slack absorbs clock skew.
+    const since = new Date(startedAt - 1000);
+    let cancelled: 'cancel' | 'timeout' | null = null;
+    let continued = false;
+    for (let polls = 0; ; polls++) {
+      // A stack operation takes seconds at least: wait before each look, not after.
+      await sleep(pollDelayMs(polls, this.settings.pollMinMs, this.settings.pollMaxMs));
+      const status = await this.pollEvents(since);
+      const phase = stackPhase(status);
+      if (phase === 'rollback-failed' && !continued) {
+        continued = true;
+        await this.context.log.warn(
+          'worker',
+          'Stack is UPDATE_ROLLBACK_FAILED: asking CloudFormation to continue the rollback.',
+        );
+        await this.context.cloudformation
+          .continueRollback(this.stackName, `${this.token}-rollback`)
+          .catch((error: Error) =>
+            this.context.log.error('worker', `ContinueUpdateRollback failed: ${error.message}`),
+          );
+        continue;
+      }
+      if (status && operationOutcome(status) !== 'pending' && phase !== 'in-progress')
+        return { status, cancelled };
+      if (!cancelled && (await this.context.isCancelRequested()))
+        cancelled = await this.cancel('cancel', status);
+      if (!cancelled && Date.now() > deadline) cancelled = await this.cancel('timeout', status);
+    }
+  }
+
+  /** Logs new events; returns the stack's latest status as its own events tell it. */
+  private async pollEvents(since: Date): Promise<string | null> {
+    const fresh = await this.context.cloudformation.eventsSince(
+      this.stackName,
+      this.context.target.lastEventId,
+      (event) => isOperationEvent(event, this.token, since),
+    );
+    if (fresh.length) {
+      await this.context.log.write(
+        fresh.map((event) => ({
+          level: event.ResourceStatus?.endsWith('FAILED') ? 'error' : 'info',
+          source: 'cloudformation',
+          message: describeEvent(event),
+          at: event.Timestamp,
+        })),
+      );
+      this.events.push(...fresh.map(toFact));
+      const lastEventId = fresh[fresh.length - 1].EventId ?? null;
+      this.context.target.lastEventId = lastEventId;
+      await this.runs.updateTarget(this.context.deployment.id, this.context.target.targetId, {
+        lastEventId,
+      });
+    }
+    const stackEvents = fresh.filter(
+      (event) => event.ResourceType === 'AWS::CloudFormation::Stack',
+    );
+    if (stackEvents.length) return stackEvents[stackEvents.length - 1].ResourceStatus ?? null;
+    if (fresh.length === 0 && this.events.length === 0)
+      return (await this.context.cloudformation.describeStack(this.stackName))?.StackStatus ?? null;
+    return this.lastStackStatus();
+  }
+
+  private lastStackStatus(): string | null {
+    const stack = this.events.filter(
+      (event) => event.resourceType === 'AWS::CloudFormation::Stack',
+    );
+    return stack.length ? stack[stack.length - 1].status : 'UPDATE_IN_PROGRESS';
+  }
+
+  private async cancel(
+    reason: 'cancel' | 'timeout',
+    status: string | null,
+  ): Promise<'cancel' | 'timeout' | null> {
+    if (status !== 'UPDATE_IN_PROGRESS') {
+      await this.context.log.warn(
+        'worker',
+        `${reason === 'cancel' ? 'Cancel requested' : 'Deployment timed out'}, but the stack is ${status}: only an update can be cancelled; waiting for it to finish.`,
+      );
+      return reason;
+    }
+    const refused = await this.context.cloudformation
+      .cancelUpdate(this.stackName, `${this.token}-cancel`)
+      .then(
+        () => null,
+        (error: Error & { $metadata?: { httpStatusCode?: number } }) => {
+          // The update moved on between our look and the call (throttling can hold a call back for
+          // seconds): CloudFormation refuses, and the stack ends however the update ends.
+          if (error.name === 'ValidationError' && error.$metadata?.httpStatusCode === 400)
+            return error.message;
+          throw error;
+        },
+      );
+    if (refused) {
+      await this.context.log.warn(
+        'worker',
+        `CancelUpdateStack came too late (${refused}); following the update to its end.`,
+      );
+      return reason;
+    }
+    await this.context.log.warn(
+      'worker',
+      reason === 'cancel'
+        ? 'Cancel requested: CancelUpdateStack sent; CloudFormation rolls back.'
+        : `Timed out after ${this.settings.timeoutSeconds} s: CancelUpdateStack sent; CloudFormation rolls back.`,
+    );
+    return reason;
+  }
+}
+
+function describeEvent(event: StackEvent): string {
+  const reason = event.ResourceStatusReason ? `: ${event.ResourceStatusReason}` : '';
+  return `${event.LogicalResourceId} ${event.ResourceType} ${event.ResourceStatus}${reason}`;
+}
+
+function toFact(event: StackEvent): StackEventFact {
+  return {
+    logicalId: event.LogicalResourceId ?? '',
+    resourceType: event.ResourceType ?? '',
+    status: event.ResourceStatus ?? '',
+    reason: event.ResourceStatusReason,
+    timestamp: event.Timestamp ?? new Date(0),
+  };
+}

@@ -1,0 +1,59 @@
+import { diagnoseFailure, StackEventFact } from './failure-diagnosis';
+import type { TargetContext, TargetOutcome } from './target-context';
+
+/** A completed stack counts only when ECS's primary deployment runs this task definition, rolled out. */
+export async function verifyRollout(
+  context: TargetContext,
+  outputs: { OutputKey?: string; OutputValue?: string }[],
+  events: StackEventFact[],
+): Promise<TargetOutcome> {
+  const value = (key: string) => outputs.find((output) => output.OutputKey === key)?.OutputValue;
+  const serviceName = value('ServiceName') ?? context.target.stackName;
+  const taskDefinition = value('TaskDefinitionArn');
+  const service = await context.ecs.describeService(context.cluster, serviceName);
+  const primary = service?.deployments?.find((deployment) => deployment.status === 'PRIMARY');
+  if (
+    primary &&
+    primary.taskDefinition === taskDefinition &&
+    primary.rolloutState === 'COMPLETED'
+  ) {
+    await context.log.info(
+      'ecs',
+      `Service ${serviceName} runs ${taskDefinition} (rollout COMPLETED, ${primary.runningCount ?? 0} tasks running).`,
+    );
+    return { status: 'succeeded' };
+  }
+  const error = `The stack completed, but ECS service ${serviceName} runs ${primary?.taskDefinition ?? 'nothing'} (rollout ${primary?.rolloutState ?? 'unknown'}), not this deployment's ${taskDefinition}: ECS rolled back. ${await diagnose(context, 'UPDATE_COMPLETE', events)}`;
+  return { status: 'failed', error };
+}
+
+/** Why the operation failed, from its events, the service's events and the stopped tasks. */
+export async function diagnose(
+  context: TargetContext,
+  stackStatus: string,
+  events: StackEventFact[],
+): Promise<string> {
+  const service = await context.ecs
+    .describeService(context.cluster, context.target.stackName)
+    .catch(() => null);
+  const stopped = service
+    ? await context.ecs.stoppedTasks(context.cluster, context.target.stackName).catch(() => [])
+    : [];
+  return context.log.mask(
+    diagnoseFailure({
+      stackStatus,
+      events,
+      serviceEvents: (service?.events ?? []).map((event) => event.message ?? '').filter(Boolean),
+      stoppedTasks: stopped.map((task) => ({
+        taskArn: task.taskArn ?? '',
+        stoppedReason: task.stoppedReason,
+        stopCode: task.stopCode,
+        containers: (task.containers ?? []).map((container) => ({
+          name: container.name ?? '',
+          exitCode: container.exitCode,
+          reason: container.reason,
+        })),
+      })),
+    }),
+  );
+}

@@ -1,0 +1,20 @@
+import type { DeploymentEntity, DeploymentTargetEntity } from '@gantry/persistence';
+import type { CloudFormationGateway } from '../gateways/cloudformation.gateway';
+import type { EcsGateway } from '../gateways/ecs.gateway';
+import type { DeploymentLog } from './deployment-log';
+
+export type TargetOutcome =
+  { status: 'succeeded' | 'no-changes' } | { status: 'failed' | 'cancelled'; error: string };
+
+/** One target of one deployment, and the ways to reach and report on it. */
+export interface TargetContext {
+  deployment: DeploymentEntity;
+  target: DeploymentTargetEntity;
+  cluster: string;
+  cloudformation: CloudFormationGateway;
+  ecs: EcsGateway;
+  log: DeploymentLog;
+  isCancelRequested: () => Promise<boolean>;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,307 @@
+import { DomainError } from '@gantry/domain';
+import type { DeploymentRunsRepository, ResourceChange } from '@gantry/persistence';
+import { renderStack, toJson } from '@gantry/render';
+import type { RenderInputLoader } from '../render-input.loader';
+import type { StackEventFact } from './failure-diagnosis';
+import { OperationWatcher, WatchResult } from './operation-watcher';
+import { diagnose, verifyRollout } from './rollout-check';
+import type { RunnerSettings } from './runner-settings';
+import { acceptsUpdate, operationOutcome, pollDelayMs, stackPhase } from './stack-status';
+import { sleep, TargetContext, TargetOutcome } from './target-context';
+
+export type { TargetContext, TargetOutcome } from './target-context';
+
+const NO_CHANGES = /didn't contain changes|No updates are to be performed/i;
+
+/**
+ * Deploys one target's stack through a change set, following deploy.md §2 steps 2–8. Every step
+ * records its progress on the deployment target first, so a worker that dies at any point is
+ * re-attached to the same change set and operation instead of starting a second one.
+ */
+export class TargetDeployment {
+  private readonly changeSetName: string;
+  private readonly token: string;
+
+  constructor(
+    private readonly context: TargetContext,
+    private readonly runs: DeploymentRunsRepository,
+    private readonly loader: RenderInputLoader,
+    private readonly settings: RunnerSettings,
+  ) {
+    this.changeSetName = `gantry-${context.deployment.id}`;
+    this.token = `gantry-${context.deployment.id}`;
+  }
+
+  private get stackName(): string {
+    return this.context.target.stackName;
+  }
+
+  async run(): Promise<TargetOutcome> {
+    const rendered = await this.render();
+    const existing = this.context.target.changeSetName
+      ? await this.context.cloudformation.describeChangeSet(this.stackName, this.changeSetName)
+      : null;
+    if (
+      existing &&
+      existing.ExecutionStatus &&
+      existing.ExecutionStatus !== 'AVAILABLE' &&
+      existing.ExecutionStatus !== 'UNAVAILABLE'
+    ) {
+      await this.context.log.warn(
+        'worker',
+        `Re-attached to change set ${this.changeSetName} (${existing.ExecutionStatus}); waiting for the stack.`,
+      );
+      return this.awaitOperation();
+    }
+    if (!existing && this.context.target.status === 'executing') {
+      await this.context.log.warn(
+        'worker',
+        'Re-attached to the running stack operation of this deployment.',
+      );
+      return this.awaitOperation();
+    }
+    if (!existing) {
+      if (await this.context.isCancelRequested())
+        return { status: 'cancelled', error: 'Cancelled before any change was made.' };
+      const type = await this.prepareStack();
+      await this.createChangeSet(type, rendered);
+    }
+    const changeSet = await this.awaitChangeSet();
+    if (changeSet === 'no-changes') return this.noChanges();
+    if (await this.context.isCancelRequested()) {
+      await this.context.cloudformation
+        .deleteChangeSet(this.stackName, this.changeSetName)
+        .catch(() => undefined);
+      return { status: 'cancelled', error: 'Cancelled before the change set was executed.' };
+    }
+    await this.execute();
+    return this.awaitOperation();
+  }
+
+  /** Renders (422 checks included) and stores the template and its hash on the first attempt. */
+  private async render() {
+    const { deployment, target } = this.context;
+    const input = await this.loader.load({
+      releaseId: deployment.releaseId,
+      environmentId: deployment.environmentId,
+      tenantId: deployment.tenantId,
+      targetId: target.targetId,
+      deploymentId: deployment.id,
+    });
+    const rendered = renderStack(input);
+    this.context.log.addSecrets(
+      rendered.parameters
+        .filter((parameter) => parameter.noEcho)
+        .map((parameter) => parameter.value),
+    );
+    if (!target.templateHash) {
+      await this.runs.updateTarget(deployment.id, target.targetId, {
+        template: rendered.template,
+        templateHash: rendered.hash,
+        status: 'rendered',
+      });
+      await this.context.log.info(
+        'render',
+        `Rendered the template for ${this.stackName} (sha256 ${rendered.hash.slice(0, 12)}).`,
+      );
+    }
+    return rendered;
+  }
+
+  /** Waits out foreign operations, clears a failed first create, and says whether to CREATE or UPDATE. */
+  private async prepareStack(): Promise<'CREATE' | 'UPDATE'> {
+    const deadline = Date.now() + this.settings.busyStackTimeoutSeconds * 1000;
+    for (let polls = 0; ; polls++) {
+      const stack = await this.context.cloudformation.describeStack(this.stackName);
+      const status = stack?.StackStatus ?? null;
+      const phase = stackPhase(status);
+      if (phase === 'absent' || phase === 'review') return 'CREATE';
+      if (status === 'ROLLBACK_COMPLETE' || status === 'ROLLBACK_FAILED') {
+        await this.context.log.warn(
+          'worker',
+          `Stack ${this.stackName} is ${status} (a first create that failed); deleting it before creating it again.`,
+        );
+        await this.context.cloudformation.deleteStack(this.stackName, `${this.token}-delete`);
+        await this.waitUntil(
+          () =>
+            this.context.cloudformation
+              .describeStack(this.stackName)
+              .then((s) => stackPhase(s?.StackStatus) === 'absent'),
+          deadline,
+        );
+        return 'CREATE';
+      }
+      if (phase === 'rollback-failed') {
+        await this.context.log.warn(
+          'worker',
+          `Stack ${this.stackName} is UPDATE_ROLLBACK_FAILED; asking CloudFormation to continue the rollback.`,
+        );
+        await this.context.cloudformation.continueRollback(
+          this.stackName,
+          `${this.token}-continue`,
+        );
+      } else if (status && acceptsUpdate(status)) {
+        return 'UPDATE';
+      } else if (polls === 0) {
+        await this.context.log.warn(
+          'worker',
+          `Stack ${this.stackName} is ${status}; waiting for it to settle.`,
+        );
+      }
+      if (Date.now() > deadline)
+        throw new DomainError(
+          'stack_busy',
+          `Stack ${this.stackName} stayed ${status} for ${this.settings.busyStackTimeoutSeconds} s; try again later.`,
+        );
+      await sleep(pollDelayMs(polls, this.settings.pollMinMs, this.settings.pollMaxMs));
+    }
+  }
+
+  private async createChangeSet(
+    type: 'CREATE' | 'UPDATE',
+    rendered: ReturnType<typeof renderStack>,
+  ): Promise<void> {
+    const { deployment, target } = this.context;
+    await this.runs.updateTarget(deployment.id, target.targetId, {
+      changeSetName: this.changeSetName,
+      status: 'change-set',
+    });
+    this.context.target.changeSetName = this.changeSetName;
+    await this.context.cloudformation.createChangeSet({
+      stackName: this.stackName,
+      changeSetName: this.changeSetName,
+      type,
+      templateBody: toJson(rendered.template),
+      parameters: rendered.parameters.map(({ key, value }) => ({ key, value })),
+      clientToken: this.token,
+      tags: { 'gantry:deployment': deployment.id },
+    });
+    await this.context.log.info(
+      'cloudformation',
+      `Created ${type} change set ${this.changeSetName} for ${this.stackName}.`,
+    );
+  }
+
+  /** Waits for the change set; stores its changes. */
+  private async awaitChangeSet(): Promise<'ready' | 'no-changes'> {
+    const deadline = Date.now() + this.settings.busyStackTimeoutSeconds * 1000;
+    for (let polls = 0; ; polls++) {
+      if (Date.now() > deadline) {
+        throw new DomainError(
+          'stack_busy',
+          `Change set ${this.changeSetName} was not ready after ${this.settings.busyStackTimeoutSeconds} s.`,
+        );
+      }
+      // CloudFormation needs a moment to compute a change set; asking at once only costs a call.
+      await sleep(pollDelayMs(polls, this.settings.pollMinMs, this.settings.pollMaxMs));
+      const changeSet = await this.context.cloudformation.describeChangeSet(
+        this.stackName,
+        this.changeSetName,
+      );
+      if (!changeSet) throw new Error(`Change set ${this.changeSetName} disappeared`);
+      if (changeSet.Status === 'FAILED') {
+        if (NO_CHANGES.test(changeSet.StatusReason ?? '')) return 'no-changes';
+        throw new DomainError(
+          'render_check_failed',
+          `CloudFormation refused the change set: ${changeSet.StatusReason ?? 'no reason given'}`,
+        );
+      }
+      if (changeSet.Status === 'CREATE_COMPLETE') {
+        const changes: ResourceChange[] = changeSet.Changes.map((change) => ({
+          action: change.ResourceChange?.Action ?? 'Unknown',
+          logicalId: change.ResourceChange?.LogicalResourceId ?? '',
+          resourceType: change.ResourceChange?.ResourceType ?? '',
+          replacement: change.ResourceChange?.Replacement ?? null,
+        }));
+        await this.runs.updateTarget(this.context.deployment.id, this.context.target.targetId, {
+          changes,
+        });
+        const summary = changes
+          .map(
+            (c) => `${c.action} ${c.logicalId}${c.replacement === 'True' ? ' (replacement)' : ''}`,
+          )
+          .join(', ');
+        await this.context.log.info(
+          'cloudformation',
+          `Change set ready: ${summary || 'no resource changes'}.`,
+        );
+        return 'ready';
+      }
+    }
+  }
+
+  private async noChanges(): Promise<TargetOutcome> {
+    await this.context.log.info(
+      'cloudformation',
+      `No changes: stack ${this.stackName} already matches this release.`,
+    );
+    await this.context.cloudformation
+      .deleteChangeSet(this.stackName, this.changeSetName)
+      .catch(() => undefined);
+    const stack = await this.context.cloudformation.describeStack(this.stackName);
+    await this.storeOutputs(stack?.Outputs);
+    return { status: 'no-changes' };
+  }
+
+  private async execute(): Promise<void> {
+    const operationStartedAt = new Date();
+    await this.runs.updateTarget(this.context.deployment.id, this.context.target.targetId, {
+      status: 'executing',
+      operationStartedAt,
+    });
+    this.context.target.operationStartedAt = operationStartedAt;
+    this.context.target.status = 'executing';
+    await this.context.cloudformation.executeChangeSet(
+      this.stackName,
+      this.changeSetName,
+      this.token,
+    );
+    await this.context.log.info('cloudformation', `Executing change set ${this.changeSetName}.`);
+  }
+
+  private async awaitOperation(): Promise<TargetOutcome> {
+    const watcher = new OperationWatcher(this.context, this.runs, this.settings, this.token);
+    const { status, cancelled } = await watcher.watch();
+    return this.settle(status, cancelled, watcher.events);
+  }
+
+  private async settle(
+    status: string,
+    cancelled: WatchResult['cancelled'],
+    events: StackEventFact[],
+  ): Promise<TargetOutcome> {
+    const stack = await this.context.cloudformation.describeStack(this.stackName);
+    const finalStatus = stack?.StackStatus ?? status;
+    if (operationOutcome(finalStatus) === 'succeeded') {
+      await this.storeOutputs(stack?.Outputs);
+      return verifyRollout(this.context, stack?.Outputs ?? [], events);
+    }
+    const error = await diagnose(this.context, finalStatus, events);
+    if (cancelled === 'cancel') return { status: 'cancelled', error: `Cancelled: ${error}` };
+    if (cancelled === 'timeout')
+      return {
+        status: 'failed',
+        error: `Timed out after ${this.settings.timeoutSeconds} s. ${error}`,
+      };
+    return { status: 'failed', error };
+  }
+
+  private async storeOutputs(
+    outputs: { OutputKey?: string; OutputValue?: string }[] | undefined,
+  ): Promise<void> {
+    const values = Object.fromEntries(
+      (outputs ?? []).map((output) => [output.OutputKey ?? '', output.OutputValue ?? '']),
+    );
+    await this.runs.updateTarget(this.context.deployment.id, this.context.target.targetId, {
+      outputs: values,
+    });
+  }
+
+  private async waitUntil(done: () => Promise<boolean>, deadline: number): Promise<void> {
+    for (let polls = 0; !(await done()); polls++) {
+      if (Date.now() > deadline)
+        throw new DomainError('stack_busy', `Stack ${this.stackName} did not settle in time.`);
+      await sleep(pollDelayMs(polls, this.settings.pollMinMs, this.settings.pollMaxMs));
+    }
+  }
+}

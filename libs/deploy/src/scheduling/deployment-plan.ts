@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, requireTargets, stackName, type TargetCandidate } from '@gantry/domain';
+import type { NewDeployment } from '@gantry/persistence';
+
+interface Named {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** Everything target resolution needs, loaded once for a whole fan-out. */
+export interface PlanScope {
+  project: { id: string; slug: string; targetTags: readonly string[] };
+  environments: readonly Named[];
+  tenants: readonly Named[];
+  targets: readonly (TargetCandidate & { id: string })[];
+}
+
+/** One deployment to create: a release into an environment, for a tenant or untenanted. */
+export interface WantedDeployment {
+  releaseId: string;
+  environmentId: string;
+  tenantId: string | null;
+}
+
+export interface PlanOptions {
+  forced: boolean;
+  createdBy: string | null;
+  /**
+   * `refuse`: no matching target is a 422 (a person asked). `record`: the deployment is stored as
+   * failed with the reason (an automatic deployment, so the release or the success that triggered
+   * it still goes through and the failure is visible where people look).
+   */
+  noTarget: 'refuse' | 'record';
+}
+
+/** Deployments sharing a stack key deploy the same CloudFormation stack, one at a time. */
+export function stackKey(
+  projectId: string,
+  environmentId: string,
+  tenantId: string | null,
+): string {
+  return `${projectId}:${environmentId}:${tenantId ?? 'untenanted'}`;
+}
+
+/**
+ * The rows to insert for the wanted deployments: stack key, and one target row per matching
+ * target with its stack name. With `noTarget: 'refuse'`, every deployment without a target is
+ * named in one `no_matching_target` error.
+ */
+export function planDeployments(
+  wanted: readonly WantedDeployment[],
+  scope: PlanScope,
+  options: PlanOptions,
+  newId: () => string = randomUUID,
+): NewDeployment[] {
+  const environments = new Map(scope.environments.map((e) => [e.id, e]));
+  const tenants = new Map(scope.tenants.map((t) => [t.id, t]));
+  const refusals: DomainError[] = [];
+  const planned = wanted.map((item): NewDeployment => {
+    const environment = environments.get(item.environmentId);
+    const tenant = item.tenantId === null ? null : tenants.get(item.tenantId);
+    if (!environment || tenant === undefined)
+      throw new Error(`Unknown environment or tenant in ${JSON.stringify(item)}`);
+    const base = {
+      id: newId(),
+      ...item,
+      projectId: scope.project.id,
+      stackKey: stackKey(scope.project.id, item.environmentId, item.tenantId),
+      forced: options.forced,
+      createdBy: options.createdBy,
+    };
+    try {
+      const targets = requireTargets(scope.targets, {
+        environmentId: environment.id,
+        tenantId: item.tenantId,
+        targetTags: scope.project.targetTags,
+        environmentName: environment.name,
+        tenantName: tenant?.name,
+      });
+      const name = stackName(scope.project.slug, environment.slug, tenant?.slug);
+      return {
+        ...base,
+        status: 'queued',
+        error: null,
+        targets: targets.map((target) => ({ targetId: target.id, stackName: name })),
+      };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      refusals.push(error);
+      return { ...base, status: 'failed', error: error.message, targets: [] };
+    }
+  });
+  if (options.noTarget === 'refuse' && refusals.length) throw combined(refusals);
+  return planned;
+}
+
+function combined(refusals: DomainError[]): DomainError {
+  if (refusals.length === 1) return refusals[0];
+  const message = `${refusals.length} of the requested deployments have no matching ECS cluster target. ${refusals[0].message}`;
+  return new DomainError(
+    'no_matching_target',
+    message,
+    refusals.map((refusal) => ({ path: 'tenants', message: refusal.message })),
+    { missing: refusals.map((refusal) => refusal.details) },
+  );
+}

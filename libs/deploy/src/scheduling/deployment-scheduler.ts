@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { automaticDeploymentsAfterSuccess, automaticDeploymentsOnCreation } from '@gantry/domain';
+import {
+  DeploymentCandidatesRepository,
+  DeploymentsRepository,
+  DeploymentView,
+  EnvironmentsRepository,
+  ProjectsRepository,
+  ReleaseEntity,
+  ReleasesRepository,
+  ReleaseValues,
+} from '@gantry/persistence';
+import { DeploymentWriter, sameKey } from './deployment-writer';
+import { SchedulingContextLoader } from './scheduling-context.loader';
+import { nothingToPromote, selectScopes } from './tenant-scopes';
+
+export interface DeploymentRequestInput {
+  releaseId: string;
+  environmentRef: string;
+  tenants?: string[];
+  tenantTags?: string[];
+  /**
+   * Deploy even where this release is already queued, running or the current successful release
+   * (Octopus' "force redeploy"). It never bypasses the lifecycle.
+   */
+  force?: boolean;
+  actorName: string | null;
+}
+
+export interface PromotionInput {
+  projectRef: string;
+  from: string;
+  to: string;
+  tenants?: string[];
+  tenantTags?: string[];
+  force?: boolean;
+  actorName: string | null;
+}
+
+/**
+ * Creates deployments: on request, on promotion, and automatically (after a release is created,
+ * after a deployment succeeded). Every path checks the lifecycle, resolves targets at once, writes
+ * all rows with two set-based INSERTs in one transaction (under a per-release advisory lock), then
+ * hands the queued ids to BullMQ. Shared by the API and the worker.
+ */
+@Injectable()
+export class DeploymentScheduler {
+  constructor(
+    private readonly releases: ReleasesRepository,
+    private readonly projects: ProjectsRepository,
+    private readonly environments: EnvironmentsRepository,
+    private readonly deployments: DeploymentsRepository,
+    private readonly candidates: DeploymentCandidatesRepository,
+    private readonly contexts: SchedulingContextLoader,
+    private readonly writer: DeploymentWriter,
+  ) {}
+
+  /** One deployment per chosen tenant (or one untenanted), refused as a whole when any is refused. */
+  async requestDeployments(input: DeploymentRequestInput): Promise<DeploymentView[]> {
+    const release = await this.releases.get(input.releaseId);
+    const [environment, project] = await Promise.all([
+      this.environments.get(input.environmentRef),
+      this.projects.get(release.projectId),
+    ]);
+    const context = await this.contexts.forProject(project);
+    const scopes = await selectScopes(this.candidates, context, environment, input);
+    const wanted = scopes.map((tenant) => ({
+      release,
+      environmentId: environment.id,
+      tenantId: tenant?.id ?? null,
+    }));
+    return this.writer.requested(context, wanted, {
+      forced: input.force ?? false,
+      createdBy: input.actorName,
+    });
+  }
+
+  /**
+   * Per chosen tenant (or untenanted), deploys to `to` the release whose deployment to `from`
+   * succeeded last. A chosen tenant with nothing succeeded in `from` refuses the whole promotion
+   * (409 `invalid_state` listing them): a partial promotion is easy to miss.
+   */
+  async promote(input: PromotionInput): Promise<DeploymentView[]> {
+    const project = await this.projects.get(input.projectRef);
+    const [from, to] = await Promise.all([
+      this.environments.get(input.from),
+      this.environments.get(input.to),
+    ]);
+    const context = await this.contexts.forProject(project);
+    const scopes = await selectScopes(this.candidates, context, to, input);
+    const last = new Map(
+      (await this.deployments.lastSucceeded(project.id, from.id)).map((row) => [
+        row.tenantId,
+        row.releaseId,
+      ]),
+    );
+    const releaseOf = (tenantId: string | null) => last.get(tenantId) as string;
+    const missing = scopes.filter((tenant) => !last.has(tenant?.id ?? null));
+    if (missing.length) throw nothingToPromote(missing, from);
+    const ids = [...new Set(scopes.map((tenant) => releaseOf(tenant?.id ?? null)))];
+    const releases = new Map(
+      (await Promise.all(ids.map((id) => this.releases.get(id)))).map((release) => [
+        release.id,
+        release,
+      ]),
+    );
+    const wanted = scopes.map((tenant) => ({
+      release: releases.get(releaseOf(tenant?.id ?? null)) as ReleaseEntity,
+      environmentId: to.id,
+      tenantId: tenant?.id ?? null,
+    }));
+    return this.writer.requested(context, wanted, {
+      forced: input.force ?? false,
+      createdBy: input.actorName,
+    });
+  }
+
+  /** Inserts a release and the automatic deployments its creation opens, in one transaction. */
+  async createReleaseWithAutomaticDeployments(
+    values: ReleaseValues,
+  ): Promise<{ release: ReleaseEntity; deployments: DeploymentView[] }> {
+    const context = await this.contexts.forProject(await this.projects.get(values.projectId));
+    const due = automaticDeploymentsOnCreation(
+      await this.contexts.releaseContext(context, values.channelId),
+    );
+    const { release, rows } = await this.deployments.transaction(async (manager) => {
+      const release = await this.releases.insert(values, manager);
+      return {
+        release,
+        rows: await this.writer.automatic(
+          manager,
+          context,
+          due.map((key) => ({ release, ...key })),
+        ),
+      };
+    });
+    return { release, deployments: await this.writer.commit(rows) };
+  }
+
+  /** The automatic deployments of a release's creation that do not exist yet (safe to call twice). */
+  async scheduleAutomaticAfterCreation(releaseId: string): Promise<DeploymentView[]> {
+    const release = await this.releases.get(releaseId);
+    const context = await this.contexts.forProject(await this.projects.get(release.projectId));
+    const due = automaticDeploymentsOnCreation(
+      await this.contexts.releaseContext(context, release.channelId),
+    );
+    const rows = await this.deployments.transaction(async (manager) => {
+      await this.deployments.lockReleases(manager, [release.id]);
+      const existing = await this.deployments.keysOf(
+        [release.id],
+        ['queued', 'running', 'succeeded', 'failed', 'cancelled'],
+        manager,
+      );
+      const fresh = due.filter((key) => !existing.some((row) => sameKey(row, key)));
+      return this.writer.automatic(
+        manager,
+        context,
+        fresh.map((key) => ({ release, ...key })),
+      );
+    });
+    return this.writer.commit(rows);
+  }
+
+  /** After a success: the automatic deployments of the phases it completed, for the same tenant. */
+  async scheduleAutomaticAfterSuccess(deploymentId: string): Promise<DeploymentView[]> {
+    const done = await this.deployments.keyOf(deploymentId);
+    if (!done || done.status !== 'succeeded') return [];
+    const release = await this.releases.get(done.releaseId);
+    const context = await this.contexts.forProject(await this.projects.get(release.projectId));
+    const releaseContext = await this.contexts.releaseContext(context, release.channelId);
+    const rows = await this.deployments.transaction(async (manager) => {
+      await this.deployments.lockReleases(manager, [release.id]);
+      const existing = await this.deployments.keysOf(
+        [release.id],
+        ['queued', 'running', 'succeeded'],
+        manager,
+      );
+      const due = automaticDeploymentsAfterSuccess({
+        ...releaseContext,
+        succeeded: existing.filter((row) => row.status === 'succeeded'),
+        justSucceeded: { environmentId: done.environmentId, tenantId: done.tenantId },
+        existing,
+      });
+      return this.writer.automatic(
+        manager,
+        context,
+        due.map((key) => ({ release, ...key })),
+      );
+    });
+    return this.writer.commit(rows);
+  }
+}

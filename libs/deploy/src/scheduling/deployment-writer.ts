@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { DeploymentKey, Lifecycle } from '@gantry/domain';
+import {
+  DeploymentCandidatesRepository,
+  DeploymentsRepository,
+  DeploymentView,
+  NewDeployment,
+  ReleaseEntity,
+} from '@gantry/persistence';
+import { DeploymentQueue } from '@gantry/queue';
+import { assertNotAlreadyDeployed, assertPromotions } from './deployment-checks';
+import { planDeployments, stackKey, type PlanOptions } from './deployment-plan';
+import { ProjectSchedulingContext, SchedulingContextLoader } from './scheduling-context.loader';
+
+/** One deployment to write: a release into an environment, for a tenant or untenanted. */
+export interface Wanted {
+  release: ReleaseEntity;
+  environmentId: string;
+  tenantId: string | null;
+}
+
+/** `createdBy` of the deployments the lifecycle starts by itself. */
+export const AUTOMATIC_ACTOR = 'automatic (lifecycle)';
+
+/** Checks, plans and writes deployments; enqueues them once the transaction has committed. */
+@Injectable()
+export class DeploymentWriter {
+  constructor(
+    private readonly deployments: DeploymentsRepository,
+    private readonly candidates: DeploymentCandidatesRepository,
+    private readonly contexts: SchedulingContextLoader,
+    private readonly queue: DeploymentQueue,
+  ) {}
+
+  /**
+   * Deployments someone asked for: the lifecycle must allow each one and, unless forced, none may
+   * already be queued, running or current; no matching target is a 422. All or nothing.
+   */
+  async requested(
+    context: ProjectSchedulingContext,
+    wanted: Wanted[],
+    options: Omit<PlanOptions, 'noTarget'>,
+  ): Promise<DeploymentView[]> {
+    const releaseIds = [...new Set(wanted.map((item) => item.release.id))];
+    const lifecycles = await this.lifecyclesByChannel(context, wanted);
+    const key = (item: Wanted) => stackKey(context.project.id, item.environmentId, item.tenantId);
+    const rows = await this.deployments.transaction(async (manager) => {
+      await this.deployments.lockReleases(manager, releaseIds);
+      const known = await this.deployments.keysOf(
+        releaseIds,
+        ['queued', 'running', 'succeeded'],
+        manager,
+      );
+      const ofRelease = (item: Wanted) => known.filter((row) => row.releaseId === item.release.id);
+      assertPromotions(
+        wanted.map((item) => ({
+          lifecycle: lifecycles.get(item.release.channelId) as Lifecycle,
+          environmentId: item.environmentId,
+          tenant: context.tenants.find((tenant) => tenant.id === item.tenantId) ?? null,
+          succeeded: ofRelease(item).filter((row) => row.status === 'succeeded'),
+        })),
+        context.environments,
+      );
+      const current = await this.deployments.currentReleases(wanted.map(key), manager);
+      assertNotAlreadyDeployed(
+        wanted.map((item) => ({
+          label: label(context, item),
+          pending: ofRelease(item).some((row) => row.status !== 'succeeded' && sameKey(row, item)),
+          current: current.get(key(item)) === item.release.id,
+        })),
+        options.forced,
+      );
+      return this.write(manager, context, wanted, { ...options, noTarget: 'refuse' });
+    });
+    return this.commit(rows);
+  }
+
+  /** Automatic deployments, already decided by the lifecycle rules; one without a target is stored as failed. */
+  automatic(
+    manager: EntityManager,
+    context: ProjectSchedulingContext,
+    wanted: Wanted[],
+  ): Promise<NewDeployment[]> {
+    return this.write(manager, context, wanted, {
+      forced: false,
+      createdBy: AUTOMATIC_ACTOR,
+      noTarget: 'record',
+    });
+  }
+
+  /** Enqueues after the commit, so a worker never picks up a row it cannot see yet. */
+  async commit(rows: NewDeployment[]): Promise<DeploymentView[]> {
+    await this.queue.enqueue(rows.filter((row) => row.status === 'queued').map((row) => row.id));
+    return this.deployments.views(rows.map((row) => row.id));
+  }
+
+  private async write(
+    manager: EntityManager,
+    context: ProjectSchedulingContext,
+    wanted: Wanted[],
+    options: PlanOptions,
+  ): Promise<NewDeployment[]> {
+    if (wanted.length === 0) return [];
+    const environmentIds = [...new Set(wanted.map((item) => item.environmentId))];
+    const targets = await this.candidates.targetsIn(environmentIds, manager);
+    const plan = planDeployments(
+      wanted.map((item) => ({
+        releaseId: item.release.id,
+        environmentId: item.environmentId,
+        tenantId: item.tenantId,
+      })),
+      {
+        project: context.project,
+        environments: context.environments,
+        tenants: context.tenants,
+        targets,
+      },
+      options,
+    );
+    await this.deployments.insertMany(manager, plan);
+    return plan;
+  }
+
+  private async lifecyclesByChannel(
+    context: ProjectSchedulingContext,
+    wanted: Wanted[],
+  ): Promise<Map<string, Lifecycle>> {
+    const channelIds = [...new Set(wanted.map((item) => item.release.channelId))];
+    const lifecycles = await Promise.all(
+      channelIds.map((id) => this.contexts.lifecycleOf(context, id)),
+    );
+    return new Map(channelIds.map((id, index) => [id, lifecycles[index]]));
+  }
+}
+
+export function sameKey(a: DeploymentKey, b: DeploymentKey): boolean {
+  return a.environmentId === b.environmentId && a.tenantId === b.tenantId;
+}
+
+function label(context: ProjectSchedulingContext, item: Wanted): string {
+  const environment =
+    context.environments.find((e) => e.id === item.environmentId)?.name ?? item.environmentId;
+  const tenant = context.tenants.find((t) => t.id === item.tenantId);
+  return tenant ? `tenant '${tenant.name}' in '${environment}'` : `'${environment}'`;
+}

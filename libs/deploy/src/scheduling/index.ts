@@ -1,0 +1,7 @@
+export * from './deployment-checks';
+export * from './deployment-plan';
+export * from './deployment-scheduler';
+export * from './deployment-writer';
+export * from './scheduling-context.loader';
+export * from './scheduling.module';
+export * from './tenant-scopes';

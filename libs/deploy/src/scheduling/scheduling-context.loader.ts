@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import {
+  defaultLifecyclePhases,
+  type Lifecycle,
+  type ReleaseContext,
+  type TenantCandidate,
+} from '@gantry/domain';
+import {
+  ChannelsRepository,
+  DeploymentCandidatesRepository,
+  EnvironmentEntity,
+  EnvironmentsRepository,
+  LifecyclesRepository,
+  ProjectEntity,
+  ProjectTenantRow,
+} from '@gantry/persistence';
+
+/** A project as scheduling sees it: every environment, the connected tenants, lifecycles by channel. */
+export interface ProjectSchedulingContext {
+  project: ProjectEntity;
+  /** Every environment, in promotion order. */
+  environments: EnvironmentEntity[];
+  /** Tenants connected to the project, with the environments of the connection. */
+  tenants: ProjectTenantRow[];
+}
+
+/** Loads what the lifecycle rules need, in a handful of queries whatever the number of tenants. */
+@Injectable()
+export class SchedulingContextLoader {
+  constructor(
+    private readonly environments: EnvironmentsRepository,
+    private readonly channels: ChannelsRepository,
+    private readonly lifecycles: LifecyclesRepository,
+    private readonly candidates: DeploymentCandidatesRepository,
+  ) {}
+
+  async forProject(project: ProjectEntity): Promise<ProjectSchedulingContext> {
+    const [environments, tenants] = await Promise.all([
+      this.environments.all(),
+      this.candidates.tenantsOfProject(project.id),
+    ]);
+    return { project, environments, tenants };
+  }
+
+  /** The channel's lifecycle, else the project's, else the default lifecycle over every environment. */
+  async lifecycleOf(context: ProjectSchedulingContext, channelId: string): Promise<Lifecycle> {
+    const channel = await this.channels.findById(channelId);
+    const id = channel?.lifecycleId ?? context.project.lifecycleId;
+    const lifecycle = id ? await this.lifecycles.findById(id) : null;
+    if (lifecycle) return { name: lifecycle.name, phases: lifecycle.phases };
+    return { name: 'Default', phases: defaultLifecyclePhases(context.environments) };
+  }
+
+  /** The lifecycle rules' view of a release of this project. */
+  async releaseContext(
+    context: ProjectSchedulingContext,
+    channelId: string,
+  ): Promise<ReleaseContext> {
+    return {
+      lifecycle: await this.lifecycleOf(context, channelId),
+      tenancy: context.project.tenancy,
+      tenants: context.tenants.map((tenant) => ({
+        id: tenant.id,
+        name: tenant.name,
+        environmentIds: tenant.environmentIds,
+      })),
+    };
+  }
+}
+
+/** A tenant row in the shape tenant selection takes. */
+export function tenantCandidate(
+  tenant: Omit<ProjectTenantRow, 'environmentIds'> & { environmentIds?: string[] },
+  projectId: string,
+): TenantCandidate & ProjectTenantRow {
+  const environmentIds = tenant.environmentIds ?? [];
+  return {
+    ...tenant,
+    environmentIds,
+    connections: environmentIds.length ? [{ projectId, environmentIds }] : [],
+  };
+}

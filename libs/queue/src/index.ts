@@ -1,0 +1,3 @@
+export * from './deployment-queue';
+export * from './queue.constants';
+export * from './queue.module';

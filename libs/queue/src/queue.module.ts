@@ -1,0 +1,57 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Global, Module, OnApplicationShutdown, Inject } from '@nestjs/common';
+import IORedis, { Redis } from 'ioredis';
+import { DeploymentQueue } from './deployment-queue';
+import { DEPLOYMENTS_QUEUE, REDIS_CONNECTION } from './queue.constants';
+
+export interface QueueSettings {
+  redisUrl: string;
+  prefix: string;
+}
+
+/** BullMQ on Redis, the deployments queue and its producer, plus a plain Redis client. */
+@Global()
+@Module({})
+export class QueueModule implements OnApplicationShutdown {
+  constructor(@Inject(REDIS_CONNECTION) private readonly redis: Redis) {}
+
+  static forRoot(settings: QueueSettings): DynamicModule {
+    return {
+      module: QueueModule,
+      imports: [
+        BullModule.forRoot({
+          connection: bullConnection(settings.redisUrl),
+          prefix: settings.prefix,
+        }),
+        BullModule.registerQueue({ name: DEPLOYMENTS_QUEUE }),
+      ],
+      providers: [
+        DeploymentQueue,
+        {
+          provide: REDIS_CONNECTION,
+          useFactory: () =>
+            new IORedis(settings.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false }),
+        },
+      ],
+      exports: [DeploymentQueue, REDIS_CONNECTION, BullModule],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.redis.disconnect();
+  }
+}
+
+/** BullMQ needs `maxRetriesPerRequest: null` on connections its workers block on. */
+export function bullConnection(redisUrl: string) {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username || undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}
