@@ -1,0 +1,41 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { GantryConfig } from '@gantry/config';
+import { ApiModule } from './api.module';
+import { useJsonBodies } from './http/body-parsing';
+import { ProblemFilter } from './http/problem.filter';
+
+/** Builds the HTTP application (not yet listening): used by main and by the e2e tests. */
+export async function createApiApp(
+  config: GantryConfig,
+  masterKey: Buffer,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.forRoot(config, masterKey), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  useJsonBodies(app);
+  app.useGlobalFilters(new ProblemFilter());
+  mountOpenApi(app);
+  return app;
+}
+
+function mountOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Gantry API')
+      .setDescription('Environment promotion for Amazon ECS. Errors are application/problem+json.')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key' })
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    yamlDocumentUrl: 'api/openapi.yaml',
+  });
+}

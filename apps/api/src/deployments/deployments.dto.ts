@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { logSeqField, refField } from '../http/fields';
+import { pageSchema } from '../http/pagination';
+
+const tenantsField = z.array(refField).max(1000, 'at most 1000 tenants').optional();
+const tenantTagsField = z
+  .array(z.string().max(100, 'is too long'))
+  .max(50, 'at most 50 tags')
+  .optional();
+
+export const requestDeploymentsSchema = z.strictObject({
+  environment: refField,
+  tenants: tenantsField,
+  tenantTags: tenantTagsField,
+  force: z.boolean().default(false),
+});
+
+export const promoteSchema = z.strictObject({
+  from: refField,
+  to: refField,
+  tenants: tenantsField,
+  tenantTags: tenantTagsField,
+  force: z.boolean().default(false),
+});
+
+export const deploymentQuerySchema = pageSchema.extend({
+  project: refField.optional(),
+  environment: refField.optional(),
+  tenant: refField.optional(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']).optional(),
+});
+
+export const logQuerySchema = z.strictObject({
+  after: logSeqField.default(0),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
+export type RequestDeployments = z.infer<typeof requestDeploymentsSchema>;
+export type Promote = z.infer<typeof promoteSchema>;
+export type DeploymentQuery = z.infer<typeof deploymentQuerySchema>;
+export type LogQuery = z.infer<typeof logQuerySchema>;

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@gantry/domain';
+import { DeploymentScheduler } from '@gantry/deploy';
+import { DeploymentQueue } from '@gantry/queue';
+import {
+  DeploymentRunsRepository,
+  DeploymentsRepository,
+  EnvironmentsRepository,
+  ProjectsRepository,
+  ReleasesRepository,
+  TenantsRepository,
+} from '@gantry/persistence';
+import type { Actor } from '../access/actor';
+import { assertActorScope } from './actor-scope';
+import { DeploymentQuery, LogQuery, Promote, RequestDeployments } from './deployments.dto';
+
+@Injectable()
+export class DeploymentsService {
+  constructor(
+    private readonly scheduler: DeploymentScheduler,
+    private readonly deployments: DeploymentsRepository,
+    private readonly releases: ReleasesRepository,
+    private readonly projects: ProjectsRepository,
+    private readonly environments: EnvironmentsRepository,
+    private readonly tenants: TenantsRepository,
+    private readonly runs: DeploymentRunsRepository,
+    private readonly queue: DeploymentQueue,
+  ) {}
+
+  async request(releaseId: string, input: RequestDeployments, actor: Actor) {
+    const release = await this.releases.get(releaseId);
+    const [project, environment] = await Promise.all([
+      this.projects.get(release.projectId),
+      this.environments.get(input.environment),
+    ]);
+    assertActorScope(actor, { project, environments: [environment] });
+    const items = await this.scheduler.requestDeployments({
+      ...input,
+      releaseId: release.id,
+      environmentRef: environment.id,
+      actorName: actor.name,
+    });
+    return { items, total: items.length };
+  }
+
+  async promote(projectRef: string, input: Promote, actor: Actor) {
+    const [project, to] = await Promise.all([
+      this.projects.get(projectRef),
+      this.environments.get(input.to),
+    ]);
+    assertActorScope(actor, { project, environments: [to] });
+    const items = await this.scheduler.promote({
+      ...input,
+      projectRef: project.id,
+      to: to.id,
+      actorName: actor.name,
+    });
+    return { items, total: items.length };
+  }
+
+  async list(query: DeploymentQuery) {
+    const [project, environment, tenant] = await Promise.all([
+      query.project ? this.projects.get(query.project) : undefined,
+      query.environment ? this.environments.get(query.environment) : undefined,
+      query.tenant ? this.tenants.get(query.tenant) : undefined,
+    ]);
+    const filter = {
+      projectId: project?.id,
+      environmentId: environment?.id,
+      tenantId: tenant?.id,
+      status: query.status,
+    };
+    const [items, total] = await this.deployments.list(filter, query.limit, query.offset);
+    return { items, total };
+  }
+
+  get(id: string) {
+    return this.deployments.get(id);
+  }
+
+  /** Queued: cancelled now. Running: the worker is asked to stop it. Finished: refused. */
+  async cancel(id: string, actor: Actor) {
+    const deployment = await this.deployments.get(id);
+    assertActorScope(actor, {
+      project: deployment.project,
+      environments: [deployment.environment],
+    });
+    const outcome = await this.deployments.cancel(deployment.id);
+    if (outcome === 'finished') {
+      throw new DomainError(
+        'invalid_state',
+        `Deployment ${deployment.id} has already finished (${deployment.status}); there is nothing to cancel.`,
+        [],
+        { deploymentStatus: deployment.status },
+      );
+    }
+    if (outcome === 'cancelled') await this.startNextOnStack(deployment.id);
+    return this.deployments.get(deployment.id);
+  }
+
+  /** A queued deployment that waited behind the cancelled one may start now. */
+  private async startNextOnStack(cancelledId: string): Promise<void> {
+    const cancelled = await this.runs.get(cancelledId);
+    const next = cancelled ? await this.runs.nextQueuedOnStack(cancelled.stackKey) : null;
+    if (next) await this.queue.enqueue([next]);
+  }
+
+  async log(id: string, query: LogQuery) {
+    const deployment = await this.deployments.get(id);
+    return { items: await this.deployments.log(deployment.id, query.after, query.limit) };
+  }
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { refField } from '../http/fields';
+
+export const createReleaseSchema = z.strictObject({
+  version: z.string().optional(),
+  channel: refField.optional(),
+  /** Container name → Docker tag; the tags are checked against the step and Docker's grammar in the service. */
+  images: z.record(z.string(), z.string()),
+  notes: z.string().max(20000, 'must be at most 20000 characters').default(''),
+});
+
+export type CreateRelease = z.infer<typeof createReleaseSchema>;

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import {
+  assertChannelRules,
+  DomainError,
+  invalid,
+  nextVersion,
+  releaseImageProblems,
+  releaseProgression,
+  versionProblems,
+} from '@gantry/domain';
+import { DeploymentScheduler, SchedulingContextLoader } from '@gantry/deploy';
+import {
+  ChannelsRepository,
+  DeploymentsRepository,
+  ProjectsRepository,
+  ReleasesRepository,
+  SnapshotVariable,
+  VariablesRepository,
+} from '@gantry/persistence';
+import type { Actor } from '../access/actor';
+import { assertActorScope } from '../deployments/actor-scope';
+import { CreateRelease } from './releases.dto';
+import { progressionView, releaseSummary, snapshotVariables } from './release-view';
+
+/** How often a defaulted version is recomputed when a concurrent release took it first. */
+const VERSION_ATTEMPTS = 3;
+
+@Injectable()
+export class ReleasesService {
+  constructor(
+    private readonly projects: ProjectsRepository,
+    private readonly channels: ChannelsRepository,
+    private readonly releases: ReleasesRepository,
+    private readonly variables: VariablesRepository,
+    private readonly deployments: DeploymentsRepository,
+    private readonly scheduler: DeploymentScheduler,
+    private readonly contexts: SchedulingContextLoader,
+  ) {}
+
+  /** Validates images, channel rules and version, snapshots step and variables, and queues the automatic deployments. */
+  async create(projectRef: string, input: CreateRelease, actor: Actor) {
+    const project = await this.projects.get(projectRef);
+    assertActorScope(actor, { project, environments: [] });
+    const channel = input.channel
+      ? await this.channels.get(project.id, input.channel)
+      : await this.channels.getDefault(project.id);
+    const problems = [
+      ...releaseImageProblems(
+        input.images,
+        project.step.containers.map((c) => c.name),
+      ),
+      ...(input.version === undefined ? [] : versionProblems(input.version)),
+    ];
+    if (problems.length) throw invalid(problems, 'The release is invalid.');
+    assertChannelRules(channel, input.images);
+    const variables = await this.snapshotOf(project.id);
+    for (let attempt = 1; ; attempt += 1) {
+      const version = input.version ?? nextVersion(await this.releases.versionsOf(project.id));
+      try {
+        const { release, deployments } = await this.scheduler.createReleaseWithAutomaticDeployments(
+          {
+            projectId: project.id,
+            channelId: channel.id,
+            version,
+            notes: input.notes,
+            images: input.images,
+            step: project.step,
+            variables,
+            snapshotTakenAt: new Date(),
+          },
+        );
+        return { ...(await this.get(release.id)), deployments };
+      } catch (error) {
+        const retry =
+          error instanceof DomainError &&
+          error.code === 'duplicate' &&
+          input.version === undefined &&
+          attempt < VERSION_ATTEMPTS;
+        if (!retry) throw error;
+      }
+    }
+  }
+
+  async list(projectRef: string, limit: number, offset: number) {
+    const project = await this.projects.get(projectRef);
+    const [[rows, total], [channels]] = await Promise.all([
+      this.releases.list(project.id, limit, offset),
+      this.channels.list(project.id, 500, 0),
+    ]);
+    return {
+      items: rows.map((row) =>
+        releaseSummary(
+          row,
+          project,
+          channels.find((c) => c.id === row.channelId),
+        ),
+      ),
+      total,
+    };
+  }
+
+  /** The release with its snapshot and its progression per environment (and tenant). */
+  async get(id: string) {
+    const release = await this.releases.get(id);
+    const project = await this.projects.get(release.projectId);
+    const [channel, candidates, context, succeeded] = await Promise.all([
+      this.channels.findById(release.channelId),
+      this.variables.scopeCandidates(project.id),
+      this.contexts.forProject(project),
+      this.deployments.keysOf([release.id], ['succeeded']),
+    ]);
+    const cells = releaseProgression({
+      ...(await this.contexts.releaseContext(context, release.channelId)),
+      environments: context.environments,
+      succeeded,
+    });
+    return {
+      ...releaseSummary(release, project, channel ?? undefined),
+      snapshot: {
+        step: release.step,
+        variables: snapshotVariables(release.variables, candidates),
+        takenAt: release.snapshotTakenAt,
+      },
+      progression: progressionView(cells, context.environments, context.tenants),
+    };
+  }
+
+  /** Takes the project's variables again; the step and the images stay as they were. */
+  async refreshSnapshot(id: string, actor: Actor) {
+    const release = await this.releases.get(id);
+    const project = await this.projects.get(release.projectId);
+    assertActorScope(actor, { project, environments: [] });
+    await this.releases.refreshSnapshot(release.id, await this.snapshotOf(project.id), new Date());
+    return this.get(release.id);
+  }
+
+  /** Sensitive values stay encrypted in the snapshot, exactly as stored. */
+  private async snapshotOf(projectId: string): Promise<SnapshotVariable[]> {
+    const rows = await this.variables.forProject(projectId);
+    return rows.map((row) => ({
+      name: row.name,
+      value: row.value,
+      valueEncrypted: row.valueEncrypted,
+      sensitive: row.sensitive,
+      scope: row.scope,
+    }));
+  }
+}

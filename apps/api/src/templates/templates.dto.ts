@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { refField } from '../http/fields';
+
+const format = z.enum(['json', 'yaml']).default('json');
+
+export const releaseTemplateQuery = z.strictObject({
+  environment: refField,
+  tenant: refField.optional(),
+  target: refField.optional(),
+  format,
+});
+
+export const projectTemplateQuery = z.strictObject({
+  format,
+  /** A release whose image tags become the parameters' defaults. */
+  release: z.string().uuid().optional(),
+});
+
+export type ReleaseTemplateQuery = z.infer<typeof releaseTemplateQuery>;
+export type ProjectTemplateQuery = z.infer<typeof projectTemplateQuery>;

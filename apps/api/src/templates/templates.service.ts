@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, notFound, requireTargets } from '@gantry/domain';
+import { RenderInputLoader } from '@gantry/deploy';
+import {
+  EnvironmentsRepository,
+  ProjectsRepository,
+  ReleasesRepository,
+  TargetsRepository,
+  TenantsRepository,
+  VariablesRepository,
+} from '@gantry/persistence';
+import { CfnTemplate, convertStep, renderStack, toJson, toYaml } from '@gantry/render';
+import { ProjectTemplateQuery, ReleaseTemplateQuery } from './templates.dto';
+
+export interface TemplateDocument {
+  body: string;
+  contentType: string;
+  hash: string;
+}
+
+/** The two exports: a release's exact deployment template, and a project's step as a standalone template. */
+@Injectable()
+export class TemplatesService {
+  constructor(
+    private readonly releases: ReleasesRepository,
+    private readonly projects: ProjectsRepository,
+    private readonly environments: EnvironmentsRepository,
+    private readonly tenants: TenantsRepository,
+    private readonly targets: TargetsRepository,
+    private readonly variables: VariablesRepository,
+    private readonly loader: RenderInputLoader,
+  ) {}
+
+  /** Exactly what a deployment of the release to (environment, tenant, target) would send; secrets stay NoEcho parameters. */
+  async releaseTemplate(releaseId: string, query: ReleaseTemplateQuery): Promise<TemplateDocument> {
+    const release = await this.releases.get(releaseId);
+    const project = await this.projects.get(release.projectId);
+    const environment = await this.environments.get(query.environment);
+    const tenant = query.tenant ? await this.tenants.get(query.tenant) : null;
+    if (project.tenancy === 'tenanted' && !tenant) {
+      throw new DomainError(
+        'validation_failed',
+        `Project '${project.slug}' is tenanted: name the tenant.`,
+        [{ path: 'tenant', message: 'required for a tenanted project' }],
+      );
+    }
+    const targetId = await this.chooseTarget(query.target, {
+      environmentId: environment.id,
+      tenantId: tenant?.id ?? null,
+      targetTags: project.targetTags,
+      environmentName: environment.name,
+      tenantName: tenant?.name,
+    });
+    const input = await this.loader.load({
+      releaseId,
+      environmentId: environment.id,
+      tenantId: tenant?.id ?? null,
+      targetId,
+    });
+    const rendered = renderStack(input);
+    return document(rendered.template, rendered.hash, query.format);
+  }
+
+  /** The project's step with every variable and image tag as a parameter: deployable with no Gantry at all. */
+  async projectTemplate(
+    projectRef: string,
+    query: ProjectTemplateQuery,
+  ): Promise<TemplateDocument> {
+    const project = await this.projects.get(projectRef);
+    const release = query.release ? await this.releases.get(query.release) : null;
+    if (release && release.projectId !== project.id)
+      throw notFound('release', query.release as string);
+    const variables = (await this.variables.forProject(project.id)).map((row) => ({
+      name: row.name,
+      value: row.sensitive ? null : row.value,
+      sensitive: row.sensitive,
+      scope: row.scope,
+    }));
+    const converted = convertStep({
+      project: { id: project.id, slug: project.slug, name: project.name },
+      step: project.step,
+      variables,
+      images: release?.images,
+      releaseVersion: release?.version,
+    });
+    return document(converted.template, converted.hash, query.format);
+  }
+
+  /** The named target (it must match), or the only matching one; several matches need a choice. */
+  private async chooseTarget(
+    ref: string | undefined,
+    query: Parameters<typeof requireTargets>[1],
+  ): Promise<string> {
+    const candidates = requireTargets(await this.targets.inEnvironment(query.environmentId), query);
+    if (ref) {
+      const chosen = candidates.find(
+        (target) => target.id === ref || target.slug === ref.toLowerCase(),
+      );
+      if (!chosen) {
+        throw new DomainError(
+          'no_matching_target',
+          `Target '${ref}' does not take this deployment; matching targets: ${candidates.map((t) => t.slug).join(', ')}.`,
+          [{ path: 'target', message: 'not a matching target' }],
+        );
+      }
+      return chosen.id;
+    }
+    if (candidates.length > 1) {
+      throw new DomainError(
+        'validation_failed',
+        `Several targets match (${candidates.map((t) => t.slug).join(', ')}); choose one with ?target=.`,
+        [{ path: 'target', message: 'required when several targets match' }],
+      );
+    }
+    return candidates[0].id;
+  }
+}
+
+function document(template: CfnTemplate, hash: string, format: 'json' | 'yaml'): TemplateDocument {
+  return format === 'yaml'
+    ? { body: toYaml(template), contentType: 'application/yaml; charset=utf-8', hash }
+    : { body: toJson(template), contentType: 'application/json; charset=utf-8', hash };
+}
