@@ -1,0 +1,40 @@
+import { Command } from 'commander';
+import { action, collect } from '../command-context';
+import { segment } from '../client';
+import type { Deployment } from '../deployments/deployment.types';
+import { findRelease } from '../deployments/find-release';
+import { reportStarted, WaitArgs } from '../deployments/report-started';
+import { parseDuration } from '../duration';
+import type { CliIo } from '../output';
+import { deploymentBody, TenantArgs } from '../request-bodies';
+
+type DeployArgs = TenantArgs &
+  WaitArgs & { project: string; release: string; to: string; force?: boolean };
+
+/** `gantry deploy`: a release (by version) to an environment. */
+export function deployCommand(io: CliIo, setExitCode: (code: number) => void): Command {
+  return new Command('deploy')
+    .description('deploy a release to an environment')
+    .requiredOption('--project <ref>', 'project slug or id')
+    .requiredOption('--release <version>', 'release version (or id)')
+    .requiredOption('--to <environment>', 'environment slug or id')
+    .option('--tenant <ref>', 'only this tenant, repeatable', collect, [])
+    .option('--tenant-tag <tag>', 'tenants with this tag (group/value), repeatable', collect, [])
+    .option('--force', 'redeploy even where this release is already deployed')
+    .option('--wait', 'follow the deployments until they end')
+    .option('--timeout <duration>', 'with --wait: give up after this long (e.g. 30m)')
+    .action(
+      action<DeployArgs>(io, setExitCode, async (context, args) => {
+        if (args.timeout) parseDuration(args.timeout);
+        const release = await findRelease(context.client, args.project, args.release);
+        const { items } = await context.client.post<{ items: Deployment[] }>(
+          `/api/releases/${segment(release.id)}/deployments`,
+          deploymentBody(args.to, args),
+        );
+        context.out.line(
+          `started ${items.length} deployment(s) of ${args.project} ${release.version} to ${args.to}`,
+        );
+        return reportStarted(context, items, args);
+      }),
+    );
+}

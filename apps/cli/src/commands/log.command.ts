@@ -1,0 +1,37 @@
+import { Command } from 'commander';
+import { action } from '../command-context';
+import { segment } from '../client';
+import { formatLogLine } from '../deployments/deployment-format';
+import { Deployment, LogLine } from '../deployments/deployment.types';
+import { followDeployments } from '../deployments/follow-deployments';
+import { ExitCode } from '../exit-codes';
+import type { CliIo } from '../output';
+
+/** `gantry log <id> [--follow]`. */
+export function logCommand(io: CliIo, setExitCode: (code: number) => void): Command {
+  return new Command('log')
+    .description("print a deployment's log")
+    .argument('<deployment-id>', 'the deployment')
+    .option(
+      '--follow',
+      'keep printing new lines until the deployment ends; exit 1 unless it succeeded',
+    )
+    .action(
+      action<{ follow?: boolean }>(io, setExitCode, async (context, args, [id]) => {
+        const path = `/api/deployments/${segment(id)}`;
+        const deployment = await context.client.get<Deployment>(path);
+        if (args.follow) return followDeployments(context, [deployment]);
+        const lines: LogLine[] = [];
+        for (;;) {
+          const { items } = await context.client.get<{ items: LogLine[] }>(`${path}/log`, {
+            after: lines.length ? lines[lines.length - 1].seq : 0,
+          });
+          if (!items.length) break;
+          lines.push(...items);
+        }
+        for (const line of lines) context.out.line(formatLogLine(deployment, line));
+        context.out.result({ deployment, items: lines });
+        return ExitCode.ok;
+      }),
+    );
+}

@@ -1,0 +1,91 @@
+import { Command } from 'commander';
+import { action, collect } from '../command-context';
+import { UsageError } from '../cli-errors';
+import { segment } from '../client';
+import type { Deployment, Release } from '../deployments/deployment.types';
+import { reportStarted, WaitArgs } from '../deployments/report-started';
+import { parseDuration } from '../duration';
+import { ExitCode } from '../exit-codes';
+import type { CliIo } from '../output';
+import { deploymentBody, releaseBody, ReleaseArgs, TenantArgs } from '../request-bodies';
+
+type CreateArgs = ReleaseArgs & TenantArgs & WaitArgs & { project: string; deployTo?: string };
+
+/** `gantry release create|list`. */
+export function releaseCommand(io: CliIo, setExitCode: (code: number) => void): Command {
+  const release = new Command('release').description('create and list releases');
+  release
+    .command('create')
+    .description('create a release (and optionally deploy it)')
+    .requiredOption('--project <ref>', 'project slug or id')
+    .option('--version <version>', 'semantic version (default: next patch version)')
+    .option('--channel <ref>', 'channel slug or id (default: the default channel)')
+    .option('--image <container=tag>', 'image tag per container, repeatable', collect, [])
+    .option('--notes <text>', 'release notes')
+    .option('--deploy-to <environment>', 'deploy the new release to this environment')
+    .option('--tenant <ref>', 'with --deploy-to: only this tenant, repeatable', collect, [])
+    .option(
+      '--tenant-tag <tag>',
+      'with --deploy-to: tenants with this tag, repeatable',
+      collect,
+      [],
+    )
+    .option('--wait', 'with --deploy-to: follow the deployments until they end')
+    .option('--timeout <duration>', 'with --wait: give up after this long (e.g. 30m)')
+    .action(
+      action<CreateArgs>(io, setExitCode, async (context, args) => {
+        const body = releaseBody(args);
+        if (
+          !args.deployTo &&
+          (args.wait || args.timeout || args.tenant?.length || args.tenantTag?.length)
+        ) {
+          throw new UsageError('--wait, --timeout, --tenant and --tenant-tag need --deploy-to');
+        }
+        if (args.timeout) parseDuration(args.timeout);
+        const created = await context.client.post<Release>(
+          `/api/projects/${segment(args.project)}/releases`,
+          body,
+        );
+        context.out.line(`created release ${created.version} of ${args.project} (${created.id})`);
+        if (!args.deployTo) {
+          context.out.result({ release: created });
+          return ExitCode.ok;
+        }
+        const { items } = await context.client.post<{ items: Deployment[] }>(
+          `/api/releases/${segment(created.id)}/deployments`,
+          deploymentBody(args.deployTo, args),
+        );
+        return reportStarted(context, items, args, { release: created });
+      }),
+    );
+  release
+    .command('list')
+    .description("list a project's releases, newest first")
+    .requiredOption('--project <ref>', 'project slug or id')
+    .option('--limit <n>', 'how many', '20')
+    .action(
+      action<{ project: string; limit: string }>(io, setExitCode, async (context, args) => {
+        const page = await context.client.get<{ items: Release[]; total: number }>(
+          `/api/projects/${segment(args.project)}/releases`,
+          { limit: args.limit },
+        );
+        const channel = (release: Release) =>
+          typeof release.channel === 'string'
+            ? release.channel
+            : (release.channel?.slug ?? release.channel?.id);
+        context.out.table(
+          ['VERSION', 'CHANNEL', 'CREATED', 'NOTES', 'ID'],
+          page.items.map((item) => [
+            item.version,
+            channel(item),
+            item.createdAt,
+            item.notes,
+            item.id,
+          ]),
+        );
+        context.out.result(page);
+        return ExitCode.ok;
+      }),
+    );
+  return release;
+}

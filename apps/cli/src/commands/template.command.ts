@@ -1,0 +1,65 @@
+import { Command, Option } from 'commander';
+import { action } from '../command-context';
+import { segment } from '../client';
+import { findRelease } from '../deployments/find-release';
+import { ExitCode } from '../exit-codes';
+import type { CliIo } from '../output';
+
+const format = () =>
+  new Option('--format <format>', 'template format').choices(['json', 'yaml']).default('json');
+
+interface TemplateArgs {
+  project: string;
+  release: string;
+  environment: string;
+  tenant?: string;
+  target?: string;
+  format: string;
+}
+
+/** `gantry template`: the exact CloudFormation template a deployment would send. */
+export function templateCommand(io: CliIo, setExitCode: (code: number) => void): Command {
+  return new Command('template')
+    .description('print the CloudFormation template a deployment of a release would use')
+    .requiredOption('--project <ref>', 'project slug or id')
+    .requiredOption('--release <version>', 'release version (or id)')
+    .requiredOption('--environment <ref>', 'environment slug or id')
+    .option('--tenant <ref>', 'tenant slug or id (tenanted projects)')
+    .option('--target <ref>', 'target slug or id (when several match)')
+    .addOption(format())
+    .action(
+      action<TemplateArgs>(io, setExitCode, async (context, args) => {
+        const release = await findRelease(context.client, args.project, args.release);
+        const query = {
+          environment: args.environment,
+          tenant: args.tenant,
+          target: args.target,
+          format: args.format,
+        };
+        context.out.raw(
+          await context.client.getText(`/api/releases/${segment(release.id)}/template`, query),
+        );
+        return ExitCode.ok;
+      }),
+    );
+}
+
+/** `gantry export`: the step as a standalone, parameterised template. */
+export function exportCommand(io: CliIo, setExitCode: (code: number) => void): Command {
+  return new Command('export')
+    .description(
+      "print the project's step as a standalone CloudFormation template (no Gantry needed to deploy it)",
+    )
+    .requiredOption('--project <ref>', 'project slug or id')
+    .addOption(format())
+    .action(
+      action<{ project: string; format: string }>(io, setExitCode, async (context, args) => {
+        context.out.raw(
+          await context.client.getText(`/api/projects/${segment(args.project)}/cloudformation`, {
+            format: args.format,
+          }),
+        );
+        return ExitCode.ok;
+      }),
+    );
+}

@@ -1,0 +1,63 @@
+import type { Cell } from './output';
+
+type Named =
+  string | { id?: string; slug?: string; name?: string; version?: string } | null | undefined;
+
+export interface DashboardCell {
+  environment: Named;
+  release?: Named;
+  status?: string | null;
+  finishedAt?: string | null;
+  tenants?: { succeeded: number; failed: number; total: number } | null;
+}
+
+export interface Dashboard {
+  environments: Named[];
+  projects: Array<{ project: Named; cells: DashboardCell[] }>;
+}
+
+const label = (value: Named): string =>
+  typeof value === 'string' ? value : (value?.slug ?? value?.version ?? value?.id ?? '');
+const ids = (value: Named): string[] =>
+  typeof value === 'string' ? [value] : [value?.id, value?.slug].filter((id): id is string => !!id);
+
+/**
+ * The dashboard as a table: a row per project, a column per environment, each cell the release
+ * there and its status (with tenant counts for tenanted projects). `project` keeps one row.
+ */
+export function dashboardTable(
+  dashboard: Dashboard,
+  project?: string,
+): { headers: string[]; rows: Cell[][] } {
+  const rows = onlyProject(dashboard, project).projects.map((row) => [
+    label(row.project),
+    ...dashboard.environments.map((environment) =>
+      cellText(
+        row.cells.find((cell) => ids(cell.environment).some((id) => ids(environment).includes(id))),
+      ),
+    ),
+  ]);
+  return {
+    headers: ['PROJECT', ...dashboard.environments.map((environment) => label(environment))],
+    rows,
+  };
+}
+
+/** The dashboard with only the named project (by slug or id), or whole when none is named. */
+export function onlyProject(dashboard: Dashboard, project?: string): Dashboard {
+  return project
+    ? {
+        ...dashboard,
+        projects: dashboard.projects.filter((row) => ids(row.project).includes(project)),
+      }
+    : dashboard;
+}
+
+function cellText(cell: DashboardCell | undefined): string {
+  if (!cell || !cell.release) return '';
+  // A cell with no tenant deployments (an untenanted one of a mixed project) shows no count.
+  const tenants = cell.tenants?.total
+    ? ` ${cell.tenants.succeeded}/${cell.tenants.total}${cell.tenants.failed ? ` (${cell.tenants.failed} failed)` : ''}`
+    : '';
+  return `${label(cell.release)} ${cell.status ?? ''}${tenants}`.trim();
+}

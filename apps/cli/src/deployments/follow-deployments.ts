@@ -1,0 +1,72 @@
+import type { CommandContext } from '../command-context';
+import { segment } from '../client';
+import { WaitTimeoutError } from '../cli-errors';
+import { ExitCode, exitCodeForStatuses } from '../exit-codes';
+import {
+  DEPLOYMENT_HEADERS,
+  deploymentLabel,
+  deploymentRow,
+  formatLogLine,
+} from './deployment-format';
+import { Deployment, ENDED_STATUSES, LogLine } from './deployment.types';
+
+interface Followed {
+  deployment: Deployment;
+  after: number;
+  ended: boolean;
+}
+
+/**
+ * Follows deployments until every one has ended or the timeout runs out: polls each
+ * deployment and its log, printing new log lines as they arrive, then prints a summary table.
+ * Returns the exit code: 0 all succeeded, 1 one failed or was cancelled, 3 timed out.
+ */
+export async function followDeployments(
+  context: CommandContext,
+  deployments: Deployment[],
+  timeoutMs?: number,
+): Promise<number> {
+  const { out } = context;
+  const followed: Followed[] = deployments.map((deployment) => ({
+    deployment,
+    after: 0,
+    ended: false,
+  }));
+  const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
+  for (;;) {
+    for (const item of followed.filter((candidate) => !candidate.ended)) await poll(context, item);
+    if (followed.every((item) => item.ended) || Date.now() >= deadline) break;
+    await sleep(Math.min(context.pollIntervalMs, deadline - Date.now()));
+  }
+  const all = followed.map((item) => item.deployment);
+  const timedOut = !followed.every((item) => item.ended);
+  out.table(DEPLOYMENT_HEADERS, all.map(deploymentRow));
+  if (timedOut) out.error(`error: ${new WaitTimeoutError(timeoutMs ?? 0).message}`);
+  out.result({ deployments: all, timedOut });
+  return timedOut
+    ? ExitCode.timeout
+    : exitCodeForStatuses(all.map((deployment) => deployment.status));
+}
+
+/** Reads the status first, then the log, so a deployment seen as ended has all its lines read. */
+async function poll({ client, out }: CommandContext, item: Followed): Promise<void> {
+  const path = `/api/deployments/${segment(item.deployment.id)}`;
+  item.deployment = await client.get<Deployment>(path);
+  const ended = ENDED_STATUSES.has(item.deployment.status);
+  for (;;) {
+    const { items } = await client.get<{ items: LogLine[] }>(`${path}/log`, { after: item.after });
+    for (const line of items) out.line(formatLogLine(item.deployment, line));
+    if (items.length) item.after = Math.max(item.after, ...items.map((line) => line.seq));
+    if (!ended || !items.length) break;
+  }
+  if (ended) {
+    item.ended = true;
+    out.line(
+      `[${deploymentLabel(item.deployment)}] ${item.deployment.status}${item.deployment.error ? `: ${item.deployment.error}` : ''}`,
+    );
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}

@@ -1,0 +1,64 @@
+import { UsageError } from './cli-errors';
+
+type Body = Record<string, unknown>;
+
+/** Drops undefined fields and empty lists, so the body holds only what the user gave. */
+function compact(body: Body): Body {
+  return Object.fromEntries(
+    Object.entries(body).filter(
+      ([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0),
+    ),
+  );
+}
+
+/** `--image web=1.4.2 --image worker=1.4.2` → `{web: '1.4.2', worker: '1.4.2'}`. */
+export function parseImages(pairs: string[]): Record<string, string> {
+  const images: Record<string, string> = {};
+  for (const pair of pairs) {
+    const match = /^([^=\s]+)=(\S+)$/.exec(pair);
+    if (!match)
+      throw new UsageError(`invalid --image '${pair}': use <container>=<tag>, e.g. web=1.4.2`);
+    if (match[1] in images) throw new UsageError(`--image names container '${match[1]}' twice`);
+    images[match[1]] = match[2];
+  }
+  return images;
+}
+
+export interface ReleaseArgs {
+  version?: string;
+  channel?: string;
+  image?: string[];
+  notes?: string;
+}
+
+/** Body of `POST /api/projects/:ref/releases`. */
+export function releaseBody(args: ReleaseArgs): Body {
+  if (!args.image?.length) throw new UsageError('give at least one --image <container>=<tag>');
+  return compact({
+    version: args.version,
+    channel: args.channel,
+    images: parseImages(args.image),
+    notes: args.notes,
+  });
+}
+
+export interface TenantArgs {
+  tenant?: string[];
+  tenantTag?: string[];
+}
+
+/** Body of `POST /api/releases/:id/deployments`. */
+export function deploymentBody(environment: string, args: TenantArgs & { force?: boolean }): Body {
+  return compact({
+    environment,
+    tenants: args.tenant,
+    tenantTags: args.tenantTag,
+    force: args.force || undefined,
+  });
+}
+
+/** Body of `POST /api/projects/:ref/promote`. */
+export function promoteBody(from: string, to: string, args: TenantArgs): Body {
+  if (from === to) throw new UsageError('--from and --to name the same environment');
+  return compact({ from, to, tenants: args.tenant, tenantTags: args.tenantTag });
+}
