@@ -1,0 +1,222 @@
+import { Queue } from 'bullmq';
+import { bullConnection } from '@gantry/queue';
+import { ApiHarness, startApi } from '../support/api-harness';
+import { seedLifecycle } from '../support/seed';
+import { sampleStep } from '../support/fixtures';
+
+describe('releases API', () => {
+  let api: ApiHarness;
+  let queue: Queue;
+  beforeAll(async () => {
+    api = await startApi('releases');
+    queue = new Queue('deployments', {
+      connection: bullConnection(api.config.REDIS_URL),
+      prefix: api.config.QUEUE_PREFIX,
+    });
+    await seedLifecycle(api, 'Standard');
+    await api
+      .post('/api/projects', {
+        name: 'Shop',
+        lifecycle: 'standard',
+        targetTags: ['web'],
+        step: sampleStep(),
+      })
+      .expect(201);
+    await api
+      .post('/api/projects/shop/channels', {
+        name: 'Stable',
+        rules: [{ containers: ['web'], versionRange: '>=1.0.0 <2.0.0' }],
+      })
+      .expect(201);
+    await api.db.dataSource.query(
+      `INSERT INTO targets (slug, name, tags, region, cluster, credentials_type) VALUES ('main', 'Main', '{web}', 'eu-west-1', 'main', 'sandbox');
+       INSERT INTO target_environments (target_id, environment_id) SELECT t.id, e.id FROM targets t, environments e;`,
+    );
+    await api
+      .put('/api/projects/shop/variables', {
+        items: [
+          { name: 'LogLevel', value: 'info', scope: { environments: ['dev'] } },
+          { name: 'Db.Password', value: 'hunter2', sensitive: true },
+        ],
+      })
+      .expect(200);
+  });
+  afterAll(async () => {
+    await queue.close();
+    await api.close();
+  });
+
+  const images = { web: '1.0.0', worker: '1.0.0' };
+
+  it('creates the first release in the default channel as 0.0.1 and queues its automatic phase-1 deployment', async () => {
+    const response = await api
+      .post('/api/projects/shop/releases', { images, notes: 'First cut' })
+      .expect(201);
+    expect(response.body).toMatchObject({
+      version: '0.0.1',
+      notes: 'First cut',
+      images,
+      channel: { slug: 'default', name: 'Default' },
+      project: { slug: 'shop' },
+    });
+    expect(response.body.deployments).toHaveLength(1);
+    const [deployment] = response.body.deployments;
+    expect(deployment).toMatchObject({
+      status: 'queued',
+      environment: { slug: 'dev' },
+      tenant: null,
+      release: { version: '0.0.1' },
+    });
+    expect(deployment.targets).toEqual([
+      {
+        target: { id: expect.any(String), slug: 'main' },
+        stackName: 'gantry-shop-dev',
+        status: 'pending',
+      },
+    ]);
+    const job = await queue.getJob(deployment.id);
+    expect(job?.data).toEqual({ deploymentId: deployment.id });
+  });
+
+  it('takes an explicit version, then defaults to the next patch after the highest', async () => {
+    await api.post('/api/projects/shop/releases', { images, version: '1.4.2' }).expect(201);
+    await api.post('/api/projects/shop/releases', { images, version: '1.2.9' }).expect(201);
+    const response = await api.post('/api/projects/shop/releases', { images }).expect(201);
+    expect(response.body.version).toBe('1.4.3');
+  });
+
+  it('refuses a duplicate version with 409', async () => {
+    const response = await api
+      .post('/api/projects/shop/releases', { images, version: '1.4.2' })
+      .expect(409);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body).toMatchObject({
+      status: 409,
+      type: expect.stringContaining('duplicate'),
+      detail: expect.stringContaining("'1.4.2'"),
+    });
+  });
+
+  it('lists a missing tag, an unknown container and a bad Docker tag under images.<container>', async () => {
+    const response = await api
+      .post('/api/projects/shop/releases', { images: { web: 'bad tag!', db: '1' } })
+      .expect(400);
+    expect(response.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'images.db',
+      'images.web',
+      'images.worker',
+    ]);
+    expect(
+      response.body.errors.find((e: { path: string }) => e.path === 'images.web').message,
+    ).toContain('not a valid Docker tag');
+    await api.post('/api/projects/shop/releases', { images, version: 'no spaces' }).expect(400);
+    await api.post('/api/projects/shop/releases', { images, colour: 'red' }).expect(400);
+  });
+
+  it('refuses a tag breaking a channel rule with 422 naming container, tag and rule', async () => {
+    const response = await api
+      .post('/api/projects/shop/releases', {
+        images: { web: '2.0.0', worker: 'x' },
+        channel: 'stable',
+      })
+      .expect(422);
+    expect(response.body.errors).toEqual([
+      {
+        path: 'images.web',
+        message: "tag '2.0.0' does not satisfy versionRange '>=1.0.0 <2.0.0' of channel 'Stable'",
+      },
+    ]);
+    const ok = await api
+      .post('/api/projects/shop/releases', {
+        images: { web: '1.9.0', worker: 'x' },
+        channel: 'stable',
+      })
+      .expect(201);
+    expect(ok.body.channel).toMatchObject({ slug: 'stable', name: 'Stable' });
+    await api.post('/api/projects/shop/releases', { images, channel: 'nope' }).expect(404);
+  });
+
+  it('snapshots step and variables at creation, sensitive values stay encrypted and hidden', async () => {
+    const created = await api
+      .post('/api/projects/shop/releases', { images, version: '3.0.0' })
+      .expect(201);
+    expect(created.body.snapshot.step).toEqual(
+      (await api.get('/api/projects/shop').expect(200)).body.step,
+    );
+    expect(created.body.snapshot.variables).toEqual([
+      { name: 'LogLevel', value: 'info', sensitive: false, scope: { environments: ['dev'] } },
+      { name: 'Db.Password', value: null, sensitive: true, scope: {} },
+    ]);
+    expect(JSON.stringify(created.body)).not.toContain('hunter2');
+    const [row] = await api.db.dataSource.query(`SELECT variables FROM releases WHERE id = $1`, [
+      created.body.id,
+    ]);
+    expect(row.variables[1].valueEncrypted).toMatch(/^v1:/);
+    expect(JSON.stringify(row.variables)).not.toContain('hunter2');
+  });
+
+  it('refreshes only the variable snapshot on request', async () => {
+    const created = await api
+      .post('/api/projects/shop/releases', { images, version: '3.1.0' })
+      .expect(201);
+    await api
+      .put('/api/projects/shop/variables', { items: [{ name: 'LogLevel', value: 'debug' }] })
+      .expect(200);
+    await api
+      .patch('/api/projects/shop', { step: sampleStep({ tags: { team: 'checkout' } }) })
+      .expect(200);
+    const before = await api.get(`/api/releases/${created.body.id}`).expect(200);
+    expect(before.body.snapshot.variables[0].value).toBe('info');
+    const refreshed = await api.post(`/api/releases/${created.body.id}/snapshot`).expect(200);
+    expect(refreshed.body.snapshot.variables).toEqual([
+      { name: 'LogLevel', value: 'debug', sensitive: false, scope: {} },
+    ]);
+    expect(refreshed.body.snapshot.step).toEqual(before.body.snapshot.step);
+    expect(refreshed.body.images).toEqual(images);
+    expect(new Date(refreshed.body.snapshot.takenAt).getTime()).toBeGreaterThan(
+      new Date(before.body.snapshot.takenAt).getTime(),
+    );
+  });
+
+  it('shows the progression per environment with the reason a phase is blocked', async () => {
+    const created = await api
+      .post('/api/projects/shop/releases', { images, version: '4.0.0' })
+      .expect(201);
+    const { body } = await api.get(`/api/releases/${created.body.id}`).expect(200);
+    expect(
+      body.progression.map((cell: { environment: { slug: string }; status: string }) => [
+        cell.environment.slug,
+        cell.status,
+      ]),
+    ).toEqual([
+      ['dev', 'allowed'],
+      ['test', 'blocked'],
+      ['prod', 'blocked'],
+    ]);
+    expect(body.progression[1]).toMatchObject({
+      tenant: null,
+      phase: 'Testing',
+      missingEnvironments: [{ slug: 'dev' }],
+      reason: expect.stringContaining("'Dev'"),
+    });
+    await api.db.dataSource.query(
+      `UPDATE deployments SET status = 'succeeded', finished_at = now() WHERE release_id = $1`,
+      [created.body.id],
+    );
+    const after = await api.get(`/api/releases/${created.body.id}`).expect(200);
+    expect(after.body.progression.map((cell: { status: string }) => cell.status)).toEqual([
+      'deployed',
+      'allowed',
+      'blocked',
+    ]);
+  });
+
+  it('lists releases newest first, paged', async () => {
+    const { body } = await api.get('/api/projects/shop/releases?limit=2').expect(200);
+    expect(body.items.map((r: { version: string }) => r.version)).toEqual(['4.0.0', '3.1.0']);
+    expect(body.total).toBeGreaterThanOrEqual(8);
+    expect(body.items[0].snapshot).toBeUndefined();
+    await api.get('/api/releases/not-a-uuid').expect(404);
+    await api.get('/api/projects/nope/releases').expect(404);
+  });
+});
