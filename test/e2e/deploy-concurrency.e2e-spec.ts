@@ -179,7 +179,7 @@ describe('deployments running at the same time, on two workers', () => {
         ),
     );
     await Promise.all(
-      Array.from({ length: 30 }, (_, i) =>
+      Array.from({ length: 60 }, (_, i) =>
         writers[i % 3].appendLog(deployment.id, [
           { level: 'info', source: 'test', message: `batch ${i} line 1` },
           { level: 'info', source: 'test', message: `batch ${i} line 2` },
@@ -190,7 +190,7 @@ describe('deployments running at the same time, on two workers', () => {
       .items as { seq: number; message: string }[];
     expect(lines.map((line) => line.seq)).toEqual(lines.map((_, i) => i + 1));
     const added = lines.slice(before);
-    expect(added).toHaveLength(60);
+    expect(added).toHaveLength(120);
     for (let i = 0; i < added.length; i += 2)
       expect(added[i + 1].message).toBe(added[i].message.replace('line 1', 'line 2'));
   });

@@ -10,8 +10,6 @@ export interface LogEntry {
   at?: Date;
 }
 
-const MAX_LOG_APPEND_ATTEMPTS = 10;
-
 export type ClaimResult = 'claimed' | 'reattached' | 'waiting' | 'finished' | 'held';
 
 /** What the worker does to deployments: claim, lease, record progress and finish. */
@@ -108,33 +106,29 @@ export class DeploymentRunsRepository {
   }
 
   /**
-   * Appends log lines with consecutive sequence numbers, in one statement. Two writers appending
-   * to one deployment at once (its targets, or a worker re-attaching) can pick the same numbers;
-   * the primary key refuses the second, which then simply tries again after the first.
+   * Appends log lines with consecutive sequence numbers, in one statement. The numbers come from
+   * the deployment's `log_seq` counter: its UPDATE locks the row, so concurrent writers (a
+   * deployment's targets, or two worker processes) take turns and never pick the same numbers.
    */
   async appendLog(deploymentId: string, entries: LogEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.dataSource.query(
-          `INSERT INTO deployment_log (deployment_id, seq, at, level, source, message)
-           SELECT $1, base.max + entry.ordinality, entry.at, entry.level, entry.source, entry.message
-             FROM (SELECT COALESCE(MAX(seq), 0) AS max FROM deployment_log WHERE deployment_id = $1) base,
-                  unnest($2::timestamptz[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS entry(at, level, source, message, ordinality)`,
-          [
-            deploymentId,
-            entries.map((e) => e.at ?? new Date()),
-            entries.map((e) => e.level),
-            entries.map((e) => e.source),
-            entries.map((e) => e.message),
-          ],
-        );
-        return;
-      } catch (error) {
-        if ((error as { code?: string }).code !== '23505' || attempt >= MAX_LOG_APPEND_ATTEMPTS)
-          throw error;
-      }
-    }
+    await this.dataSource.query(
+      `WITH counter AS (
+         UPDATE deployments SET log_seq = log_seq + $6 WHERE id = $1 RETURNING log_seq - $6 AS base
+       )
+       INSERT INTO deployment_log (deployment_id, seq, at, level, source, message)
+       SELECT $1, counter.base + entry.ordinality, entry.at, entry.level, entry.source, entry.message
+         FROM counter,
+              unnest($2::timestamptz[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS entry(at, level, source, message, ordinality)`,
+      [
+        deploymentId,
+        entries.map((e) => e.at ?? new Date()),
+        entries.map((e) => e.level),
+        entries.map((e) => e.source),
+        entries.map((e) => e.message),
+        entries.length,
+      ],
+    );
   }
 
   /** The next queued deployment of a stack, if any: it may start now. */
