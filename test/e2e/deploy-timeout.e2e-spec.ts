@@ -54,18 +54,10 @@ describe('deployments timed out or cancelled mid-update', () => {
   it('follows an update to its end when CancelUpdateStack comes too late (held back by throttling)', async () => {
     const good = await releaseToDev('1.0.0', '1.0.0', 'tardy');
     expect(good.status).toBe('succeeded');
-    const release = await client.createRelease('tardy', '1.1.0', '1.1.0');
-    const deployment = await client.onlyOf('tardy', 'dev', release.id);
-    await eventually(
-      async () =>
-        (await client.stack('gantry-tardy-dev'))?.status === 'UPDATE_IN_PROGRESS'
-          ? true
-          : undefined,
-      10_000,
-      'the stack to be UPDATE_IN_PROGRESS',
-    );
-    // Keep CancelUpdateStack's bucket empty (1 request/s) so the worker's call is throttled until
-    // the update has completed; then it reaches CloudFormation, which refuses it.
+    // Keep CancelUpdateStack's bucket empty (1 request/s) from the start, so the worker's call is
+    // throttled until the update has completed; then it reaches CloudFormation, which refuses it.
+    // The `slow` update (about 5 s) outlasts the 3 s timeout, so the worker tries to cancel even
+    // when the cancel request itself reaches it late.
     platform.sandbox.setThrottle(1);
     let draining = true;
     const drain = (async () => {
@@ -78,12 +70,23 @@ describe('deployments timed out or cancelled mid-update', () => {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     })();
+    let deployment: { id: string };
     try {
+      const release = await client.createRelease('tardy', '1.1.0', '1.1.0-slow');
+      deployment = await client.onlyOf('tardy', 'dev', release.id);
+      await eventually(
+        async () =>
+          (await client.stack('gantry-tardy-dev'))?.status === 'UPDATE_IN_PROGRESS'
+            ? true
+            : undefined,
+        15_000,
+        'the stack to be UPDATE_IN_PROGRESS',
+      );
       await platform.api.post(`/api/deployments/${deployment.id}/cancel`).expect(202);
       await eventually(
         async () =>
           (await client.stack('gantry-tardy-dev'))?.status === 'UPDATE_COMPLETE' ? true : undefined,
-        15_000,
+        20_000,
         'the update to complete',
       );
     } finally {

@@ -59,8 +59,10 @@ export class OperationWatcher {
           );
         continue;
       }
-      if (status && operationOutcome(status) !== 'pending' && phase !== 'in-progress')
+      if (status && operationOutcome(status) !== 'pending' && phase !== 'in-progress') {
+        if (!cancelled) await this.noteUnheededCancel(status);
         return { status, cancelled };
+      }
       if (!cancelled && (await this.context.isCancelRequested()))
         cancelled = await this.cancel('cancel', status);
       if (!cancelled && Date.now() > deadline) cancelled = await this.cancel('timeout', status);
@@ -104,6 +106,15 @@ export class OperationWatcher {
       (event) => event.resourceType === 'AWS::CloudFormation::Stack',
     );
     return stack.length ? stack[stack.length - 1].status : 'UPDATE_IN_PROGRESS';
+  }
+
+  /** A cancel that arrived while the operation was already settling: say why nothing was cancelled. */
+  private async noteUnheededCancel(status: string): Promise<void> {
+    if (await this.context.isCancelRequested())
+      await this.context.log.warn(
+        'worker',
+        `Cancel requested, but the stack had already reached ${status}: nothing left to cancel.`,
+      );
   }
 
   private async cancel(

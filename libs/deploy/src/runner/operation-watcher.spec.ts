@@ -1,0 +1,149 @@
+import type { StackEvent } from '@aws-sdk/client-cloudformation';
+import type { DeploymentRunsRepository } from '@gantry/persistence';
+import type { CloudFormationGateway } from '../gateways/cloudformation.gateway';
+import type { DeploymentLog } from './deployment-log';
+import { OperationWatcher } from './operation-watcher';
+import type { RunnerSettings } from './runner-settings';
+import type { TargetContext } from './target-context';
+
+const TOKEN = 'gantry-0000';
+
+/**
+ * A stack whose status moves along a script, one step per poll, and a log that keeps its lines:
+ * enough of the gateway for the watcher's cancel decisions.
+ */
+function watcherOn(
+  script: string[],
+  options: { cancelRequested: boolean; cancelRefusal?: string; timeoutSeconds?: number },
+) {
+  const lines: string[] = [];
+  const cancelCalls: string[] = [];
+  let poll = 0;
+  const stackEvent = (status: string, index: number): StackEvent => ({
+    EventId: `event-${index}`,
+    StackId: 'stack-id',
+    StackName: 'gantry-web-dev',
+    LogicalResourceId: 'gantry-web-dev',
+    ResourceType: 'AWS::CloudFormation::Stack',
+    ResourceStatus: status,
+    ClientRequestToken: TOKEN,
+    Timestamp: new Date(),
+  });
+  const cloudformation = {
+    eventsSince: async () => {
+      const status = script[Math.min(poll, script.length - 1)];
+      poll += 1;
+      return poll <= script.length ? [stackEvent(status, poll)] : [];
+    },
+    describeStack: async () => ({ StackStatus: script[script.length - 1] }),
+    cancelUpdate: async (stackName: string) => {
+      cancelCalls.push(stackName);
+      if (options.cancelRefusal)
+        throw Object.assign(new Error(options.cancelRefusal), {
+          name: 'ValidationError',
+          $metadata: { httpStatusCode: 400 },
+        });
+    },
+    continueRollback: async () => undefined,
+  } as unknown as CloudFormationGateway;
+  const record = async (message: string) => {
+    lines.push(message);
+  };
+  const log = {
+    info: (_source: string, message: string) => record(message),
+    warn: (_source: string, message: string) => record(message),
+    error: (_source: string, message: string) => record(message),
+    write: async (entries: { message: string }[]) => {
+      lines.push(...entries.map((entry) => entry.message));
+    },
+  } as unknown as DeploymentLog;
+  const context = {
+    deployment: { id: 'deployment-1' },
+    target: {
+      targetId: 'target-1',
+      stackName: 'gantry-web-dev',
+      lastEventId: null,
+      operationStartedAt: new Date(),
+    },
+    cluster: 'main',
+    cloudformation,
+    ecs: {},
+    log,
+    isCancelRequested: async () => options.cancelRequested,
+  } as unknown as TargetContext;
+  const runs = { updateTarget: async () => undefined } as unknown as DeploymentRunsRepository;
+  const settings: RunnerSettings = {
+    workerId: 'test',
+    leaseSeconds: 30,
+    pollMinMs: 1,
+    pollMaxMs: 1,
+    timeoutSeconds: options.timeoutSeconds ?? 600,
+    busyStackTimeoutSeconds: 60,
+    sandboxUrl: 'http://127.0.0.1:1',
+  };
+  return { watcher: new OperationWatcher(context, runs, settings, TOKEN), lines, cancelCalls };
+}
+
+describe('OperationWatcher cancelling an operation', () => {
+  it('sends CancelUpdateStack once when a cancel is requested during an update', async () => {
+    const { watcher, lines, cancelCalls } = watcherOn(
+      ['UPDATE_IN_PROGRESS', 'UPDATE_ROLLBACK_IN_PROGRESS', 'UPDATE_ROLLBACK_COMPLETE'],
+      { cancelRequested: true },
+    );
+    await expect(watcher.watch()).resolves.toEqual({
+      status: 'UPDATE_ROLLBACK_COMPLETE',
+      cancelled: 'cancel',
+    });
+    expect(cancelCalls).toEqual(['gantry-web-dev']);
+    expect(lines).toContain('Cancel requested: CancelUpdateStack sent; CloudFormation rolls back.');
+  });
+
+  it('says the cancel came too late when CloudFormation refuses it, and follows the update', async () => {
+    const { watcher, lines } = watcherOn(['UPDATE_IN_PROGRESS', 'UPDATE_COMPLETE'], {
+      cancelRequested: true,
+      cancelRefusal: 'Stack is in UPDATE_COMPLETE state and can not be updated.',
+    });
+    await expect(watcher.watch()).resolves.toEqual({
+      status: 'UPDATE_COMPLETE',
+      cancelled: 'cancel',
+    });
+    expect(lines).toContain(
+      'CancelUpdateStack came too late (Stack is in UPDATE_COMPLETE state and can not be updated.); following the update to its end.',
+    );
+  });
+
+  it('explains a cancel that arrives after the operation has already settled, without calling AWS', async () => {
+    const { watcher, lines, cancelCalls } = watcherOn(['UPDATE_COMPLETE'], {
+      cancelRequested: true,
+    });
+    await expect(watcher.watch()).resolves.toEqual({ status: 'UPDATE_COMPLETE', cancelled: null });
+    expect(cancelCalls).toEqual([]);
+    expect(lines).toContain(
+      'Cancel requested, but the stack had already reached UPDATE_COMPLETE: nothing left to cancel.',
+    );
+  });
+
+  it('says nothing of cancelling when nobody asked', async () => {
+    const { watcher, lines, cancelCalls } = watcherOn(['UPDATE_IN_PROGRESS', 'UPDATE_COMPLETE'], {
+      cancelRequested: false,
+    });
+    await expect(watcher.watch()).resolves.toEqual({ status: 'UPDATE_COMPLETE', cancelled: null });
+    expect(cancelCalls).toEqual([]);
+    expect(lines.filter((line) => /cancel/i.test(line))).toEqual([]);
+  });
+
+  it('cancels an update that runs past the timeout', async () => {
+    const { watcher, lines, cancelCalls } = watcherOn(
+      ['UPDATE_IN_PROGRESS', 'UPDATE_ROLLBACK_COMPLETE'],
+      { cancelRequested: false, timeoutSeconds: 0 },
+    );
+    await expect(watcher.watch()).resolves.toEqual({
+      status: 'UPDATE_ROLLBACK_COMPLETE',
+      cancelled: 'timeout',
+    });
+    expect(cancelCalls).toHaveLength(1);
+    expect(lines).toContain(
+      'Timed out after 0 s: CancelUpdateStack sent; CloudFormation rolls back.',
+    );
+  });
+});
