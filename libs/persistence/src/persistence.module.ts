@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MASTER_KEY } from '@gantry/config';
@@ -20,7 +20,11 @@ export class PersistenceModule {
           useFactory: () => dataSourceOptions(databaseUrl),
           dataSourceFactory: async (options) => {
             const dataSource = new DataSource(options!);
-            await openDatabase(dataSource, databaseUrl);
+            const applied = await openDatabase(dataSource, databaseUrl);
+            if (applied.length)
+              new Logger('Database').log(
+                `Applied ${applied.length} migration(s): ${applied.join(', ')}`,
+              );
             return dataSource;
           },
         }),
