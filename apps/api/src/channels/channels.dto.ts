@@ -3,8 +3,21 @@ import { nameField, refField, slugField } from '../http/fields';
 
 const ruleSchema = z.strictObject({
   containers: z.array(z.string().min(1).max(63)).min(1, 'name at least one container').max(10),
-  versionRange: z.string().trim().min(1).max(200).optional(),
-  tagPattern: z.string().min(1).max(200).optional(),
+  versionRange: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("A semver range the tag must satisfy, pre-releases included: '>=1.2.0 <2.0.0'."),
+  tagPattern: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe(
+      "An RE2 regular expression the whole tag, or a semver tag's pre-release part, must match: '^$' (no pre-release), '-hotfix'. RE2 matches in linear time; it has no lookaround or backreferences.",
+    ),
 });
 
 export const createChannelSchema = z.strictObject({

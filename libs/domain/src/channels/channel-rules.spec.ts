@@ -33,7 +33,7 @@ describe('channelRuleProblems', () => {
     [
       'a bad regular expression',
       [pattern('(', 'web')],
-      ["rules.0.tagPattern: '(' is not a valid regular expression"],
+      ["rules.0.tagPattern: '(' is not a valid regular expression: missing closing ): `(`"],
     ],
     [
       'neither field',
@@ -62,7 +62,7 @@ describe('channelRuleProblems', () => {
       [
         "rules.0.containers.0: 'db' is not a container of this project's step",
         "rules.0.versionRange: 'x.y.z!' is not a valid semver range (for example '>=1.2.0 <2.0.0')",
-        "rules.0.tagPattern: '[' is not a valid regular expression",
+        "rules.0.tagPattern: '[' is not a valid regular expression: missing closing ]: `[`",
         'rules.1.containers: a rule must name at least one container',
         'rules.1: a rule needs a versionRange, a tagPattern or both',
       ],

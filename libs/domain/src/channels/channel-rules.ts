@@ -1,10 +1,9 @@
 import { DomainError, type FieldError } from '../errors/domain-error';
 import type { ChannelRule, ChannelWithRules } from './channel-rule.types';
 import {
-  compileTagPattern,
-  nestsQuantifiers,
   semverOfTag,
   tagMatchesPattern,
+  tagPatternError,
   tagSatisfiesRange,
   validVersionRange,
 } from './tag-rules';
@@ -15,7 +14,7 @@ const present = (value: string | null | undefined): value is string =>
 /**
  * Problems of a channel's rules before they are stored, with paths like `rules.0.versionRange`:
  * at least one container per rule, each a container of the step; a valid semver range; a valid
- * regular expression; at least one of versionRange and tagPattern.
+ * RE2 regular expression; at least one of versionRange and tagPattern.
  */
 export function channelRuleProblems(
   rules: readonly ChannelRule[],
@@ -45,15 +44,11 @@ export function channelRuleProblems(
         message: `'${rule.versionRange}' is not a valid semver range (for example '>=1.2.0 <2.0.0')`,
       });
     }
-    if (present(rule.tagPattern) && compileTagPattern(rule.tagPattern) === null) {
+    const patternError = present(rule.tagPattern) ? tagPatternError(rule.tagPattern) : null;
+    if (patternError !== null) {
       problems.push({
         path: `${at}.tagPattern`,
-        message: `'${rule.tagPattern}' is not a valid regular expression`,
-      });
-    } else if (present(rule.tagPattern) && nestsQuantifiers(rule.tagPattern)) {
-      problems.push({
-        path: `${at}.tagPattern`,
-        message: `'${rule.tagPattern}' repeats a group that repeats (like '(a+)+'), which can take exponential time; simplify it`,
+        message: `'${rule.tagPattern}' is not a valid regular expression: ${patternError}`,
       });
     }
     return problems;

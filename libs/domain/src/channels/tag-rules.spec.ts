@@ -1,6 +1,6 @@
 import {
   compileTagPattern,
-  nestsQuantifiers,
+  tagPatternError,
   semverOfTag,
   tagMatchesPattern,
   tagSatisfiesRange,
@@ -84,33 +84,36 @@ describe('compileTagPattern', () => {
   it.each([
     ['^$', true],
     ['-hotfix', true],
+    ['^v?\\d+\\.\\d+\\.\\d+$', true],
+    ['^(?<major>\\d+)\\.', true],
     ['(', false],
     ['[a-', false],
     ['a{2,1}', false],
+    ['(?=x)', false],
+    ['(a)\\1', false],
   ])('%j compiles: %s', (pattern, valid) => {
     expect(compileTagPattern(pattern) !== null).toBe(valid);
   });
 });
 
-describe('nestsQuantifiers', () => {
+describe('tagPatternError', () => {
   it.each([
-    ['^(a+)+$', true],
-    ['(a*)*', true],
-    ['^(\\w+-?)*$', true],
-    ['((ab)+c)+', true],
-    ['(a{1,})+', true],
-    ['(a+){2,}', true],
-    ['(?:x+y)*', true],
-    ['^$', false],
-    ['-hotfix', false],
-    ['^1\\.\\d+\\.\\d+$', false],
-    ['^(rc|beta)\\.\\d+$', false],
-    ['(a+)', false],
-    ['(ab)+', false],
-    ['([a+]+)', false],
-    ['(\\+)+', false],
-    ['(a{2})+', false],
-  ])('%j: %s', (pattern, nested) => {
-    expect(nestsQuantifiers(pattern)).toBe(nested);
+    ['^$', null],
+    ['(', 'missing closing ): `(`'],
+    ['(?<=v)1', 'invalid named capture: `(?<=v)1`'],
+    ['(a)\\1', 'invalid escape sequence: `\\1`'],
+  ])('%j: %j', (pattern, error) => {
+    expect(tagPatternError(pattern)).toBe(error);
   });
+});
+
+describe('tag patterns that make a backtracking engine take exponential time', () => {
+  it.each(['^(a+)+$', '^(a|a)*$', '^(\\w+-?)*$', '((ab)+c)+$'])(
+    '%j answers on an almost-matching 128-character tag in a moment',
+    (pattern) => {
+      const almost = `${'a'.repeat(127)}.`;
+      expect(tagMatchesPattern(almost, pattern)).toBe(false);
+      expect(tagMatchesPattern('a'.repeat(128), pattern)).toBe(pattern !== '((ab)+c)+$');
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import * as semver from 'semver';
 
 /**
@@ -27,53 +28,29 @@ export function tagSatisfiesRange(tag: string, range: string): boolean {
   return version !== null && semver.satisfies(version, range, RANGE_OPTIONS);
 }
 
-/** The compiled pattern, or null when it is not a valid JavaScript regular expression. */
-export function compileTagPattern(pattern: string): RegExp | null {
+/**
+ * Tag patterns are user input matched on every release, so they run on RE2 (linear time in the
+ * tag's length, whatever the pattern) rather than JavaScript's backtracking RegExp, where a
+ * pattern like `^(a+)+$` can block the server for minutes on a tag that almost matches. RE2 has
+ * no lookaround or backreferences; everything else a tag rule needs reads as in JavaScript.
+ * Returns the compiled pattern, or null when it is not a valid RE2 regular expression.
+ */
+export function compileTagPattern(pattern: string): RE2JS | null {
   try {
-    return new RegExp(pattern);
+    return RE2JS.compile(pattern);
   } catch {
     return null;
   }
 }
 
-/**
- * True when a quantified group itself holds a quantifier, as in `(a+)+` or `(\w+-?)*`: such a
- * pattern can backtrack for an exponential time on a tag that almost matches, which would block
- * the server. A heuristic (it does not see `(a|a)*`), applied when a channel rule is stored.
- */
-export function nestsQuantifiers(pattern: string): boolean {
-  const groups: boolean[] = [];
-  let quantifiedInside = false;
-  for (let index = 0; index < pattern.length; index += 1) {
-    const char = pattern[index];
-    if (char === '\\') index += 1;
-    else if (char === '[') index = endOfClass(pattern, index);
-    else if (char === '(') {
-      groups.push(quantifiedInside);
-      quantifiedInside = false;
-    } else if (char === ')') {
-      const inner: boolean = quantifiedInside;
-      quantifiedInside = (groups.pop() ?? false) || inner;
-      if (inner && isQuantifier(pattern, index + 1)) return true;
-    } else if (isQuantifier(pattern, index)) quantifiedInside = true;
+/** Why the pattern is not a valid RE2 regular expression, or null when it is one. */
+export function tagPatternError(pattern: string): string | null {
+  try {
+    RE2JS.compile(pattern);
+    return null;
+  } catch (error) {
+    return (error as Error).message.replace(/^error parsing regexp: /, '');
   }
-  return false;
-}
-
-function isQuantifier(pattern: string, index: number): boolean {
-  return (
-    pattern[index] === '*' ||
-    pattern[index] === '+' ||
-    (pattern[index] === '{' && /^\{\d+,\d*\}/.test(pattern.slice(index)))
-  );
-}
-
-function endOfClass(pattern: string, start: number): number {
-  for (let index = start + 1; index < pattern.length; index += 1) {
-    if (pattern[index] === '\\') index += 1;
-    else if (pattern[index] === ']') return index;
-  }
-  return pattern.length;
 }
 
 /**
