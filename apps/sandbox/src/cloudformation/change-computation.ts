@@ -4,7 +4,7 @@ import { PROVIDERS } from './resources';
 import { requiresReplacement } from './resources/provider';
 import { changedProperties } from './stack-runtime';
 import { parseTemplate } from './template-parser';
-import type { TemplatePlan } from './template-plan';
+import { planResolveContext, type TemplatePlan } from './template-plan';
 
 const NEW = '{{new:';
 
@@ -21,19 +21,13 @@ function symbolicContext(
   live: Record<string, ResourceRecord>,
   fresh: Set<string>,
 ): ResolveContext {
-  return {
-    parameters: plan.parameters.values,
-    pseudo: plan.pseudo,
-    conditions: plan.conditions,
-    mappings: plan.template.Mappings ?? {},
-    resource: (id) => {
-      if (!(id in plan.resources)) return undefined;
-      const record = live[id];
-      if (!record || fresh.has(id))
-        return { ref: `${NEW}${id}}}`, attribute: (n) => `${NEW}${id}.${n}}}` };
-      return { ref: record.ref, attribute: (n) => record.attributes[n] ?? `${NEW}${id}.${n}}}` };
-    },
-  };
+  return planResolveContext(plan, (id) => {
+    if (!(id in plan.resources)) return undefined;
+    const record = live[id];
+    if (!record || fresh.has(id))
+      return { ref: `${NEW}${id}}}`, attribute: (n) => `${NEW}${id}.${n}}}` };
+    return { ref: record.ref, attribute: (n) => record.attributes[n] ?? `${NEW}${id}.${n}}}` };
+  });
 }
 
 function isReplacementRule(type: string, property: string): boolean {

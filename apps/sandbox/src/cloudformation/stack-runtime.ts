@@ -7,7 +7,7 @@ import { resolve, type ResolveContext } from './intrinsics';
 import { PROVIDERS } from './resources';
 import { ResourceFailure, type ProviderContext, type ResourceProvider } from './resources/provider';
 import { resourceEvent, setResourceStatus } from './stack-events';
-import type { TemplatePlan } from './template-plan';
+import { planResolveContext, type TemplatePlan } from './template-plan';
 
 /** Shared plumbing of stack operations: resolving against live resources, provider contexts, deletes. */
 export class StackRuntime {
@@ -23,22 +23,16 @@ export class StackRuntime {
   }
 
   resolveContext(stack: Stack, plan: TemplatePlan): ResolveContext {
-    return {
-      parameters: plan.parameters.values,
-      pseudo: plan.pseudo,
-      conditions: plan.conditions,
-      mappings: plan.template.Mappings ?? {},
-      resource: (id) => {
-        if (!(id in plan.resources)) return undefined;
-        const record = stack.resources[id];
-        return {
-          ref: record?.ref ?? '',
-          attribute: (name) =>
-            record?.attributes[name] ??
-            (this.provider(plan.resources[id].Type).attributes.includes(name) ? '' : undefined),
-        };
-      },
-    };
+    return planResolveContext(plan, (id) => {
+      if (!(id in plan.resources)) return undefined;
+      const record = stack.resources[id];
+      return {
+        ref: record?.ref ?? '',
+        attribute: (name) =>
+          record?.attributes[name] ??
+          (this.provider(plan.resources[id].Type).attributes.includes(name) ? '' : undefined),
+      };
+    });
   }
 
   providerContext(

@@ -2,7 +2,7 @@ import { ACCOUNT_ID } from '../ids';
 import { CfnError, templateError, validationError } from './cfn-error';
 import type { InputParameter, StackParameter, Template, TemplateResource } from './cfn-types';
 import { dependencies, topologicalOrder } from './dependency-order';
-import { evaluateConditions, referencedNames } from './intrinsics';
+import { evaluateConditions, referencedNames, type ResolveContext } from './intrinsics';
 import { resolveParameters, type ResolvedParameters } from './parameters';
 import { PROVIDERS } from './resources';
 import { parseTemplate } from './template-parser';
@@ -136,5 +136,20 @@ export function planTemplate(
     resources,
     dependencies: deps,
     order: topologicalOrder(deps),
+  };
+}
+
+/** What intrinsics resolve against in a plan: its parameters, pseudo parameters, conditions and
+ * mappings, with resources looked up as the caller knows them (deployed, or still to come). */
+export function planResolveContext(
+  plan: TemplatePlan,
+  resource: ResolveContext['resource'],
+): ResolveContext {
+  return {
+    parameters: plan.parameters.values,
+    pseudo: plan.pseudo,
+    conditions: plan.conditions,
+    mappings: plan.template.Mappings ?? {},
+    resource,
   };
 }

@@ -25,7 +25,7 @@ function watcherOn(
     StackName: 'gantry-web-dev',
     LogicalResourceId: 'gantry-web-dev',
     ResourceType: 'AWS::CloudFormation::Stack',
-    ResourceStatus: status,
+    ResourceStatus: status as StackEvent['ResourceStatus'],
     ClientRequestToken: TOKEN,
     Timestamp: new Date(),
   });
