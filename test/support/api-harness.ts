@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { GantryConfig, loadConfig } from '@gantry/config';
-import { createTestDatabase, TestDatabase } from '@gantry/testing';
+import { createTestDatabase, deleteRedisPrefix, TestDatabase } from '@gantry/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
@@ -56,6 +56,7 @@ export async function startApi(
     async close() {
       await app.close();
       await db.drop();
+      await deleteRedisPrefix(config.REDIS_URL, config.QUEUE_PREFIX);
     },
   };
 }

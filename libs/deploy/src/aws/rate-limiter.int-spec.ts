@@ -1,11 +1,15 @@
 import IORedis from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import { deleteRedisPrefix } from '@gantry/testing';
 import { RedisRateLimiter } from './rate-limiter';
 
 describe('RedisRateLimiter (real Redis)', () => {
   const redis = new IORedis('redis://127.0.0.1:6379');
   const prefix = `test-ratelimit-${randomBytes(4).toString('hex')}`;
-  afterAll(() => redis.quit());
+  afterAll(async () => {
+    await deleteRedisPrefix('redis://127.0.0.1:6379', prefix);
+    await redis.quit();
+  });
 
   it('grants the burst at once, then paces requests across limiter instances sharing Redis', async () => {
     const waits: number[] = [];
