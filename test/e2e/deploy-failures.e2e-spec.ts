@@ -137,7 +137,9 @@ describe('deployments that fail or are cancelled', () => {
 
     const cancelled = await client.finished(deployment.id);
     expect(cancelled.status).toBe('cancelled');
-    expect(cancelled.error).toMatch(/^Cancelled: Stack ended in UPDATE_ROLLBACK_COMPLETE/);
+    expect(cancelled.error).toBe(
+      'Cancelled: gantry-halt-dev rolled back to its previous template (UPDATE_ROLLBACK_COMPLETE).',
+    );
     expect(cancelled.targets[0].status).toBe('cancelled');
     expect((await client.log(deployment.id)).join('\n')).toMatch(/CancelUpdateStack sent/);
 

@@ -276,6 +276,12 @@ export class TargetDeployment {
       await this.storeOutputs(stack?.Outputs);
       return verifyRollout(this.context, stack?.Outputs ?? [], events);
     }
+    if (cancelled === 'cancel' && finalStatus === 'UPDATE_ROLLBACK_COMPLETE')
+      // Asked for: the stopped tasks and service events of the rollback would only be noise.
+      return {
+        status: 'cancelled',
+        error: `Cancelled: ${this.stackName} rolled back to its previous template (UPDATE_ROLLBACK_COMPLETE).`,
+      };
     const error = await diagnose(this.context, finalStatus, events);
     if (cancelled === 'cancel') return { status: 'cancelled', error: `Cancelled: ${error}` };
     if (cancelled === 'timeout')
