@@ -54,22 +54,11 @@ describe('deployments timed out or cancelled mid-update', () => {
   it('follows an update to its end when CancelUpdateStack comes too late (held back by throttling)', async () => {
     const good = await releaseToDev('1.0.0', '1.0.0', 'tardy');
     expect(good.status).toBe('succeeded');
-    // Keep CancelUpdateStack's bucket empty (1 request/s) from the start, so the worker's call is
-    // throttled until the update has completed; then it reaches CloudFormation, which refuses it.
-    // The `slow` update (about 5 s) outlasts the 3 s timeout, so the worker tries to cancel even
-    // when the cancel request itself reaches it late.
-    platform.sandbox.setThrottle(1);
-    let draining = true;
-    const drain = (async () => {
-      while (draining) {
-        await fetch(platform.sandbox.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: 'Action=CancelUpdateStack&StackName=gantry-nothing&Version=2010-05-15',
-        });
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    })();
+    // Throttle CancelUpdateStack alone, far below one request a second, from before the
+    // deployment starts: the worker's call keeps being throttled until the update has completed;
+    // then it reaches CloudFormation, which refuses it. The `slow` update (about 5 s) outlasts
+    // the 3 s timeout, so the worker tries to cancel even if the cancel request reaches it late.
+    platform.sandbox.setThrottle(0.001, ['cloudformation:CancelUpdateStack']);
     let deployment: { id: string };
     try {
       const release = await client.createRelease('tardy', '1.1.0', '1.1.0-slow');
@@ -90,8 +79,6 @@ describe('deployments timed out or cancelled mid-update', () => {
         'the update to complete',
       );
     } finally {
-      draining = false;
-      await drain;
       platform.sandbox.setThrottle(0);
     }
 

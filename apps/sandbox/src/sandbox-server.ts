@@ -25,7 +25,8 @@ export interface RunningSandbox {
   url: string;
   port: number;
   close(): Promise<void>;
-  setThrottle(perSecond: number): void;
+  /** Requests per second per action (0 is off), for every action or only those named, as `cloudformation:CancelUpdateStack`. */
+  setThrottle(perSecond: number, actions?: readonly string[]): void;
 }
 
 interface World {
@@ -98,7 +99,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   return {
     url,
     port: address.port,
-    setThrottle: (perSecond) => throttle.set(perSecond),
+    setThrottle: (perSecond, actions) => throttle.set(perSecond, actions ?? null),
     close: async () => {
       if (saveTimer) clearTimeout(saveTimer);
       if (periodicSave) clearInterval(periodicSave);

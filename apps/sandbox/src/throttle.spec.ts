@@ -24,3 +24,24 @@ describe('Throttle', () => {
     expect(throttle.take('A', 500)).toBe(false);
   });
 });
+
+describe('Throttle limited to some actions', () => {
+  it('throttles only the actions named, and a rate below 1 holds them back', () => {
+    const throttle = new Throttle(0.01, ['cloudformation:CancelUpdateStack']);
+    const cancels = Array.from({ length: 5 }, (_, i) =>
+      throttle.take('cloudformation:CancelUpdateStack', i * 1000),
+    );
+    expect(cancels).toEqual([false, false, false, false, false]);
+    expect(throttle.take('cloudformation:DescribeStacks', 0)).toBe(true);
+    expect(throttle.take('cloudformation:DescribeStacks', 0)).toBe(true);
+  });
+
+  it('throttles every action again once set without a list', () => {
+    const throttle = new Throttle(0.01, ['cloudformation:CancelUpdateStack']);
+    throttle.set(1);
+    expect(throttle.take('cloudformation:DescribeStacks', 0)).toBe(true);
+    expect(throttle.take('cloudformation:DescribeStacks', 0)).toBe(false);
+    throttle.set(0);
+    expect(throttle.take('cloudformation:CancelUpdateStack', 0)).toBe(true);
+  });
+});
