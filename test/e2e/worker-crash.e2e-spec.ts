@@ -87,36 +87,57 @@ describe('worker crash safety (SIGKILL)', () => {
       'the deployment to finish',
     );
 
-  const killWhen = async (deploymentId: string, status: string) => {
+  const killWhen = async (deploymentId: string, status: string, heldAction: string | null) => {
+    const heldBefore = heldAction ? ((await requestCounts())[heldAction] ?? 0) : 0;
     await eventually(
-      async () => ((await targetStatus(deploymentId)) === status ? true : undefined),
+      async () => {
+        if ((await targetStatus(deploymentId)) !== status) return undefined;
+        if (heldAction && ((await requestCounts())[heldAction] ?? 0) === heldBefore)
+          return undefined;
+        return true;
+      },
       30_000,
-      `target status ${status}`,
+      `target status ${status}${heldAction ? ` and a ${heldAction} call` : ''}`,
     );
     await killWorker();
   };
 
   it.each([
-    ['while the stack operation runs (first create)', '1.0.0', 'executing'],
-    ['after the change set was created, before it ran (update)', '1.1.0', 'change-set'],
-  ])('finishes a deployment killed %s exactly once', async (_label, version, killAt) => {
-    const before = await requestCounts();
-    startWorker();
-    const release = await api
-      .post('/api/projects/shop/releases', { version, images: { web: version, worker: version } })
-      .expect(201);
-    const deploymentId: string = release.body.deployments[0].id;
-    await killWhen(deploymentId, killAt);
-    startWorker();
-    expect(await finishedStatus(deploymentId)).toBe('succeeded');
-    const after = await requestCounts();
-    const delta = (action: string) => (after[action] ?? 0) - (before[action] ?? 0);
-    expect(delta('cloudformation:CreateChangeSet')).toBe(1);
-    expect(delta('cloudformation:ExecuteChangeSet')).toBe(1);
-    const log = await api.get(`/api/deployments/${deploymentId}/log?limit=500`).expect(200);
-    const messages = log.body.items.map((line: { message: string }) => line.message).join('\n');
-    expect(messages).toMatch(/re-attached/i);
-    expect(messages.match(/Deployment succeeded\./g)).toHaveLength(1);
-    await killWorker();
-  });
+    ['while the stack operation runs (first create)', '1.0.0', 'executing', null],
+    // DescribeChangeSet is held back by the throttle, so the worker is surely waiting for the
+    // change set it created (and has not executed it) when it is killed.
+    [
+      'after the change set was created, before it ran (update)',
+      '1.1.0',
+      'change-set',
+      'cloudformation:DescribeChangeSet',
+    ],
+  ])(
+    'finishes a deployment killed %s exactly once',
+    async (_label, version, killAt, heldAction) => {
+      const before = await requestCounts();
+      if (heldAction) sandbox.setThrottle(0.001, [heldAction]);
+      startWorker();
+      const release = await api
+        .post('/api/projects/shop/releases', { version, images: { web: version, worker: version } })
+        .expect(201);
+      const deploymentId: string = release.body.deployments[0].id;
+      try {
+        await killWhen(deploymentId, killAt, heldAction);
+      } finally {
+        sandbox.setThrottle(0);
+      }
+      startWorker();
+      expect(await finishedStatus(deploymentId)).toBe('succeeded');
+      const after = await requestCounts();
+      const delta = (action: string) => (after[action] ?? 0) - (before[action] ?? 0);
+      expect(delta('cloudformation:CreateChangeSet')).toBe(1);
+      expect(delta('cloudformation:ExecuteChangeSet')).toBe(1);
+      const log = await api.get(`/api/deployments/${deploymentId}/log?limit=500`).expect(200);
+      const messages = log.body.items.map((line: { message: string }) => line.message).join('\n');
+      expect(messages).toMatch(/re-attached/i);
+      expect(messages.match(/Deployment succeeded\./g)).toHaveLength(1);
+      await killWorker();
+    },
+  );
 });
