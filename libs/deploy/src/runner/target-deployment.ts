@@ -2,11 +2,10 @@ import { DomainError } from '@gantry/domain';
 import type { DeploymentRunsRepository, ResourceChange } from '@gantry/persistence';
 import { renderStack, toJson } from '@gantry/render';
 import type { RenderInputLoader } from '../render-input.loader';
-import type { StackEventFact } from './failure-diagnosis';
-import { OperationWatcher, WatchResult } from './operation-watcher';
-import { diagnose, verifyRollout } from './rollout-check';
+import { operationOutcomeOf, storeOutputs } from './operation-outcome';
+import { OperationWatcher } from './operation-watcher';
 import type { RunnerSettings } from './runner-settings';
-import { acceptsUpdate, operationOutcome, pollDelayMs, stackPhase } from './stack-status';
+import { acceptsUpdate, pollDelayMs, stackPhase } from './stack-status';
 import { sleep, TargetContext, TargetOutcome } from './target-context';
 
 export type { TargetContext, TargetOutcome } from './target-context';
@@ -239,7 +238,7 @@ export class TargetDeployment {
       .deleteChangeSet(this.stackName, this.changeSetName)
       .catch(() => undefined);
     const stack = await this.context.cloudformation.describeStack(this.stackName);
-    await this.storeOutputs(stack?.Outputs);
+    await storeOutputs(this.context, this.runs, stack?.Outputs);
     return { status: 'no-changes' };
   }
 
@@ -261,45 +260,10 @@ export class TargetDeployment {
 
   private async awaitOperation(): Promise<TargetOutcome> {
     const watcher = new OperationWatcher(this.context, this.runs, this.settings, this.token);
-    const { status, cancelled } = await watcher.watch();
-    return this.settle(status, cancelled, watcher.events);
-  }
-
-  private async settle(
-    status: string,
-    cancelled: WatchResult['cancelled'],
-    events: StackEventFact[],
-  ): Promise<TargetOutcome> {
-    const stack = await this.context.cloudformation.describeStack(this.stackName);
-    const finalStatus = stack?.StackStatus ?? status;
-    if (operationOutcome(finalStatus) === 'succeeded') {
-      await this.storeOutputs(stack?.Outputs);
-      return verifyRollout(this.context, stack?.Outputs ?? [], events);
-    }
-    if (cancelled === 'cancel' && finalStatus === 'UPDATE_ROLLBACK_COMPLETE')
-      // Asked for: the stopped tasks and service events of the rollback would only be noise.
-      return {
-        status: 'cancelled',
-        error: `Cancelled: ${this.stackName} rolled back to its previous template (UPDATE_ROLLBACK_COMPLETE).`,
-      };
-    const error = await diagnose(this.context, finalStatus, events);
-    if (cancelled === 'cancel') return { status: 'cancelled', error: `Cancelled: ${error}` };
-    if (cancelled === 'timeout')
-      return {
-        status: 'failed',
-        error: `Timed out after ${this.settings.timeoutSeconds} s. ${error}`,
-      };
-    return { status: 'failed', error };
-  }
-
-  private async storeOutputs(
-    outputs: { OutputKey?: string; OutputValue?: string }[] | undefined,
-  ): Promise<void> {
-    const values = Object.fromEntries(
-      (outputs ?? []).map((output) => [output.OutputKey ?? '', output.OutputValue ?? '']),
-    );
-    await this.runs.updateTarget(this.context.deployment.id, this.context.target.targetId, {
-      outputs: values,
+    const watched = await watcher.watch();
+    return operationOutcomeOf(this.context, this.runs, this.settings.timeoutSeconds, {
+      ...watched,
+      events: watcher.events,
     });
   }
 

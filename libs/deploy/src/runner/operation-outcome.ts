@@ -1,0 +1,49 @@
+import type { DeploymentRunsRepository } from '@gantry/persistence';
+import type { StackEventFact } from './failure-diagnosis';
+import type { WatchResult } from './operation-watcher';
+import { diagnose, verifyRollout } from './rollout-check';
+import { operationOutcome } from './stack-status';
+import type { TargetContext, TargetOutcome } from './target-context';
+
+/**
+ * What a settled stack operation means for the target: a completed stack succeeds once ECS runs
+ * this deployment's task definition (its outputs are stored); anything else fails, or is
+ * cancelled when the cancel was asked for, with the reason collected from AWS.
+ */
+export async function operationOutcomeOf(
+  context: TargetContext,
+  runs: DeploymentRunsRepository,
+  timeoutSeconds: number,
+  watched: WatchResult & { events: StackEventFact[] },
+): Promise<TargetOutcome> {
+  const { stackName } = context.target;
+  const stack = await context.cloudformation.describeStack(stackName);
+  const finalStatus = stack?.StackStatus ?? watched.status;
+  if (operationOutcome(finalStatus) === 'succeeded') {
+    await storeOutputs(context, runs, stack?.Outputs);
+    return verifyRollout(context, stack?.Outputs ?? [], watched.events);
+  }
+  if (watched.cancelled === 'cancel' && finalStatus === 'UPDATE_ROLLBACK_COMPLETE')
+    // Asked for: the stopped tasks and service events of the rollback would only be noise.
+    return {
+      status: 'cancelled',
+      error: `Cancelled: ${stackName} rolled back to its previous template (UPDATE_ROLLBACK_COMPLETE).`,
+    };
+  const error = await diagnose(context, finalStatus, watched.events);
+  if (watched.cancelled === 'cancel') return { status: 'cancelled', error: `Cancelled: ${error}` };
+  if (watched.cancelled === 'timeout')
+    return { status: 'failed', error: `Timed out after ${timeoutSeconds} s. ${error}` };
+  return { status: 'failed', error };
+}
+
+/** Keeps a completed stack's outputs on the deployment target (what the API shows). */
+export async function storeOutputs(
+  context: TargetContext,
+  runs: DeploymentRunsRepository,
+  outputs: { OutputKey?: string; OutputValue?: string }[] | undefined,
+): Promise<void> {
+  const values = Object.fromEntries(
+    (outputs ?? []).map((output) => [output.OutputKey ?? '', output.OutputValue ?? '']),
+  );
+  await runs.updateTarget(context.deployment.id, context.target.targetId, { outputs: values });
+}
