@@ -166,10 +166,8 @@ describe('live routes: the deployment log stream and the target check', () => {
   it('reports an endpoint nobody listens on as not reachable, without a 500', async () => {
     const endpoint = `http://127.0.0.1:${await closedPort()}`;
     await target('Closed port', 'apps', endpoint);
-    const started = Date.now();
     const check = await platform.api.post('/api/targets/closed-port/check').expect(200);
     expect(check.body).toMatchObject({ reachable: false, active: false, status: null, endpoint });
     expect(check.body.detail).toMatch(/ECONNREFUSED|connect/i);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
