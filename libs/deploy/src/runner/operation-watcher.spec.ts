@@ -14,7 +14,12 @@ const TOKEN = 'gantry-0000';
  */
 function watcherOn(
   script: string[],
-  options: { cancelRequested: boolean; cancelRefusal?: string; timeoutSeconds?: number },
+  options: {
+    cancelRequested: boolean;
+    cancelRefusal?: string;
+    timeoutSeconds?: number;
+    startedSecondsAgo?: number;
+  },
 ) {
   const lines: string[] = [];
   const cancelCalls: string[] = [];
@@ -63,7 +68,7 @@ function watcherOn(
       targetId: 'target-1',
       stackName: 'gantry-web-dev',
       lastEventId: null,
-      operationStartedAt: new Date(),
+      operationStartedAt: new Date(Date.now() - (options.startedSecondsAgo ?? 0) * 1000),
     },
     cluster: 'main',
     cloudformation,
@@ -135,7 +140,7 @@ describe('OperationWatcher cancelling an operation', () => {
   it('cancels an update that runs past the timeout', async () => {
     const { watcher, lines, cancelCalls } = watcherOn(
       ['UPDATE_IN_PROGRESS', 'UPDATE_ROLLBACK_COMPLETE'],
-      { cancelRequested: false, timeoutSeconds: 0 },
+      { cancelRequested: false, timeoutSeconds: 30, startedSecondsAgo: 60 },
     );
     await expect(watcher.watch()).resolves.toEqual({
       status: 'UPDATE_ROLLBACK_COMPLETE',
@@ -143,7 +148,7 @@ describe('OperationWatcher cancelling an operation', () => {
     });
     expect(cancelCalls).toHaveLength(1);
     expect(lines).toContain(
-      'Timed out after 0 s: CancelUpdateStack sent; CloudFormation rolls back.',
+      'Timed out after 30 s: CancelUpdateStack sent; CloudFormation rolls back.',
     );
   });
 });
