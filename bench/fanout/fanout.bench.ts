@@ -133,9 +133,8 @@ async function main(): Promise<void> {
       .sort((a, b) => b[1] - a[1]);
     const total = calls.reduce((sum, [, n]) => sum + n, 0);
     const floor = DEPLOY_SECONDS + total / THROTTLE;
-    const succeeded = counts.find((row) => row.status === 'succeeded')?.n ?? 0;
     console.log(
-      `  deployments: ${deployments}, succeeded ${succeeded}, ${counts.map((row) => `${row.status} ${row.n}`).join(', ')}`,
+      `  deployments: ${deployments} (${counts.map((row) => `${row.status} ${row.n}`).join(', ')})`,
     );
     console.log(
       `  wall time: ${wall.toFixed(1)} s (floor ${floor.toFixed(1)} s = ${DEPLOY_SECONDS} s + ${total} calls ÷ ${THROTTLE}/s; ratio ${(wall / floor).toFixed(2)}, target ≤ 1.5)`,
