@@ -174,6 +174,33 @@ describe('gantry CLI against the real API', () => {
     });
   });
 
+  it("with --deploy-to an automatic environment, reports the lifecycle's deployment instead of a refusal", async () => {
+    const result = await gantry([
+      '--output',
+      'json',
+      'release',
+      'create',
+      '--project',
+      'shop-web',
+      '--version',
+      '1.0.1',
+      '--image',
+      'web=1.0.1',
+      '--deploy-to',
+      'dev',
+    ]);
+    expect(result.code).toBe(0);
+    const { release, deployments } = JSON.parse(result.out);
+    expect(deployments).toEqual([
+      expect.objectContaining({ environment: expect.objectContaining({ slug: 'dev' }) }),
+    ]);
+    const all = await api.get(`/api/deployments?project=shop-web`).expect(200);
+    const ofRelease = all.body.items.filter(
+      (item: { release: { id: string } }) => item.release.id === release.id,
+    );
+    expect(ofRelease.map((item: { id: string }) => item.id)).toEqual([deployments[0].id]);
+  });
+
   it('exits 2 with the reason when the lifecycle forbids a deployment', async () => {
     const result = await gantry([
       'deploy',

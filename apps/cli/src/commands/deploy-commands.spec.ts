@@ -123,6 +123,31 @@ describe('release, deploy and promote against a local HTTP server', () => {
     );
   });
 
+  it('follows the automatic deployments instead of asking again when the lifecycle already deploys there', async () => {
+    api = await startFakeApi({
+      'POST /api/projects/shop-web/releases': {
+        status: 201,
+        body: { id: 'r-142', version: '1.4.2', deployments: [deployment('d1', 'queued')] },
+      },
+      ...progressing('d1', 'succeeded', 1),
+    });
+    const result = await gantry(api, [
+      'release',
+      'create',
+      '--project',
+      'shop-web',
+      '--image',
+      'web=1.4.2',
+      '--deploy-to',
+      'test',
+      '--wait',
+    ]);
+    expect(result.code).toBe(0);
+    expect(api.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+    expect(result.out).toContain('the lifecycle already deploys 1.4.2 to test on its own\n');
+    expect(result.out).toContain('[test] succeeded\n');
+  });
+
   it('finds the release by version across pages, then deploys to tenants', async () => {
     const page = (offset: number) =>
       Array.from({ length: 100 }, (_, index) => ({

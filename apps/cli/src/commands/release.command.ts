@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { action, collect } from '../command-context';
 import { UsageError } from '../cli-errors';
 import { segment } from '../client';
+import { automaticDeploymentsCovering } from '../deployments/automatic-deployments';
 import type { Deployment, Release } from '../deployments/deployment.types';
 import { reportStarted, WaitArgs } from '../deployments/report-started';
 import { parseDuration } from '../duration';
@@ -50,6 +51,18 @@ export function releaseCommand(io: CliIo, setExitCode: (code: number) => void): 
         if (!args.deployTo) {
           context.out.result({ release: created });
           return ExitCode.ok;
+        }
+        const automatic = automaticDeploymentsCovering(
+          created.deployments ?? [],
+          args.deployTo,
+          args.tenant ?? [],
+          args.tenantTag ?? [],
+        );
+        if (automatic) {
+          context.out.line(
+            `the lifecycle already deploys ${created.version} to ${args.deployTo} on its own`,
+          );
+          return reportStarted(context, automatic, args, { release: created });
         }
         const { items } = await context.client.post<{ items: Deployment[] }>(
           `/api/releases/${segment(created.id)}/deployments`,

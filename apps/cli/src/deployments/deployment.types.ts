@@ -32,6 +32,8 @@ export interface Release {
   channel?: Ref | string | null;
   notes?: string | null;
   createdAt?: string;
+  /** On creation: the deployments its lifecycle queued automatically. */
+  deployments?: Deployment[];
 }
 
 export const ENDED_STATUSES: ReadonlySet<string> = new Set(['succeeded', 'failed', 'cancelled']);
