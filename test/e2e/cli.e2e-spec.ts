@@ -1,10 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../apps/cli/src/main';
 import { memoryIo } from '../../apps/cli/src/testing/fake-api-server';
+import { closedPort } from '../support/closed-port';
 import { ADMIN_KEY, ApiHarness, startApi } from '../support/api-harness';
 
 const SETUP = `
@@ -53,15 +53,6 @@ const CREATED = [
   'channel shop-web/hotfix created',
   'variables shop-web created',
 ];
-
-/** A port nothing listens on: one the system just handed out and got back. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 describe('gantry CLI against the real API', () => {
   let api: ApiHarness;

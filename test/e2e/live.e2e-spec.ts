@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { closedPort } from '../support/closed-port';
 import { ADMIN_KEY } from '../support/api-harness';
 import { deployClient } from '../support/deploy-client';
 import { eventually, PlatformHarness, startPlatform } from '../support/platform-harness';
@@ -59,14 +59,6 @@ function readEventStream(
     req.on('error', reject);
     req.end();
   });
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('live routes: the deployment log stream and the target check', () => {

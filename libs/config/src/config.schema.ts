@@ -43,6 +43,7 @@ export const configSchema = z.object({
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   AWS_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().max(10000).default(40),
   AWS_RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10000).default(20),
+  AWS_UNREACHABLE_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
   SANDBOX_URL: url(['http:', 'https:']).optional(),
   QUEUE_PREFIX: z
     .string()

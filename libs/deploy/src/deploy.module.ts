@@ -13,6 +13,8 @@ export interface DeploySettings {
   runner: RunnerSettings;
   rateLimit: RateLimit;
   queuePrefix: string;
+  /** How long an AWS call retries network failures before its deployment fails. */
+  unreachableSeconds: number;
 }
 
 /** The deployment runner and what it needs: AWS access through one shared rate limiter. */
@@ -27,7 +29,11 @@ export class DeployModule {
         {
           provide: AwsCaller,
           useFactory: (redis: Redis) =>
-            new AwsCaller(new RedisRateLimiter(redis, settings.queuePrefix, settings.rateLimit)),
+            new AwsCaller(
+              new RedisRateLimiter(redis, settings.queuePrefix, settings.rateLimit),
+              {},
+              { unreachableSeconds: settings.unreachableSeconds },
+            ),
           inject: [REDIS_CONNECTION],
         },
         RenderInputLoader,

@@ -48,7 +48,10 @@ export class TargetProbe {
     const access = await this.targets.awsAccess(ref);
     return {
       access,
-      ecs: new EcsGateway(createAwsClients(access, this.settings.sandboxUrl), this.caller),
+      // A check answers at once: an endpoint that does not answer is the finding, not a reason to wait.
+      ecs: new EcsGateway(createAwsClients(access, this.settings.sandboxUrl), this.caller, {
+        unreachableSeconds: 0,
+      }),
     };
   }
 }

@@ -34,7 +34,11 @@ describe('database bootstrap', () => {
     await Promise.all(processes.map((source) => source.initialize()));
     const results = await Promise.all(processes.map((source) => runMigrations(source)));
     expect(results.filter((applied) => applied.length > 0)).toEqual([
-      ['InitialModel1764000000000', 'DeploymentLogCounter1764200000000'],
+      [
+        'InitialModel1764000000000',
+        'DeploymentLogCounter1764200000000',
+        'DeploymentWorkerErrors1764300000000',
+      ],
     ]);
     await Promise.all(processes.map((source) => source.destroy()));
     const admin = new DataSource(dataSourceOptions(db.url, 1));

@@ -21,11 +21,17 @@ export class SecretBox {
     const [version, iv, tag, ciphertext] = sealed.split(':');
     if (version !== VERSION || !iv || !tag || ciphertext === undefined)
       throw new Error('Unrecognised secret format');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    return Buffer.concat([
-      decipher.update(Buffer.from(ciphertext, 'base64')),
-      decipher.final(),
-    ]).toString('utf8');
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64'));
+      return Buffer.concat([
+        decipher.update(Buffer.from(ciphertext, 'base64')),
+        decipher.final(),
+      ]).toString('utf8');
+    } catch {
+      throw new Error(
+        'A stored secret cannot be decrypted: it was encrypted under another GANTRY_MASTER_KEY, or altered.',
+      );
+    }
   }
 }

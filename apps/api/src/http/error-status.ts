@@ -19,4 +19,5 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   variable_cycle: { status: 422, title: 'Variable cycle' },
   ambiguous_variable: { status: 422, title: 'Ambiguous variable' },
   no_matching_target: { status: 422, title: 'No matching target' },
+  aws_unreachable: { status: 502, title: 'AWS unreachable' },
 };

@@ -1,7 +1,6 @@
+import { DomainError } from '@gantry/domain';
 import { backoffDelayMs, isThrottle, isTransient } from './throttling';
 import type { RedisRateLimiter } from './rate-limiter';
-
-const MAX_TRANSIENT_RETRIES = 5;
 
 export interface CallObserver {
   /** Told about every AWS call attempt, and about each throttle, for logs and benchmarks. */
@@ -9,21 +8,55 @@ export interface CallObserver {
   onThrottle?(action: string, attempt: number, delayMs: number): void;
 }
 
+/** Per-call options: a deployment hears when its target stops answering; a probe does not wait. */
+export interface CallOptions {
+  /** The first failure of a streak of network failures (or AWS 5xx) of one call. */
+  onUnreachable?(action: string, reason: string, retryForSeconds: number): Promise<void> | void;
+  /** Overrides the caller's `unreachableSeconds` (0: give up at the first network failure). */
+  unreachableSeconds?: number;
+}
+
+export interface AwsCallerOptions {
+  /** How long one call keeps retrying network failures before the deployment gives up. */
+  unreachableSeconds: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
 /**
  * Every AWS call goes through here: it waits for the shared rate limiter, retries throttling
  * forever with jittered back-off (a throttle never fails a deployment), and retries network
- * failures a few times. Any other error is the caller's to handle.
+ * failures and AWS 5xx for up to `unreachableSeconds`, then throws `aws_unreachable`, so a target
+ * nobody can reach fails its deployment with the reason instead of being retried forever.
+ * Any other error is the caller's to handle.
  */
 export class AwsCaller {
+  private readonly unreachableMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+
   constructor(
     private readonly limiter: RedisRateLimiter,
     private readonly observer: CallObserver = {},
-    private readonly sleep: (ms: number) => Promise<void> = (ms) =>
-      new Promise((resolve) => setTimeout(resolve, ms)),
-  ) {}
+    options: AwsCallerOptions = { unreachableSeconds: 300 },
+  ) {
+    this.unreachableMs = options.unreachableSeconds * 1000;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? Date.now;
+  }
 
-  async call<T>(limiterKey: string, action: string, send: () => Promise<T>): Promise<T> {
-    for (let attempt = 0, transient = 0; ; attempt++) {
+  async call<T>(
+    limiterKey: string,
+    action: string,
+    send: () => Promise<T>,
+    options: CallOptions = {},
+  ): Promise<T> {
+    const budgetMs =
+      options.unreachableSeconds === undefined
+        ? this.unreachableMs
+        : options.unreachableSeconds * 1000;
+    let unreachableSince: number | null = null;
+    for (let attempt = 0, failures = 0; ; attempt++) {
       await this.limiter.acquire(limiterKey);
       this.observer.onCall?.(action);
       try {
@@ -35,12 +68,26 @@ export class AwsCaller {
           await this.sleep(delay);
           continue;
         }
-        if (isTransient(error) && transient++ < MAX_TRANSIENT_RETRIES) {
-          await this.sleep(backoffDelayMs(transient));
-          continue;
-        }
-        throw error;
+        if (!isTransient(error)) throw error;
+        const reason = reasonOf(error);
+        unreachableSince ??= this.now();
+        const waited = this.now() - unreachableSince;
+        if (waited >= budgetMs)
+          throw new DomainError(
+            'aws_unreachable',
+            `${action} failed for ${Math.round(waited / 1000)} s, the last time with: ${reason}. Is the target's region, endpoint or network right?`,
+          );
+        if (failures === 0) await options.onUnreachable?.(action, reason, budgetMs / 1000);
+        failures += 1;
+        await this.sleep(Math.min(backoffDelayMs(failures), budgetMs - waited));
       }
     }
   }
+}
+
+function reasonOf(error: unknown): string {
+  const e = error as { name?: string; code?: string; message?: string };
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  const what = e.message || e.code || e.name || 'unknown error';
+  return status ? `HTTP ${status} ${e.name ?? ''}: ${what}`.replace('  ', ' ') : what;
 }

@@ -1,4 +1,4 @@
-import { backoffDelayMs, isThrottle, isTransient } from './throttling';
+import { backoffDelayMs, isCredentialsError, isThrottle, isTransient } from './throttling';
 
 describe('isThrottle', () => {
   it.each([
@@ -27,6 +27,11 @@ describe('isTransient', () => {
   it.each([
     [{ $metadata: { httpStatusCode: 503 } }, true],
     [{ code: 'ECONNRESET' }, true],
+    [{ code: 'ENOTFOUND' }, true],
+    [{ code: 'EAI_AGAIN' }, true],
+    [{ name: 'TimeoutError' }, true],
+    [{ message: 'AWS SDK error wrapper for Error: connect ECONNREFUSED 127.0.0.1:9' }, true],
+    [{ message: 'Stack ECONNREFUSEDX does not exist' }, false],
     [{ $metadata: { httpStatusCode: 400 }, name: 'ValidationError' }, false],
   ])('%j → %s', (error, expected) => {
     expect(isTransient(error)).toBe(expected);
@@ -40,5 +45,26 @@ describe('backoffDelayMs', () => {
     expect(backoffDelayMs(30, () => 0.999)).toBeLessThanOrEqual(20_000);
     expect(backoffDelayMs(5, () => 0)).toBe(100);
     expect(new Set([0.1, 0.5, 0.9].map((r) => backoffDelayMs(4, () => r))).size).toBe(3);
+  });
+});
+
+describe('isCredentialsError', () => {
+  it.each([
+    [
+      {
+        name: 'CredentialsProviderError',
+        message: 'Could not load credentials from any providers',
+      },
+      true,
+    ],
+    [{ name: 'Error', message: 'Could not load credentials from any providers' }, true],
+    [
+      { name: 'ExpiredToken', message: 'The security token included in the request is expired' },
+      false,
+    ],
+    [{ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND sts.eu-west-1.amazonaws.com' }, false],
+    [undefined, false],
+  ])('%j → %s', (error, expected) => {
+    expect(isCredentialsError(error)).toBe(expected);
   });
 });

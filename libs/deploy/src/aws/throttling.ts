@@ -28,16 +28,46 @@ export function isThrottle(error: unknown): boolean {
   return (status === 429 || status === 400) && /rate exceeded/i.test(e.message ?? '');
 }
 
-/** Network-level failures worth retrying: the request may never have reached AWS. */
+/** Failures worth retrying: the request may never have reached AWS, or AWS failed (5xx). */
 export function isTransient(error: unknown): boolean {
   const e = error as (AwsLikeError & { code?: string }) | undefined;
   if (!e) return false;
   const status = e.$metadata?.httpStatusCode ?? 0;
   return (
     status >= 500 ||
-    ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout'].includes(
-      e.code ?? e.name ?? '',
-    )
+    NETWORK_ERRORS.has(e.code ?? '') ||
+    NETWORK_ERRORS.has(e.name ?? '') ||
+    // The SDK wraps what it does not take for an Error ("AWS SDK error wrapper for Error: connect
+    // ECONNREFUSED …", as under jest), and then the code survives only in the message.
+    NETWORK_CODE_IN_MESSAGE.test(e.message ?? '')
+  );
+}
+
+/** Errors of the connection itself: a name that does not resolve, a refused or lost connection. */
+const NETWORK_ERRORS = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'TimeoutError',
+  'RequestTimeout',
+]);
+const NETWORK_CODE_IN_MESSAGE =
+  /\b(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/;
+
+/**
+ * True when the SDK found no credentials to sign with (an `assume-role` target without base
+ * credentials, an empty `default` chain): no retry will help until Gantry's environment changes.
+ */
+export function isCredentialsError(error: unknown): boolean {
+  const e = error as AwsLikeError | undefined;
+  return (
+    e?.name === 'CredentialsProviderError' || /could not load credentials/i.test(e?.message ?? '')
   );
 }
 

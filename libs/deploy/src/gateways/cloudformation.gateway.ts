@@ -15,7 +15,7 @@ import {
   Stack,
   StackEvent,
 } from '@aws-sdk/client-cloudformation';
-import type { AwsCaller } from '../aws/aws-caller';
+import type { AwsCaller, CallOptions } from '../aws/aws-caller';
 import type { AwsClients } from '../aws/aws-clients';
 
 export interface ChangeSetRequest {
@@ -35,14 +35,18 @@ export class CloudFormationGateway {
   constructor(
     private readonly clients: AwsClients,
     private readonly caller: AwsCaller,
+    private readonly callOptions: CallOptions = {},
   ) {}
 
   private send<T>(
     action: string,
     invoke: (client: CloudFormationClient) => Promise<T>,
   ): Promise<T> {
-    return this.caller.call(this.clients.limiterKey, action, () =>
-      invoke(this.clients.cloudformation),
+    return this.caller.call(
+      this.clients.limiterKey,
+      action,
+      () => invoke(this.clients.cloudformation),
+      this.callOptions,
     );
   }
 

@@ -8,7 +8,7 @@ import {
   Service,
   Task,
 } from '@aws-sdk/client-ecs';
-import type { AwsCaller } from '../aws/aws-caller';
+import type { AwsCaller, CallOptions } from '../aws/aws-caller';
 import type { AwsClients } from '../aws/aws-clients';
 
 export interface ClusterCheck {
@@ -22,10 +22,16 @@ export class EcsGateway {
   constructor(
     private readonly clients: AwsClients,
     private readonly caller: AwsCaller,
+    private readonly callOptions: CallOptions = {},
   ) {}
 
   private send<T>(action: string, invoke: (client: ECSClient) => Promise<T>): Promise<T> {
-    return this.caller.call(this.clients.limiterKey, action, () => invoke(this.clients.ecs));
+    return this.caller.call(
+      this.clients.limiterKey,
+      action,
+      () => invoke(this.clients.ecs),
+      this.callOptions,
+    );
   }
 
   async describeService(cluster: string, service: string): Promise<Service | null> {

@@ -7,7 +7,8 @@ import {
   TargetsRepository,
 } from '@gantry/persistence';
 import { DeploymentQueue } from '@gantry/queue';
-import { AwsCaller } from '../aws/aws-caller';
+import { AwsCaller, CallOptions } from '../aws/aws-caller';
+import { isCredentialsError } from '../aws/throttling';
 import { createAwsClients } from '../aws/aws-clients';
 import { CloudFormationGateway } from '../gateways/cloudformation.gateway';
 import { EcsGateway } from '../gateways/ecs.gateway';
@@ -56,12 +57,44 @@ export class DeploymentRunner {
     try {
       outcome = await this.deployAllTargets(deployment, log);
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error; // infrastructure trouble: the job fails, the reconciler re-attaches
-      outcome = { status: 'failed', error: log.mask(error.message) };
+      outcome =
+        error instanceof DomainError
+          ? { status: 'failed', error: log.mask(error.message) }
+          : await this.afterWorkerError(deployment, error as Error, log);
     } finally {
       clearInterval(lease);
     }
     await this.complete(deployment, outcome, log);
+  }
+
+  /**
+   * Infrastructure trouble (the database, Redis, a bug): the job fails and the reconciler hands
+   * the deployment out again, a few times; then it fails with the error, and its unfinished
+   * targets with it.
+   */
+  private async afterWorkerError(
+    deployment: DeploymentEntity,
+    error: Error,
+    log: DeploymentLog,
+  ): Promise<{ status: 'failed'; error: string }> {
+    const count = await this.runs.recordWorkerError(deployment.id);
+    const max = this.settings.maxWorkerErrors;
+    const reason = log.mask(error.message || String(error));
+    if (count < max) {
+      await log.error(
+        'worker',
+        `Worker error ${count} of ${max}: ${reason} The deployment will be picked up again.`,
+      );
+      throw error;
+    }
+    const message = `Gave up after ${count} worker errors; the last: ${reason}`;
+    for (const target of await this.runs.targetsOf(deployment.id))
+      if (!FINAL_TARGET_STATUSES.has(target.status))
+        await this.runs.updateTarget(deployment.id, target.targetId, {
+          status: 'failed',
+          error: message,
+        });
+    return { status: 'failed', error: message };
   }
 
   private async deployAllTargets(deployment: DeploymentEntity, log: DeploymentLog) {
@@ -97,13 +130,20 @@ export class DeploymentRunner {
     try {
       const access = await this.targets.awsAccess(target.targetId);
       const clients = createAwsClients(access, this.settings.sandboxUrl);
+      const callOptions: CallOptions = {
+        onUnreachable: (action, reason, seconds) =>
+          log.warn(
+            'aws',
+            `${target.stackName} on target ${access.slug}: ${action} failed (${reason}); retrying for up to ${seconds} s.`,
+          ),
+      };
       const work = new TargetDeployment(
         {
           deployment,
           target,
           cluster: access.cluster,
-          cloudformation: new CloudFormationGateway(clients, this.caller),
-          ecs: new EcsGateway(clients, this.caller),
+          cloudformation: new CloudFormationGateway(clients, this.caller, callOptions),
+          ecs: new EcsGateway(clients, this.caller, callOptions),
           log,
           isCancelRequested: () => this.runs.isCancelRequested(deployment.id),
         },
@@ -115,6 +155,13 @@ export class DeploymentRunner {
     } catch (error) {
       if (error instanceof DomainError)
         outcome = { status: 'failed', error: log.mask(error.message) };
+      else if (isCredentialsError(error))
+        outcome = {
+          status: 'failed',
+          error: log.mask(
+            `No AWS credentials to sign with: ${(error as Error).message}. An assume-role target needs base credentials in Gantry's environment (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE or an instance role); a default target needs them too.`,
+          ),
+        };
       else if (isAwsRefusal(error))
         outcome = {
           status: 'failed',
@@ -180,6 +227,8 @@ export class DeploymentRunner {
     return timer;
   }
 }
+
+const FINAL_TARGET_STATUSES = new Set(['succeeded', 'no-changes', 'failed', 'cancelled']);
 
 /** An AWS error answering the request itself (HTTP 4xx): retrying the same call will not help. */
 function isAwsRefusal(error: unknown): boolean {

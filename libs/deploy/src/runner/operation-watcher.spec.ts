@@ -84,6 +84,7 @@ function watcherOn(
     pollMaxMs: 1,
     timeoutSeconds: options.timeoutSeconds ?? 600,
     busyStackTimeoutSeconds: 60,
+    maxWorkerErrors: 3,
     sandboxUrl: 'http://127.0.0.1:1',
   };
   return { watcher: new OperationWatcher(context, runs, settings, TOKEN), lines, cancelCalls };

@@ -10,6 +10,8 @@ export interface RunnerSettings {
   timeoutSeconds: number;
   /** How long to wait for a stack busy with something else before giving up. */
   busyStackTimeoutSeconds: number;
+  /** Unexpected errors a deployment may run into before it fails instead of being retried. */
+  maxWorkerErrors: number;
   /** Where `sandbox` targets without an endpoint are reached. */
   sandboxUrl: string;
 }

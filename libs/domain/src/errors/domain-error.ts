@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'unresolved_variable'
   | 'variable_cycle'
   | 'ambiguous_variable'
-  | 'no_matching_target';
+  | 'no_matching_target'
+  | 'aws_unreachable';
 
 /** One invalid field: a JSON-pointer-like dotted path and what is wrong with it. */
 export interface FieldError {

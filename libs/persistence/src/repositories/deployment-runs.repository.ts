@@ -131,6 +131,16 @@ export class DeploymentRunsRepository {
     );
   }
 
+  /** Counts one more unexpected worker error on the deployment; returns how many it has had. */
+  async recordWorkerError(id: string): Promise<number> {
+    // An UPDATE … RETURNING comes back from TypeORM as [rows, affected].
+    const [rows] = (await this.dataSource.query(
+      `UPDATE deployments SET worker_errors = worker_errors + 1 WHERE id = $1 RETURNING worker_errors`,
+      [id],
+    )) as [{ worker_errors: number }[], number];
+    return rows[0]?.worker_errors ?? 0;
+  }
+
   /** The next queued deployment of a stack, if any: it may start now. */
   async nextQueuedOnStack(stackKey: string): Promise<string | null> {
     const rows = await this.dataSource.query(
