@@ -1,3 +1,4 @@
+import { DEFAULT_SANDBOX_STATE_FILE } from '@gantry/config';
 import { startSandbox } from './sandbox-server';
 
 /** Reads one numeric setting; a bad value exits with one line naming the variable. */
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
     (n) => n >= 0,
     'a number >= 0 (0 = off)',
   );
-  const stateFile = process.env.SANDBOX_STATE_FILE || undefined;
+  const stateSetting = process.env.SANDBOX_STATE_FILE || DEFAULT_SANDBOX_STATE_FILE;
+  const stateFile = stateSetting === 'off' ? undefined : stateSetting;
   const sandbox = await startSandbox({
     port,
     host: process.env.SANDBOX_HOST || '127.0.0.1',

@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { ChangeSet, Stack } from './cloudformation/cfn-types';
 import type { Cluster, Service, Task, TaskDefinition } from './ecs/ecs-types';
 
@@ -97,6 +98,7 @@ export class SandboxState {
   }
 
   save(file: string): void {
+    mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.tmp`;
     writeFileSync(tmp, JSON.stringify(this));
     renameSync(tmp, file);

@@ -53,8 +53,12 @@ describe('the sandbox state', () => {
     expect(empty.stacks).toEqual([]);
   });
 
-  it('persists to a state file and loads it on the next start', async () => {
-    const stateFile = join(mkdtempSync(join(tmpdir(), 'sandbox-state-')), 'state.json');
+  it('persists to a state file (creating its folder) and loads it on the next start', async () => {
+    const stateFile = join(
+      mkdtempSync(join(tmpdir(), 'sandbox-state-')),
+      'new-folder',
+      'state.json',
+    );
     const first = await startSandbox({ port: 0, timeScale: 0.005, stateFile });
     const config = (url: string) => ({ endpoint: url, region: 'eu-west-1', credentials });
     const cfn = new CloudFormationClient(config(first.url));

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Where the embedded sandbox keeps its state unless SANDBOX_STATE_FILE says otherwise ('off': memory only). */
+export const DEFAULT_SANDBOX_STATE_FILE = '.gantry/sandbox-state.json';
+
 const port = z.coerce.number().int().min(0).max(65535);
 const url = (protocols: string[]) =>
   z.string().refine(
@@ -34,7 +37,12 @@ export const configSchema = z.object({
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   SANDBOX_TIME_SCALE: z.coerce.number().positive().max(1000).default(1),
   SANDBOX_THROTTLE_RPS: z.coerce.number().min(0).default(0),
-  SANDBOX_STATE_FILE: z.string().min(1).optional(),
+  // Kept across restarts by default, so stacks and clusters outlive a restart of `npm start`.
+  SANDBOX_STATE_FILE: z
+    .string()
+    .min(1)
+    .default(DEFAULT_SANDBOX_STATE_FILE)
+    .transform((value) => (value === 'off' ? undefined : value)),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
   DEPLOYMENT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
   WORKER_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),

@@ -11,7 +11,16 @@ describe('loadConfig', () => {
       SANDBOX_PORT: 4566,
       SANDBOX_TIME_SCALE: 1,
       WORKER_CONCURRENCY: 50,
+      AWS_UNREACHABLE_SECONDS: 300,
+      SANDBOX_STATE_FILE: '.gantry/sandbox-state.json',
     });
+  });
+
+  it.each([
+    ['off', undefined],
+    ['/var/lib/gantry/sandbox.json', '/var/lib/gantry/sandbox.json'],
+  ])('SANDBOX_STATE_FILE=%s keeps the sandbox state in %s', (value, file) => {
+    expect(loadConfig({ SANDBOX_STATE_FILE: value }).SANDBOX_STATE_FILE).toBe(file);
   });
 
   it.each([
@@ -22,6 +31,7 @@ describe('loadConfig', () => {
     [{ GANTRY_ROLE: 'boss' }, /GANTRY_ROLE/],
     [{ SANDBOX_TIME_SCALE: '0' }, /SANDBOX_TIME_SCALE/],
     [{ WORKER_CONCURRENCY: '0' }, /WORKER_CONCURRENCY/],
+    [{ AWS_UNREACHABLE_SECONDS: '0' }, /AWS_UNREACHABLE_SECONDS/],
     [{ GANTRY_MASTER_KEY: 'short' }, /GANTRY_MASTER_KEY must be 32 bytes/],
     [{ GANTRY_BOOTSTRAP_API_KEY: 'abc' }, /GANTRY_BOOTSTRAP_API_KEY must be at least 16/],
   ])('refuses %j naming the variable', (env, message) => {
