@@ -48,6 +48,19 @@ function progressing(
   };
 }
 
+/** `release create` of 1.4.2 with `--deploy-to test --wait`. */
+const CREATE_AND_FOLLOW_IN_TEST = [
+  'release',
+  'create',
+  '--project',
+  'shop-web',
+  '--image',
+  'web=1.4.2',
+  '--deploy-to',
+  'test',
+  '--wait',
+];
+
 async function gantry(api: FakeApi, args: string[]) {
   const io = memoryIo({
     GANTRY_SERVER: api.url,
@@ -102,17 +115,7 @@ describe('release, deploy and promote against a local HTTP server', () => {
       },
       ...progressing('d1', 'succeeded', 2, 'acme'),
     });
-    const result = await gantry(api, [
-      'release',
-      'create',
-      '--project',
-      'shop-web',
-      '--image',
-      'web=1.4.2',
-      '--deploy-to',
-      'test',
-      '--wait',
-    ]);
+    const result = await gantry(api, CREATE_AND_FOLLOW_IN_TEST);
     expect(result.code).toBe(0);
     expect(api.requests[1].body).toEqual({ environment: 'test' });
     expect(result.out).toContain(
@@ -131,17 +134,7 @@ describe('release, deploy and promote against a local HTTP server', () => {
       },
       ...progressing('d1', 'succeeded', 1),
     });
-    const result = await gantry(api, [
-      'release',
-      'create',
-      '--project',
-      'shop-web',
-      '--image',
-      'web=1.4.2',
-      '--deploy-to',
-      'test',
-      '--wait',
-    ]);
+    const result = await gantry(api, CREATE_AND_FOLLOW_IN_TEST);
     expect(result.code).toBe(0);
     expect(api.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
     expect(result.out).toContain('the lifecycle already deploys 1.4.2 to test on its own\n');
