@@ -1,9 +1,8 @@
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import request from 'supertest';
 import { DeploymentScheduler } from '@gantry/deploy';
-import { bullConnection } from '@gantry/queue';
-import { ApiHarness, startApi } from '../support/api-harness';
-import { seedLifecycle } from '../support/seed';
+import { ApiHarness, deploymentsQueue, startApi } from '../support/api-harness';
+import { seedShopProject } from '../support/seed';
 import { sampleStep } from '../support/fixtures';
 
 interface Deployment {
@@ -38,19 +37,8 @@ describe('deployments API', () => {
 
   beforeAll(async () => {
     api = await startApi('deployments');
-    queue = new Queue('deployments', {
-      connection: bullConnection(api.config.REDIS_URL),
-      prefix: api.config.QUEUE_PREFIX,
-    });
-    await seedLifecycle(api, 'Standard');
-    await api
-      .post('/api/projects', {
-        name: 'Shop',
-        lifecycle: 'standard',
-        targetTags: ['web'],
-        step: sampleStep(),
-      })
-      .expect(201);
+    queue = deploymentsQueue(api);
+    await seedShopProject(api);
     await api
       .post('/api/projects', {
         name: 'Saas',

@@ -1,7 +1,6 @@
-import { Queue } from 'bullmq';
-import { bullConnection } from '@gantry/queue';
-import { ApiHarness, startApi } from '../support/api-harness';
-import { seedLifecycle } from '../support/seed';
+import type { Queue } from 'bullmq';
+import { ApiHarness, deploymentsQueue, startApi } from '../support/api-harness';
+import { seedShopProject } from '../support/seed';
 import { sampleStep } from '../support/fixtures';
 
 describe('releases API', () => {
@@ -9,19 +8,8 @@ describe('releases API', () => {
   let queue: Queue;
   beforeAll(async () => {
     api = await startApi('releases');
-    queue = new Queue('deployments', {
-      connection: bullConnection(api.config.REDIS_URL),
-      prefix: api.config.QUEUE_PREFIX,
-    });
-    await seedLifecycle(api, 'Standard');
-    await api
-      .post('/api/projects', {
-        name: 'Shop',
-        lifecycle: 'standard',
-        targetTags: ['web'],
-        step: sampleStep(),
-      })
-      .expect(201);
+    queue = deploymentsQueue(api);
+    await seedShopProject(api);
     await api
       .post('/api/projects/shop/channels', {
         name: 'Stable',

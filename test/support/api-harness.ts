@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import { GantryConfig, loadConfig } from '@gantry/config';
+import { bullConnection } from '@gantry/queue';
 import { createTestDatabase, deleteRedisPrefix, TestDatabase } from '@gantry/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 
@@ -59,4 +61,12 @@ export async function startApi(
       await deleteRedisPrefix(config.REDIS_URL, config.QUEUE_PREFIX);
     },
   };
+}
+
+/** The deployments queue of this API's prefix, to look at the jobs it enqueued; close it after. */
+export function deploymentsQueue(api: ApiHarness): Queue {
+  return new Queue('deployments', {
+    connection: bullConnection(api.config.REDIS_URL),
+    prefix: api.config.QUEUE_PREFIX,
+  });
 }

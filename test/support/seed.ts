@@ -31,6 +31,19 @@ export async function seedLifecycle(api: ApiHarness, name: string): Promise<void
   );
 }
 
+/** The 'Standard' lifecycle and the 'Shop' project on it (sample step, targets tagged web). */
+export async function seedShopProject(api: ApiHarness): Promise<void> {
+  await seedLifecycle(api, 'Standard');
+  await expectCreated(
+    api.post('/api/projects', {
+      name: 'Shop',
+      lifecycle: 'standard',
+      targetTags: ['web'],
+      step: sampleStep(),
+    }),
+  );
+}
+
 /**
  * seedPlatform for a mixed project, plus tenant Acme connected everywhere and release 1.0.0:
  * something for every route of the API to point at. Returns the release id.
