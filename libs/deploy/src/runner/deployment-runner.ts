@@ -83,7 +83,7 @@ export class DeploymentRunner {
     if (count < max) {
       await log.error(
         'worker',
-        `Worker error ${count} of ${max}: ${reason} The deployment will be picked up again.`,
+        `Worker error ${count} of ${max}: ${reason.replace(/\.?$/, '.')} The deployment will be picked up again.`,
       );
       throw error;
     }
