@@ -79,7 +79,11 @@ describe('AwsCaller', () => {
     const call = failing(refused);
     await expect(
       caller.call('key', 'DescribeClusters', call.send, { unreachableSeconds: 0 }),
-    ).rejects.toMatchObject({ code: 'aws_unreachable' });
+    ).rejects.toMatchObject({
+      code: 'aws_unreachable',
+      message:
+        "DescribeClusters failed: connect ECONNREFUSED 127.0.0.1:9. Is the target's region, endpoint or network right?",
+    });
     expect(call.calls()).toBe(1);
     expect(elapsed()).toBe(0);
   });

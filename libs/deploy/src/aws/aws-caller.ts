@@ -72,17 +72,24 @@ export class AwsCaller {
         const reason = reasonOf(error);
         unreachableSince ??= this.now();
         const waited = this.now() - unreachableSince;
-        if (waited >= budgetMs)
-          throw new DomainError(
-            'aws_unreachable',
-            `${action} failed for ${Math.round(waited / 1000)} s, the last time with: ${reason}. Is the target's region, endpoint or network right?`,
-          );
+        if (waited >= budgetMs) throw unreachable(action, reason, waited);
         if (failures === 0) await options.onUnreachable?.(action, reason, budgetMs / 1000);
         failures += 1;
         await this.sleep(Math.min(backoffDelayMs(failures), budgetMs - waited));
       }
     }
   }
+}
+
+function unreachable(action: string, reason: string, waitedMs: number): DomainError {
+  const how =
+    waitedMs < 1000
+      ? `${action} failed: ${reason}.`
+      : `${action} failed for ${Math.round(waitedMs / 1000)} s, the last time with: ${reason}.`;
+  return new DomainError(
+    'aws_unreachable',
+    `${how} Is the target's region, endpoint or network right?`,
+  );
 }
 
 function reasonOf(error: unknown): string {
