@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { run } from '../../apps/cli/src/main';
-import { memoryIo } from '../../apps/cli/src/testing/fake-api-server';
+import { runCli } from '../../apps/cli/src/testing/run-cli';
 import { ADMIN_KEY, ApiHarness, startApi } from '../support/api-harness';
 
 const EXAMPLE = join(__dirname, '../../docs/examples/gantry.yaml');
@@ -17,11 +16,8 @@ describe('gantry apply of docs/examples/gantry.yaml against the real API', () =>
   });
   afterAll(() => api.close());
 
-  async function apply() {
-    const io = memoryIo({ GANTRY_SERVER: server, GANTRY_API_KEY: ADMIN_KEY });
-    const code = await run(['apply', '-f', EXAMPLE], io);
-    return { code, out: io.stdout.text, err: io.stderr.text };
-  }
+  const apply = () =>
+    runCli(['apply', '-f', EXAMPLE], { GANTRY_SERVER: server, GANTRY_API_KEY: ADMIN_KEY });
 
   it('creates every item, then finds nothing to change', async () => {
     const first = await apply();

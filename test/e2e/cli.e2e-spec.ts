@@ -2,8 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../apps/cli/src/main';
-import { memoryIo } from '../../apps/cli/src/testing/fake-api-server';
+import { runCli } from '../../apps/cli/src/testing/run-cli';
 import { closedPort } from '../support/closed-port';
 import { ADMIN_KEY, ApiHarness, startApi } from '../support/api-harness';
 
@@ -70,11 +69,8 @@ describe('gantry CLI against the real API', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function gantry(args: string[], env: Record<string, string> = {}) {
-    const io = memoryIo({ GANTRY_SERVER: server, GANTRY_API_KEY: ADMIN_KEY, ...env });
-    const code = await run(args, io);
-    return { code, out: io.stdout.text, err: io.stderr.text };
-  }
+  const gantry = (args: string[], env: Record<string, string> = {}) =>
+    runCli(args, { GANTRY_SERVER: server, GANTRY_API_KEY: ADMIN_KEY, ...env });
 
   async function file(name: string, text: string): Promise<string> {
     const path = join(dir, name);

@@ -1,5 +1,5 @@
-import { run } from '../main';
-import { FakeApi, memoryIo, startFakeApi } from '../testing/fake-api-server';
+import { runCli } from '../testing/run-cli';
+import { FakeApi, startFakeApi } from '../testing/fake-api-server';
 
 const KEY = 'k-123';
 
@@ -61,15 +61,19 @@ const CREATE_AND_FOLLOW_IN_TEST = [
   '--wait',
 ];
 
-async function gantry(api: FakeApi, args: string[]) {
-  const io = memoryIo({
-    GANTRY_SERVER: api.url,
-    GANTRY_API_KEY: KEY,
-    GANTRY_POLL_INTERVAL_MS: '5',
-  });
-  const code = await run(args, io);
-  return { code, out: io.stdout.text, err: io.stderr.text };
-}
+/** `deploy` of shop-web 1.4.2 to test, before the options a test adds. */
+const DEPLOY_142_TO_TEST = [
+  'deploy',
+  '--project',
+  'shop-web',
+  '--release',
+  '1.4.2',
+  '--to',
+  'test',
+];
+
+const gantry = (api: FakeApi, args: string[]) =>
+  runCli(args, { GANTRY_SERVER: api.url, GANTRY_API_KEY: KEY, GANTRY_POLL_INTERVAL_MS: '5' });
 
 describe('release, deploy and promote against a local HTTP server', () => {
   let api: FakeApi;
@@ -160,13 +164,7 @@ describe('release, deploy and promote against a local HTTP server', () => {
       },
     });
     const result = await gantry(api, [
-      'deploy',
-      '--project',
-      'shop-web',
-      '--release',
-      '1.4.2',
-      '--to',
-      'test',
+      ...DEPLOY_142_TO_TEST,
       '--tenant',
       'acme',
       '--tenant',
@@ -208,17 +206,7 @@ describe('release, deploy and promote against a local HTTP server', () => {
       ...progressing('d1', 'succeeded', 1),
       ...progressing('d2', final, code === 3 ? 1_000_000 : 3),
     });
-    const result = await gantry(api, [
-      'deploy',
-      '--project',
-      'shop-web',
-      '--release',
-      '1.4.2',
-      '--to',
-      'test',
-      '--wait',
-      ...extra,
-    ]);
+    const result = await gantry(api, [...DEPLOY_142_TO_TEST, '--wait', ...extra]);
     expect(result.code).toBe(code);
     expect(`${result.out}${result.err}`).toMatch(message);
   });
@@ -234,18 +222,7 @@ describe('release, deploy and promote against a local HTTP server', () => {
       },
       ...progressing('d1', 'succeeded', 1),
     });
-    const result = await gantry(api, [
-      '--output',
-      'json',
-      'deploy',
-      '--project',
-      'shop-web',
-      '--release',
-      '1.4.2',
-      '--to',
-      'test',
-      '--wait',
-    ]);
+    const result = await gantry(api, ['--output', 'json', ...DEPLOY_142_TO_TEST, '--wait']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.out)).toMatchObject({
       timedOut: false,

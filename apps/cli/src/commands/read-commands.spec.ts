@@ -1,15 +1,12 @@
-import { run } from '../main';
-import { FakeApi, memoryIo, startFakeApi } from '../testing/fake-api-server';
+import { runCli } from '../testing/run-cli';
+import { FakeApi, startFakeApi } from '../testing/fake-api-server';
 
-async function gantry(api: FakeApi | undefined, args: string[], env: Record<string, string> = {}) {
-  const io = memoryIo({
+const gantry = (api: FakeApi | undefined, args: string[], env: Record<string, string> = {}) =>
+  runCli(args, {
     ...(api ? { GANTRY_SERVER: api.url } : {}),
     GANTRY_POLL_INTERVAL_MS: '5',
     ...env,
   });
-  const code = await run(args, io);
-  return { code, out: io.stdout.text, err: io.stderr.text };
-}
 
 const dashboard = {
   environments: [
