@@ -2,8 +2,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateClusterCommand } from '@aws-sdk/client-ecs';
-import { serviceTemplate, startKit, stopKit, type Kit } from './sandbox-kit';
+import { serviceTemplate, startKitWithClusters, stopKit, type Kit } from './sandbox-kit';
 
 const AWS = process.env.AWS_CLI ?? 'aws';
 
@@ -27,8 +26,7 @@ const itWithCli = reason
 describe('the AWS CLI against the sandbox', () => {
   let kit: Kit;
   beforeAll(async () => {
-    kit = await startKit();
-    await kit.ecs.send(new CreateClusterCommand({ clusterName: 'apps' }));
+    kit = await startKitWithClusters('apps');
   });
   afterAll(() => stopKit(kit));
 

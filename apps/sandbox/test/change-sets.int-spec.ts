@@ -10,7 +10,7 @@ import { CreateClusterCommand, DescribeTasksCommand, ListTasksCommand } from '@a
 import {
   allEvents,
   serviceTemplate,
-  startKit,
+  startKitWithClusters,
   stopKit,
   waitForStack,
   waitUntil,
@@ -22,8 +22,7 @@ describe('change sets (SDK over HTTP)', () => {
   const template = serviceTemplate();
 
   beforeAll(async () => {
-    kit = await startKit();
-    await kit.ecs.send(new CreateClusterCommand({ clusterName: 'apps' }));
+    kit = await startKitWithClusters('apps');
   });
   afterAll(() => stopKit(kit));
 

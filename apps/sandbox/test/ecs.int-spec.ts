@@ -16,7 +16,7 @@ import {
   UpdateServiceCommand,
   type Service,
 } from '@aws-sdk/client-ecs';
-import { startKit, stopKit, waitUntil, type Kit } from './sandbox-kit';
+import { startKitWithClusters, stopKit, waitUntil, type Kit } from './sandbox-kit';
 
 describe('ECS (SDK over HTTP)', () => {
   let kit: Kit;
@@ -50,8 +50,7 @@ describe('ECS (SDK over HTTP)', () => {
     });
 
   beforeAll(async () => {
-    kit = await startKit();
-    await kit.ecs.send(new CreateClusterCommand({ clusterName: cluster }));
+    kit = await startKitWithClusters(cluster);
   });
   afterAll(() => stopKit(kit));
 

@@ -15,7 +15,7 @@ import {
 import {
   allEvents,
   serviceTemplate,
-  startKit,
+  startKitWithClusters,
   stopKit,
   waitForStack,
   waitUntil,
@@ -27,8 +27,7 @@ const TEMPLATE = JSON.stringify({ Resources: { Logs: { Type: 'AWS::Logs::LogGrou
 describe('failure paths: missing cluster, cancel, continue-rollback, throttling (SDK over HTTP)', () => {
   let kit: Kit;
   beforeAll(async () => {
-    kit = await startKit();
-    await kit.ecs.send(new CreateClusterCommand({ clusterName: 'apps' }));
+    kit = await startKitWithClusters('apps');
   });
   afterAll(() => stopKit(kit));
 

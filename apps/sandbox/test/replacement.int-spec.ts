@@ -3,15 +3,11 @@ import {
   DescribeStackResourcesCommand,
   UpdateStackCommand,
 } from '@aws-sdk/client-cloudformation';
-import {
-  CreateClusterCommand,
-  DescribeServicesCommand,
-  ListServicesCommand,
-} from '@aws-sdk/client-ecs';
+import { DescribeServicesCommand, ListServicesCommand } from '@aws-sdk/client-ecs';
 import {
   allEvents,
   serviceTemplate,
-  startKit,
+  startKitWithClusters,
   stopKit,
   waitForStack,
   type Kit,
@@ -20,9 +16,7 @@ import {
 describe('replacing a service (SDK over HTTP)', () => {
   let kit: Kit;
   beforeAll(async () => {
-    kit = await startKit();
-    for (const clusterName of ['blue', 'green'])
-      await kit.ecs.send(new CreateClusterCommand({ clusterName }));
+    kit = await startKitWithClusters('blue', 'green');
   });
   afterAll(() => stopKit(kit));
 
@@ -33,8 +27,8 @@ describe('replacing a service (SDK over HTTP)', () => {
       )
     ).StackResources?.[0].PhysicalResourceId as string;
 
-  it('moves a generated-name service to another cluster by replacement and deletes the old one', async () => {
-    const StackName = 'moving';
+  /** Creates a stack whose service has a generated name, on cluster blue; its physical id. */
+  const createdOnBlue = async (StackName: string) => {
     await kit.cfn.send(
       new CreateStackCommand({
         StackName,
@@ -42,7 +36,12 @@ describe('replacing a service (SDK over HTTP)', () => {
       }),
     );
     await waitForStack(kit, StackName);
-    const before = await physicalId(StackName);
+    return physicalId(StackName);
+  };
+
+  it('moves a generated-name service to another cluster by replacement and deletes the old one', async () => {
+    const StackName = 'moving';
+    const before = await createdOnBlue(StackName);
     expect(before).toMatch(
       /^arn:aws:ecs:eu-west-1:123456789012:service\/blue\/moving-Service-[A-Z0-9]{12}$/,
     );
@@ -91,14 +90,7 @@ describe('replacing a service (SDK over HTTP)', () => {
 
   it('deletes a replacement that never stabilized when the update rolls back', async () => {
     const StackName = 'orphan';
-    await kit.cfn.send(
-      new CreateStackCommand({
-        StackName,
-        TemplateBody: serviceTemplate({ cluster: 'blue', serviceName: null, desiredCount: 1 }),
-      }),
-    );
-    await waitForStack(kit, StackName);
-    const before = await physicalId(StackName);
+    const before = await createdOnBlue(StackName);
     await kit.cfn.send(
       new UpdateStackCommand({
         StackName,

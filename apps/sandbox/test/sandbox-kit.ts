@@ -5,7 +5,7 @@ import {
   type Stack,
   type StackEvent,
 } from '@aws-sdk/client-cloudformation';
-import { ECSClient } from '@aws-sdk/client-ecs';
+import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { startSandbox, type RunningSandbox } from '../src/sandbox-server';
 
 export interface Kit {
@@ -21,6 +21,14 @@ export async function startKit(timeScale = 0.005, throttlePerSecond = 0): Promis
   const sandbox = await startSandbox({ port: 0, timeScale, throttlePerSecond });
   const config = { endpoint: sandbox.url, region: 'eu-west-1', credentials, maxAttempts: 1 };
   return { sandbox, cfn: new CloudFormationClient(config), ecs: new ECSClient(config) };
+}
+
+/** A kit whose sandbox already has these ECS clusters. */
+export async function startKitWithClusters(...clusterNames: string[]): Promise<Kit> {
+  const kit = await startKit();
+  for (const clusterName of clusterNames)
+    await kit.ecs.send(new CreateClusterCommand({ clusterName }));
+  return kit;
 }
 
 export async function stopKit(kit: Kit): Promise<void> {

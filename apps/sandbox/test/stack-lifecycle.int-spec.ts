@@ -7,7 +7,6 @@ import {
   UpdateStackCommand,
 } from '@aws-sdk/client-cloudformation';
 import {
-  CreateClusterCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
@@ -16,7 +15,7 @@ import {
 import {
   allEvents,
   serviceTemplate,
-  startKit,
+  startKitWithClusters,
   stopKit,
   waitForStack,
   type Kit,
@@ -35,8 +34,7 @@ describe('a stack through create, update, crash rollback and delete (SDK over HT
       .services?.[0];
 
   beforeAll(async () => {
-    kit = await startKit();
-    await kit.ecs.send(new CreateClusterCommand({ clusterName: 'apps' }));
+    kit = await startKitWithClusters('apps');
   });
   afterAll(() => stopKit(kit));
 
