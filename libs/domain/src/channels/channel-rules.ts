@@ -1,6 +1,7 @@
 import { DomainError, type FieldError } from '../errors/domain-error';
 import type { ChannelRule, ChannelWithRules } from './channel-rule.types';
 import {
+  compileTagPattern,
   semverOfTag,
   tagMatchesPattern,
   tagPatternError,
@@ -72,8 +73,9 @@ export function channelRuleViolations(
   rules: readonly ChannelRule[],
   images: Readonly<Record<string, string>>,
 ): ChannelRuleViolation[] {
-  return rules.flatMap((rule, index) =>
-    rule.containers
+  return rules.flatMap((rule, index) => {
+    const pattern = present(rule.tagPattern) ? compileTagPattern(rule.tagPattern) : null;
+    return rule.containers
       .filter((container) => Object.hasOwn(images, container))
       .flatMap((container) => {
         const tag = images[container];
@@ -87,7 +89,7 @@ export function channelRuleViolations(
             expected: rule.versionRange,
           });
         }
-        if (present(rule.tagPattern) && !tagMatchesPattern(tag, rule.tagPattern)) {
+        if (present(rule.tagPattern) && !tagMatchesPattern(tag, pattern)) {
           failed.push({
             container,
             tag,
@@ -97,8 +99,8 @@ export function channelRuleViolations(
           });
         }
         return failed;
-      }),
-  );
+      });
+  });
 }
 
 /**

@@ -36,20 +36,21 @@ export function tagSatisfiesRange(tag: string, range: string): boolean {
  * Returns the compiled pattern, or null when it is not a valid RE2 regular expression.
  */
 export function compileTagPattern(pattern: string): RE2JS | null {
-  try {
-    return RE2JS.compile(pattern);
-  } catch {
-    return null;
-  }
+  const compiled = tryCompile(pattern);
+  return 'regex' in compiled ? compiled.regex : null;
 }
 
 /** Why the pattern is not a valid RE2 regular expression, or null when it is one. */
 export function tagPatternError(pattern: string): string | null {
+  const compiled = tryCompile(pattern);
+  return 'error' in compiled ? compiled.error : null;
+}
+
+function tryCompile(pattern: string): { regex: RE2JS } | { error: string } {
   try {
-    RE2JS.compile(pattern);
-    return null;
+    return { regex: RE2JS.compile(pattern) };
   } catch (error) {
-    return (error as Error).message.replace(/^error parsing regexp: /, '');
+    return { error: (error as Error).message.replace(/^error parsing regexp: /, '') };
   }
 }
 
@@ -57,10 +58,10 @@ export function tagPatternError(pattern: string): string | null {
  * True when the pattern matches the whole tag or, for a semver tag, its pre-release part (empty
  * when there is none). Both examples of the spec then work as written: `^$` accepts only versions
  * without a pre-release (Octopus' pre-release tag rule) and `-hotfix` accepts `1.4.2-hotfix.1`.
- * An invalid pattern matches nothing.
+ * An invalid pattern matches nothing. Give it compiled (`compileTagPattern`) to match many tags.
  */
-export function tagMatchesPattern(tag: string, pattern: string): boolean {
-  const regex = compileTagPattern(pattern);
+export function tagMatchesPattern(tag: string, pattern: string | RE2JS | null): boolean {
+  const regex = typeof pattern === 'string' ? compileTagPattern(pattern) : pattern;
   if (!regex) return false;
   if (regex.test(tag)) return true;
   const version = semverOfTag(tag);
