@@ -48,8 +48,31 @@ export default tseslint.config(
               message: 'libs/domain and libs/render are pure: no framework, ORM or AWS imports.',
             },
             {
-              group: ['**/apps/**', '@gantry/persistence', '@gantry/deploy', '@gantry/queue'],
+              group: [
+                '**/apps/**',
+                '@gantry/persistence',
+                '@gantry/scheduling',
+                '@gantry/deploy',
+                '@gantry/queue',
+              ],
               message: 'Pure libs depend on nothing impure.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['libs/scheduling/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/apps/**', '@gantry/deploy', '**/libs/deploy/**', '@aws-sdk/*'],
+              message:
+                'Scheduling decides and records deployments; running them (AWS, the runner) is libs/deploy.',
             },
           ],
         },

@@ -21,7 +21,8 @@ module.exports = {
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swcOptions] },
   moduleNameMapper: {
-    '^@gantry/(config|domain|render|persistence|deploy|queue|testing)$': '<rootDir>/libs/$1/src',
+    '^@gantry/(config|domain|render|persistence|scheduling|deploy|queue|testing)$':
+      '<rootDir>/libs/$1/src',
   },
   maxWorkers: 2,
   testTimeout: 60000,

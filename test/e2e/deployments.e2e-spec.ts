@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import request from 'supertest';
-import { DeploymentScheduler } from '@gantry/deploy';
+import { DeploymentScheduler } from '@gantry/scheduling';
 import { ApiHarness, deploymentsQueue, startApi } from '../support/api-harness';
 import { seedShopProject } from '../support/seed';
 import { sampleStep } from '../support/fixtures';

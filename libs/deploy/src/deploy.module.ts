@@ -1,12 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { REDIS_CONNECTION } from '@gantry/queue';
+import { SchedulingModule } from '@gantry/scheduling';
 import { AwsCaller } from './aws/aws-caller';
 import { RateLimit, RedisRateLimiter } from './aws/rate-limiter';
 import { RenderInputLoader } from './render-input.loader';
 import { DeploymentRunner } from './runner/deployment-runner';
 import { RUNNER_SETTINGS, RunnerSettings } from './runner/runner-settings';
-import { SchedulingModule } from './scheduling/scheduling.module';
 import { TargetProbe } from './target-probe';
 
 export interface DeploySettings {

@@ -8,6 +8,5 @@ export * from './gateways/ecs.gateway';
 export * from './render-input.loader';
 export * from './runner/deployment-runner';
 export * from './runner/runner-settings';
-export * from './scheduling';
 export * from './target-probe';
 export * from './deploy-settings';

@@ -8,3 +8,4 @@ export * from './lifecycle';
 export * from './channels';
 export * from './targets';
 export * from './releases';
+export * from './deployments';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@gantry/domain';
-import { DeploymentScheduler } from '@gantry/deploy';
+import { DeploymentScheduler } from '@gantry/scheduling';
 import { DeploymentQueue } from '@gantry/queue';
 import {
   DeploymentRunsRepository,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SchedulingModule } from '@gantry/deploy';
+import { SchedulingModule } from '@gantry/scheduling';
 import { ReleasesController } from './releases.controller';
 import { ReleasesService } from './releases.service';
 

@@ -8,7 +8,7 @@ import {
   releaseProgression,
   versionProblems,
 } from '@gantry/domain';
-import { DeploymentScheduler, SchedulingContextLoader } from '@gantry/deploy';
+import { DeploymentScheduler, SchedulingContextLoader } from '@gantry/scheduling';
 import {
   ChannelsRepository,
   DeploymentsRepository,

@@ -1,5 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DomainError } from '@gantry/domain';
+import {
+  deploymentOutcome,
+  DomainError,
+  isFinalTargetStatus,
+  type DeploymentOutcome,
+  type TargetOutcome,
+} from '@gantry/domain';
 import {
   DeploymentEntity,
   DeploymentRunsRepository,
@@ -7,16 +13,16 @@ import {
   TargetsRepository,
 } from '@gantry/persistence';
 import { DeploymentQueue } from '@gantry/queue';
+import { DeploymentScheduler } from '@gantry/scheduling';
 import { AwsCaller, CallOptions } from '../aws/aws-caller';
 import { isCredentialsError } from '../aws/throttling';
 import { createAwsClients } from '../aws/aws-clients';
 import { CloudFormationGateway } from '../gateways/cloudformation.gateway';
 import { EcsGateway } from '../gateways/ecs.gateway';
 import { RenderInputLoader } from '../render-input.loader';
-import { DeploymentScheduler } from '../scheduling/deployment-scheduler';
 import { DeploymentLog } from './deployment-log';
 import { RUNNER_SETTINGS, RunnerSettings } from './runner-settings';
-import { TargetDeployment, TargetOutcome } from './target-deployment';
+import { TargetDeployment } from './target-deployment';
 
 /**
  * Runs one deployment end to end: claims it, deploys every target's stack, records the outcome,
@@ -53,7 +59,7 @@ export class DeploymentRunner {
         : `Worker ${this.settings.workerId} re-attached to this deployment.`,
     );
     const lease = this.keepLease(deploymentId);
-    let outcome: { status: 'succeeded' | 'failed' | 'cancelled'; error: string | null };
+    let outcome: DeploymentOutcome;
     try {
       outcome = await this.deployAllTargets(deployment, log);
     } catch (error) {
@@ -89,7 +95,7 @@ export class DeploymentRunner {
     }
     const message = `Gave up after ${count} worker errors; the last: ${reason}`;
     for (const target of await this.runs.targetsOf(deployment.id))
-      if (!FINAL_TARGET_STATUSES.has(target.status))
+      if (!isFinalTargetStatus(target.status))
         await this.runs.updateTarget(deployment.id, target.targetId, {
           status: 'failed',
           error: message,
@@ -108,17 +114,9 @@ export class DeploymentRunner {
     );
     const broken = settled.find((result) => result.status === 'rejected');
     if (broken) throw broken.reason;
-    const outcomes = settled.map(
-      (result) => (result as PromiseFulfilledResult<TargetOutcome>).value,
+    return deploymentOutcome(
+      settled.map((result) => (result as PromiseFulfilledResult<TargetOutcome>).value),
     );
-    const failed = outcomes.filter(
-      (outcome) => outcome.status === 'failed' || outcome.status === 'cancelled',
-    ) as { status: 'failed' | 'cancelled'; error: string }[];
-    if (failed.length === 0) return { status: 'succeeded' as const, error: null };
-    const status = failed.some((outcome) => outcome.status === 'failed')
-      ? ('failed' as const)
-      : ('cancelled' as const);
-    return { status, error: failed.map((outcome) => outcome.error).join('\n') };
   }
 
   private async deployTarget(
@@ -177,7 +175,7 @@ export class DeploymentRunner {
 
   private async complete(
     deployment: DeploymentEntity,
-    outcome: { status: 'succeeded' | 'failed' | 'cancelled'; error: string | null },
+    outcome: DeploymentOutcome,
     log: DeploymentLog,
   ): Promise<void> {
     await log.info('worker', `Deployment ${outcome.status}.`);
@@ -227,8 +225,6 @@ export class DeploymentRunner {
     return timer;
   }
 }
-
-const FINAL_TARGET_STATUSES = new Set(['succeeded', 'no-changes', 'failed', 'cancelled']);
 
 /** An AWS error answering the request itself (HTTP 4xx): retrying the same call will not help. */
 function isAwsRefusal(error: unknown): boolean {

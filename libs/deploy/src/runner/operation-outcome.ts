@@ -1,9 +1,8 @@
 import type { DeploymentRunsRepository } from '@gantry/persistence';
-import type { StackEventFact } from './failure-diagnosis';
+import { operationOutcome, type StackEventFact, type TargetOutcome } from '@gantry/domain';
 import type { WatchResult } from './operation-watcher';
 import { diagnose, verifyRollout } from './rollout-check';
-import { operationOutcome } from './stack-status';
-import type { TargetContext, TargetOutcome } from './target-context';
+import type { TargetContext } from './target-context';
 
 /**
  * What a settled stack operation means for the target: a completed stack succeeds once ECS runs

@@ -1,8 +1,13 @@
 import type { StackEvent } from '@aws-sdk/client-cloudformation';
 import type { DeploymentRunsRepository } from '@gantry/persistence';
-import type { StackEventFact } from './failure-diagnosis';
 import type { RunnerSettings } from './runner-settings';
-import { isOperationEvent, operationOutcome, pollDelayMs, stackPhase } from './stack-status';
+import {
+  isOperationEvent,
+  operationOutcome,
+  pollDelayMs,
+  stackPhase,
+  type StackEventFact,
+} from '@gantry/domain';
 import { sleep, TargetContext } from './target-context';
 
 export interface WatchResult {

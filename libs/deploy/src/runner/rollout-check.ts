@@ -1,5 +1,5 @@
-import { diagnoseFailure, StackEventFact } from './failure-diagnosis';
-import type { TargetContext, TargetOutcome } from './target-context';
+import { diagnoseFailure, type StackEventFact, type TargetOutcome } from '@gantry/domain';
+import type { TargetContext } from './target-context';
 
 /** A completed stack counts only when ECS's primary deployment runs this task definition, rolled out. */
 export async function verifyRollout(

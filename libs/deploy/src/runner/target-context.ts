@@ -3,9 +3,6 @@ import type { CloudFormationGateway } from '../gateways/cloudformation.gateway';
 import type { EcsGateway } from '../gateways/ecs.gateway';
 import type { DeploymentLog } from './deployment-log';
 
-export type TargetOutcome =
-  { status: 'succeeded' | 'no-changes' } | { status: 'failed' | 'cancelled'; error: string };
-
 /** One target of one deployment, and the ways to reach and report on it. */
 export interface TargetContext {
   deployment: DeploymentEntity;

@@ -1,14 +1,19 @@
-import { DomainError } from '@gantry/domain';
+import {
+  acceptsUpdate,
+  DomainError,
+  pollDelayMs,
+  stackPhase,
+  type TargetOutcome,
+} from '@gantry/domain';
 import type { DeploymentRunsRepository, ResourceChange } from '@gantry/persistence';
 import { renderStack, toJson } from '@gantry/render';
 import type { RenderInputLoader } from '../render-input.loader';
 import { operationOutcomeOf, storeOutputs } from './operation-outcome';
 import { OperationWatcher } from './operation-watcher';
 import type { RunnerSettings } from './runner-settings';
-import { acceptsUpdate, pollDelayMs, stackPhase } from './stack-status';
-import { sleep, TargetContext, TargetOutcome } from './target-context';
+import { sleep, TargetContext } from './target-context';
 
-export type { TargetContext, TargetOutcome } from './target-context';
+export type { TargetContext } from './target-context';
 
 const NO_CHANGES = /didn't contain changes|No updates are to be performed/i;
 

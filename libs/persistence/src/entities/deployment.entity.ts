@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export type DeploymentStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+import type { DeploymentStatus } from '@gantry/domain';
 
 @Entity('deployments')
 export class DeploymentEntity {

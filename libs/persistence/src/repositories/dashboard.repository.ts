@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { DeploymentStatus } from '../entities';
+import type { DeploymentStatus } from '@gantry/domain';
 
 export interface DashboardCellRow {
   projectId: string;

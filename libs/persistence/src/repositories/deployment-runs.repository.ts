@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { DeploymentEntity, DeploymentStatus, DeploymentTargetEntity } from '../entities';
+import type { DeploymentStatus } from '@gantry/domain';
+import { DeploymentEntity, DeploymentTargetEntity } from '../entities';
 
 export interface LogEntry {
   level: 'info' | 'warn' | 'error';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUuid, notFound } from '@gantry/domain';
-import type { DeploymentStatus, ResourceChange } from '../entities';
+import { isUuid, notFound, type DeploymentStatus, type PlannedDeployment } from '@gantry/domain';
+import type { ResourceChange } from '../entities';
 
 interface Ref {
   id: string;
@@ -15,20 +15,8 @@ export interface DeploymentKeyRow {
   status: DeploymentStatus;
 }
 
-/** A deployment to insert, with its targets. `failed` rows record an automatic deployment that could not start. */
-export interface NewDeployment {
-  id: string;
-  releaseId: string;
-  projectId: string;
-  environmentId: string;
-  tenantId: string | null;
-  stackKey: string;
-  status: 'queued' | 'failed';
-  forced: boolean;
-  createdBy: string | null;
-  error: string | null;
-  targets: { targetId: string; stackName: string }[];
-}
+/** A deployment to insert, with its targets, as planned by `planDeployments`. */
+export type NewDeployment = PlannedDeployment;
 
 export interface DeploymentTargetView {
   target: Ref;

@@ -1,4 +1,5 @@
-import { DomainError, type Lifecycle } from '@gantry/domain';
+import { DomainError } from '../errors/domain-error';
+import type { Lifecycle } from '../lifecycle';
 import { assertNotAlreadyDeployed, assertPromotions } from './deployment-checks';
 
 const lifecycle: Lifecycle = {

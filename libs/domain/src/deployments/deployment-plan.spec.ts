@@ -1,5 +1,6 @@
-import { DomainError } from '@gantry/domain';
-import { planDeployments, stackKey, type PlanScope } from './deployment-plan';
+import { DomainError } from '../errors/domain-error';
+import { planDeployments, type PlanScope } from './deployment-plan';
+import { stackKey } from './stack-key';
 
 const scope: PlanScope = {
   project: { id: 'p', slug: 'shop', targetTags: ['web'] },

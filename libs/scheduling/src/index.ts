@@ -1,5 +1,3 @@
-export * from './deployment-checks';
-export * from './deployment-plan';
 export * from './deployment-scheduler';
 export * from './deployment-writer';
 export * from './scheduling-context.loader';

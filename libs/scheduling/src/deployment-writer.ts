@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { DeploymentKey, Lifecycle } from '@gantry/domain';
+import {
+  assertNotAlreadyDeployed,
+  assertPromotions,
+  planDeployments,
+  stackKey,
+  type DeploymentKey,
+  type Lifecycle,
+  type PlanOptions,
+} from '@gantry/domain';
 import {
   DeploymentCandidatesRepository,
   DeploymentsRepository,
@@ -9,8 +17,6 @@ import {
   ReleaseEntity,
 } from '@gantry/persistence';
 import { DeploymentQueue } from '@gantry/queue';
-import { assertNotAlreadyDeployed, assertPromotions } from './deployment-checks';
-import { planDeployments, stackKey, type PlanOptions } from './deployment-plan';
 import { ProjectSchedulingContext, SchedulingContextLoader } from './scheduling-context.loader';
 
 /** One deployment to write: a release into an environment, for a tenant or untenanted. */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, requireTargets, stackName, type TargetCandidate } from '@gantry/domain';
-import type { NewDeployment } from '@gantry/persistence';
+import { DomainError } from '../errors/domain-error';
+import { stackName } from '../naming/stack-name';
+import { requireTargets, type TargetCandidate } from '../targets';
+import { stackKey } from './stack-key';
 
 interface Named {
   id: string;
@@ -23,6 +25,18 @@ export interface WantedDeployment {
   tenantId: string | null;
 }
 
+/** A deployment to insert, with its targets. `failed` records an automatic deployment that could not start. */
+export interface PlannedDeployment extends WantedDeployment {
+  id: string;
+  projectId: string;
+  stackKey: string;
+  status: 'queued' | 'failed';
+  forced: boolean;
+  createdBy: string | null;
+  error: string | null;
+  targets: { targetId: string; stackName: string }[];
+}
+
 export interface PlanOptions {
   forced: boolean;
   createdBy: string | null;
@@ -32,15 +46,6 @@ export interface PlanOptions {
    * it still goes through and the failure is visible where people look).
    */
   noTarget: 'refuse' | 'record';
-}
-
-/** Deployments sharing a stack key deploy the same CloudFormation stack, one at a time. */
-export function stackKey(
-  projectId: string,
-  environmentId: string,
-  tenantId: string | null,
-): string {
-  return `${projectId}:${environmentId}:${tenantId ?? 'untenanted'}`;
 }
 
 /**
@@ -53,11 +58,11 @@ export function planDeployments(
   scope: PlanScope,
   options: PlanOptions,
   newId: () => string = randomUUID,
-): NewDeployment[] {
+): PlannedDeployment[] {
   const environments = new Map(scope.environments.map((e) => [e.id, e]));
   const tenants = new Map(scope.tenants.map((t) => [t.id, t]));
   const refusals: DomainError[] = [];
-  const planned = wanted.map((item): NewDeployment => {
+  const planned = wanted.map((item): PlannedDeployment => {
     const environment = environments.get(item.environmentId);
     const tenant = item.tenantId === null ? null : tenants.get(item.tenantId);
     if (!environment || tenant === undefined)

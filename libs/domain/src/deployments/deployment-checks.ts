@@ -1,10 +1,5 @@
-import {
-  checkPromotion,
-  DomainError,
-  type DeploymentKey,
-  type Lifecycle,
-  type TenantReach,
-} from '@gantry/domain';
+import { DomainError } from '../errors/domain-error';
+import { checkPromotion, type DeploymentKey, type Lifecycle, type TenantReach } from '../lifecycle';
 
 interface Named {
   id: string;
