@@ -57,6 +57,15 @@ export const configSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_:-]+$/)
     .default('gantry'),
+  // Express "trust proxy": whether X-Forwarded-For names the client (login limiter, request logs).
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine(
+      (value) => parseTrustProxy(value) !== null,
+      'must be true, false, a number of hops, or a comma-separated list of addresses/subnets',
+    )
+    .transform((value) => parseTrustProxy(value) as TrustProxy),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
 });
@@ -68,4 +77,21 @@ export function decodeMasterKey(value: string): Buffer | null {
   if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
   const decoded = Buffer.from(value, 'base64');
   return decoded.length === 32 ? decoded : null;
+}
+
+/** The value Express's "trust proxy" setting takes: a boolean, a hop count, or addresses/subnets. */
+export type TrustProxy = boolean | number | string[];
+
+export function parseTrustProxy(value: string): TrustProxy | null {
+  const trimmed = value.trim();
+  if (trimmed === 'true') return true;
+  if (trimmed === 'false') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const entries = trimmed.split(',').map((entry) => entry.trim());
+  const valid = entries.every(
+    (entry) =>
+      ['loopback', 'linklocal', 'uniquelocal'].includes(entry) ||
+      /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry),
+  );
+  return valid && entries.length > 0 ? entries : null;
 }

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       WORKER_CONCURRENCY: 50,
       AWS_UNREACHABLE_SECONDS: 300,
       SANDBOX_STATE_FILE: '.gantry/sandbox-state.json',
+      TRUST_PROXY: false,
     });
   });
 
@@ -24,7 +25,16 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    ['true', true],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8', ['loopback', '10.0.0.0/8']],
+  ])('TRUST_PROXY=%s trusts %j', (value, trusted) => {
+    expect(loadConfig({ TRUST_PROXY: value }).TRUST_PROXY).toEqual(trusted);
+  });
+
+  it.each([
     [{ PORT: 'abc' }, /PORT/],
+    [{ TRUST_PROXY: 'everyone' }, /TRUST_PROXY/],
     [{ PORT: '70000' }, /PORT/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres: or postgresql: URL/],
     [{ REDIS_URL: 'nope' }, /REDIS_URL/],
