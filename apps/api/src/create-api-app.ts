@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { GantryConfig } from '@gantry/config';
@@ -12,10 +13,11 @@ export async function createApiApp(
   config: GantryConfig,
   masterKey: Buffer,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(config, masterKey), {
-    bodyParser: false,
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule.forRoot(config, masterKey),
+    { bodyParser: false, bufferLogs: true },
+  );
+  app.set('trust proxy', config.TRUST_PROXY);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   useJsonBodies(app);

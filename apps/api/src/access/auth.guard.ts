@@ -1,8 +1,11 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import type { Redis } from 'ioredis';
+import { GANTRY_CONFIG, GantryConfig } from '@gantry/config';
 import { DomainError } from '@gantry/domain';
 import { ApiKeysRepository } from '@gantry/persistence';
+import { REDIS_CONNECTION } from '@gantry/queue';
 import { Actor, Permission, PUBLIC_ROUTE, REQUIRED_PERMISSION, roleAllows } from './actor';
 import { AuthFailureLimiter } from './auth-failures';
 import { hashApiKey } from './api-key-secret';
@@ -12,12 +15,18 @@ const LAST_USED_PRECISION_MS = 60_000;
 /** Every /api route needs `Authorization: Bearer <key>` and the permission the route asks for. */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly limiter = new AuthFailureLimiter();
+  private readonly logger = new Logger('AuthGuard');
+  private readonly limiter: AuthFailureLimiter;
+  private limiterDown = false;
 
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: ApiKeysRepository,
-  ) {}
+    @Inject(REDIS_CONNECTION) redis: Redis,
+    @Inject(GANTRY_CONFIG) config: GantryConfig,
+  ) {
+    this.limiter = new AuthFailureLimiter(redis, config.QUEUE_PREFIX);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (
@@ -28,19 +37,21 @@ export class AuthGuard implements CanActivate {
     )
       return true;
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    // request.ip follows X-Forwarded-For only as far as TRUST_PROXY allows.
     const address = request.ip ?? 'unknown';
-    const wait = this.limiter.retryAfterSeconds(address);
-    if (wait > 0) {
+    const credential = presentedKey(request.headers.authorization) ?? '';
+    const wait = await this.limited(() => this.limiter.retryAfterSeconds(address, credential));
+    if (wait) {
       throw new DomainError(
         'rate_limited',
-        `Too many failed authentications from this address; retry in ${wait} s.`,
+        `Too many failed authentications with this key from this address; retry in ${wait} s.`,
         [],
         { retryAfterSeconds: wait },
       );
     }
-    const actor = await this.authenticate(request.headers.authorization);
+    const actor = await this.authenticate(credential);
     if (!actor) {
-      this.limiter.recordFailure(address);
+      await this.limited(() => this.limiter.recordFailure(address, credential));
       throw new DomainError(
         'unauthenticated',
         'Send a valid API key as "Authorization: Bearer <key>".',
@@ -59,10 +70,27 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(header: string | undefined): Promise<Actor | null> {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-    if (!match) return null;
-    const key = await this.keys.findActiveByHash(hashApiKey(match[1]));
+  /** Runs a limiter call; while Redis is unreachable the limiter lets requests through (logged once). */
+  private async limited<T>(call: () => Promise<T>): Promise<T | undefined> {
+    try {
+      const result = await call();
+      if (this.limiterDown) this.logger.log('Login limiter: Redis answers again');
+      this.limiterDown = false;
+      return result;
+    } catch (error) {
+      if (!this.limiterDown) {
+        this.logger.warn(
+          `Login limiter: Redis unavailable, authentication failures are not limited until it is back (${(error as Error).message})`,
+        );
+      }
+      this.limiterDown = true;
+      return undefined;
+    }
+  }
+
+  private async authenticate(credential: string): Promise<Actor | null> {
+    if (!credential) return null;
+    const key = await this.keys.findActiveByHash(hashApiKey(credential));
     if (!key) return null;
     // lastUsedAt is for people reading the key list: a minute's precision spares a write per request.
     if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
@@ -76,4 +104,8 @@ export class AuthGuard implements CanActivate {
       projects: key.projects,
     };
   }
+}
+
+function presentedKey(header: string | undefined): string | null {
+  return /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1] ?? null;
 }
