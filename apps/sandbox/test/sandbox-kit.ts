@@ -90,6 +90,8 @@ export interface ServiceTemplateOptions {
   ownCluster?: boolean;
   /** null leaves the name to CloudFormation. */
   serviceName?: string | null;
+  /** The service's Tags, as Gantry renders them. */
+  tags?: Record<string, string>;
 }
 
 /** A template shaped like Gantry's rendering: log group, task definition (retained), Fargate service. */
@@ -156,6 +158,9 @@ export function serviceTemplate(opts: ServiceTemplateOptions = {}): string {
           },
         },
         PropagateTags: 'SERVICE',
+        ...(opts.tags
+          ? { Tags: Object.entries(opts.tags).map(([Key, Value]) => ({ Key, Value })) }
+          : {}),
       },
     },
   };

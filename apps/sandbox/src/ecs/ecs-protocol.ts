@@ -8,6 +8,7 @@ import {
   listServices,
   updateService,
 } from './service-actions';
+import { listTagsForResource, tagResource, untagResource } from './tag-actions';
 import { describeTasks, listTasks, runTask, stopTask } from './task-actions';
 import {
   deregisterTaskDefinition,
@@ -39,6 +40,9 @@ const HANDLERS: Record<string, Handler> = {
   DescribeTasks: describeTasks,
   RunTask: runTask,
   StopTask: stopTask,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListTagsForResource: listTagsForResource,
 };
 
 export interface JsonResponse {

@@ -67,6 +67,17 @@ function attributes(service: { serviceArn: string; serviceName: string }): Recor
   return { ServiceArn: service.serviceArn, Name: service.serviceName };
 }
 
+/** Tags follow the template on update, as the resource handler does with Untag/TagResource. */
+function retag(ctx: ProviderContext, serviceArn: string, templateTags: unknown): void {
+  const wanted = (toEcsShape(templateTags ?? []) as { key: string; value: string }[]) ?? [];
+  const current = (ecsCall(ctx, 'ListTagsForResource', { resourceArn: serviceArn }).tags ?? []) as {
+    key: string;
+  }[];
+  const stale = current.map((tag) => tag.key).filter((key) => !wanted.some((t) => t.key === key));
+  if (stale.length) ecsCall(ctx, 'UntagResource', { resourceArn: serviceArn, tagKeys: stale });
+  if (wanted.length) ecsCall(ctx, 'TagResource', { resourceArn: serviceArn, tags: wanted });
+}
+
 export const serviceProvider: ResourceProvider = {
   replacedBy: ['Cluster', 'ServiceName', 'Role', 'SchedulingStrategy', 'LaunchType'],
   customName: 'ServiceName',
@@ -96,6 +107,7 @@ export const serviceProvider: ResourceProvider = {
       cluster: service?.clusterArn ?? props.Cluster,
       service: record.physicalId,
     }) as { service: { serviceArn: string; serviceName: string; deployments: { id: string }[] } };
+    retag(ctx, record.physicalId, props.Tags);
     await waitForSteady(ctx, out.service.serviceArn, out.service.deployments[0].id);
     return { physicalId: record.physicalId, ref: record.ref, attributes: attributes(out.service) };
   },
