@@ -1,10 +1,12 @@
 import { InitialModel1764000000000 } from './1764000000000-InitialModel';
 import { DeploymentLogCounter1764200000000 } from './1764200000000-DeploymentLogCounter';
 import { DeploymentWorkerErrors1764300000000 } from './1764300000000-DeploymentWorkerErrors';
+import { OperatorKeyPrefixes1796399014564 } from './1796399014564-OperatorKeyPrefixes';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
   InitialModel1764000000000,
   DeploymentLogCounter1764200000000,
   DeploymentWorkerErrors1764300000000,
+  OperatorKeyPrefixes1796399014564,
 ];

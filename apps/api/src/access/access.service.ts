@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { z } from 'zod';
-import { GANTRY_CONFIG, GantryConfig } from '@gantry/config';
+import { GANTRY_CONFIG, GantryConfig, MASTER_KEY } from '@gantry/config';
 import { notFound } from '@gantry/domain';
 import {
   ApiKeyEntity,
@@ -10,7 +10,7 @@ import {
 } from '@gantry/persistence';
 import { ProjectsRepository } from '@gantry/persistence';
 import { auditQuerySchema, createApiKeySchema } from './api-keys.dto';
-import { generateApiKey, hashApiKey, keyPrefix } from './api-key-secret';
+import { generateApiKey, hashApiKey, keyPrefix, legacyHashApiKey } from './api-key-secret';
 
 @Injectable()
 export class AccessService implements OnApplicationBootstrap {
@@ -18,6 +18,7 @@ export class AccessService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(GANTRY_CONFIG) private readonly config: GantryConfig,
+    @Inject(MASTER_KEY) private readonly masterKey: Buffer,
     private readonly keys: ApiKeysRepository,
     private readonly audit: AuditRepository,
     private readonly environments: EnvironmentsRepository,
@@ -28,7 +29,12 @@ export class AccessService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const key = this.config.GANTRY_BOOTSTRAP_API_KEY;
     if (!key) return;
-    await this.keys.ensureAdmin('bootstrap', hashApiKey(key), keyPrefix(key));
+    await this.keys.ensureAdmin(
+      'bootstrap',
+      hashApiKey(key, this.masterKey),
+      legacyHashApiKey(key),
+      keyPrefix(key),
+    );
     this.logger.log('Bootstrap admin API key is active');
   }
 
@@ -39,7 +45,7 @@ export class AccessService implements OnApplicationBootstrap {
     const saved = await this.keys.create({
       name: input.name,
       role: input.role,
-      keyHash: hashApiKey(key),
+      keyHash: hashApiKey(key, this.masterKey),
       keyPrefix: keyPrefix(key),
       environments: environments.map((environment) => environment.id),
       projects: projects.map((project) => project.id),
@@ -69,7 +75,7 @@ function present(key: ApiKeyEntity) {
     id: key.id,
     name: key.name,
     role: key.role,
-    keyPrefix: key.keyPrefix,
+    keyPrefix: key.keyPrefix || null,
     environments: key.environments,
     projects: key.projects,
     createdAt: key.createdAt,

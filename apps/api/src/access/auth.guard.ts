@@ -2,13 +2,13 @@ import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nest
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Redis } from 'ioredis';
-import { GANTRY_CONFIG, GantryConfig } from '@gantry/config';
+import { GANTRY_CONFIG, GantryConfig, MASTER_KEY } from '@gantry/config';
 import { DomainError } from '@gantry/domain';
 import { ApiKeysRepository } from '@gantry/persistence';
 import { REDIS_CONNECTION } from '@gantry/queue';
 import { Actor, Permission, PUBLIC_ROUTE, REQUIRED_PERMISSION, roleAllows } from './actor';
 import { AuthFailureLimiter } from './auth-failures';
-import { hashApiKey } from './api-key-secret';
+import { hashApiKey, legacyHashApiKey } from './api-key-secret';
 
 const LAST_USED_PRECISION_MS = 60_000;
 
@@ -24,6 +24,7 @@ export class AuthGuard implements CanActivate {
     private readonly keys: ApiKeysRepository,
     @Inject(REDIS_CONNECTION) redis: Redis,
     @Inject(GANTRY_CONFIG) config: GantryConfig,
+    @Inject(MASTER_KEY) private readonly masterKey: Buffer,
   ) {
     this.limiter = new AuthFailureLimiter(redis, config.QUEUE_PREFIX);
   }
@@ -90,8 +91,10 @@ export class AuthGuard implements CanActivate {
 
   private async authenticate(credential: string): Promise<Actor | null> {
     if (!credential) return null;
-    const key = await this.keys.findActiveByHash(hashApiKey(credential));
+    const keyHash = hashApiKey(credential, this.masterKey);
+    const key = await this.keys.findActiveByHash([keyHash, legacyHashApiKey(credential)]);
     if (!key) return null;
+    if (key.keyHash !== keyHash) await this.keys.rehash(key.id, keyHash);
     // lastUsedAt is for people reading the key list: a minute's precision spares a write per request.
     if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
       void this.keys.touch(key.id).catch(() => undefined);

@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { ApiKeyEntity, AuditEventEntity } from '../entities';
 
 @Injectable()
 export class ApiKeysRepository {
   constructor(@InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>) {}
 
-  findActiveByHash(keyHash: string): Promise<ApiKeyEntity | null> {
-    return this.keys.findOne({ where: { keyHash, revokedAt: IsNull() } });
+  /** The active key stored under one of these hashes (the current scheme's and the legacy one). */
+  findActiveByHash(keyHashes: string[]): Promise<ApiKeyEntity | null> {
+    return this.keys.findOne({ where: { keyHash: In(keyHashes), revokedAt: IsNull() } });
+  }
+
+  async rehash(id: string, keyHash: string): Promise<void> {
+    await this.keys.update({ id }, { keyHash });
   }
 
   async touch(id: string): Promise<void> {
@@ -21,8 +26,21 @@ export class ApiKeysRepository {
     return this.keys.save(this.keys.create(values));
   }
 
-  /** Makes sure a key with this hash exists as an admin key (the bootstrap key). */
-  async ensureAdmin(name: string, keyHash: string, keyPrefix: string): Promise<void> {
+  /**
+   * Makes sure a key with this hash exists as an admin key (the bootstrap key); a row an earlier
+   * version stored under the legacy hash is moved to the new one, keeping its id and history.
+   */
+  async ensureAdmin(
+    name: string,
+    keyHash: string,
+    legacyKeyHash: string,
+    keyPrefix: string,
+  ): Promise<void> {
+    await this.keys.query(
+      `UPDATE api_keys SET key_hash = $1, key_prefix = $2
+       WHERE key_hash = $3 AND NOT EXISTS (SELECT 1 FROM api_keys WHERE key_hash = $1)`,
+      [keyHash, keyPrefix, legacyKeyHash],
+    );
     await this.keys.query(
       `INSERT INTO api_keys (name, role, key_hash, key_prefix) VALUES ($1, 'admin', $2, $3)
        ON CONFLICT (key_hash) DO UPDATE SET revoked_at = NULL, role = 'admin'`,
