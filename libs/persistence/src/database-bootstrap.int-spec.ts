@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '@gantry/testing';
 import { ensureDatabase, runMigrations } from './database-bootstrap';
+import { MIGRATIONS } from '../../../migrations';
 import { dataSourceOptions } from './data-source';
 
 describe('database bootstrap', () => {
@@ -34,11 +35,7 @@ describe('database bootstrap', () => {
     await Promise.all(processes.map((source) => source.initialize()));
     const results = await Promise.all(processes.map((source) => runMigrations(source)));
     expect(results.filter((applied) => applied.length > 0)).toEqual([
-      [
-        'InitialModel1764000000000',
-        'DeploymentLogCounter1764200000000',
-        'DeploymentWorkerErrors1764300000000',
-      ],
+      MIGRATIONS.map((migration) => migration.name),
     ]);
     await Promise.all(processes.map((source) => source.destroy()));
     const admin = new DataSource(dataSourceOptions(db.url, 1));
