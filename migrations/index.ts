@@ -2,6 +2,7 @@ import { InitialModel1764000000000 } from './1764000000000-InitialModel';
 import { DeploymentLogCounter1764200000000 } from './1764200000000-DeploymentLogCounter';
 import { DeploymentWorkerErrors1764300000000 } from './1764300000000-DeploymentWorkerErrors';
 import { OperatorKeyPrefixes1796399014564 } from './1796399014564-OperatorKeyPrefixes';
+import { StackDeployments1796399509781 } from './1796399509781-StackDeployments';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   DeploymentLogCounter1764200000000,
   DeploymentWorkerErrors1764300000000,
   OperatorKeyPrefixes1796399014564,
+  StackDeployments1796399509781,
 ];

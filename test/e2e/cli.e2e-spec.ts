@@ -188,6 +188,46 @@ describe('gantry CLI against the real API', () => {
     expect(ofRelease.map((item: { id: string }) => item.id)).toEqual([deployments[0].id]);
   });
 
+  it('shows the live release next to a later failed and a cancelled attempt', async () => {
+    const sql = (query: string, parameters: unknown[]) =>
+      api.db.dataSource.query(query, parameters);
+    const latestInDev = async () =>
+      (await api.get('/api/deployments?project=shop-web&environment=dev&limit=1').expect(200)).body
+        .items[0].id;
+    await sql(`UPDATE deployments SET status = 'succeeded', error = NULL WHERE id = $1`, [
+      await latestInDev(),
+    ]);
+    await gantry([
+      'release',
+      'create',
+      '--project',
+      'shop-web',
+      '--version',
+      '1.0.2',
+      '--image',
+      'web=1.0.2',
+    ]);
+    await sql(`UPDATE deployments SET status = 'failed' WHERE id = $1`, [await latestInDev()]);
+    await gantry([
+      'release',
+      'create',
+      '--project',
+      'shop-web',
+      '--version',
+      '1.0.3',
+      '--image',
+      'web=1.0.3',
+    ]);
+    const attempt = await latestInDev();
+    await sql(`UPDATE deployments SET status = 'queued', error = NULL WHERE id = $1`, [attempt]);
+    await api.post(`/api/deployments/${attempt}/cancel`).expect(202);
+    const status = await gantry(['status', '--project', 'shop-web']);
+    expect(status).toMatchObject({
+      code: 0,
+      out: 'PROJECT   dev                          test  prod\nshop-web  1.0.1 live, 1.0.3 cancelled  -     -\n',
+    });
+  });
+
   it('exits 2 with the reason when the lifecycle forbids a deployment', async () => {
     const result = await gantry([
       'deploy',

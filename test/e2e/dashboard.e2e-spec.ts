@@ -51,7 +51,7 @@ describe('dashboard API', () => {
   });
   afterAll(() => api.close());
 
-  it('shows per project and environment the latest deployment, and tenant counts for tenanted projects', async () => {
+  it('shows per project and environment the latest attempt, the live release, and tenant counts out of every connected tenant', async () => {
     const first = (
       await api.post('/api/projects/shop/releases', { images, version: '1.0.0' }).expect(201)
     ).body;
@@ -71,23 +71,116 @@ describe('dashboard API', () => {
 
     const { body } = await api.get('/api/dashboard').expect(200);
     expect(body.environments.map((e: { slug: string }) => e.slug)).toEqual(['dev', 'test']);
-    const project = (slug: string) =>
-      body.projects.find((p: { project: { slug: string } }) => p.project.slug === slug);
-    expect(project('shop').cells).toEqual([
+    expect(body.total).toBe(3);
+    expect(project(body, 'shop').cells).toEqual([
       {
         environment: { id: expect.any(String), slug: 'dev' },
         release: { id: second.id, version: '1.1.0' },
         status: 'failed',
         finishedAt: expect.any(String),
+        deploymentId: second.deployments[0].id,
+        live: {
+          deploymentId: first.deployments[0].id,
+          release: { id: first.id, version: '1.0.0' },
+          finishedAt: expect.any(String),
+        },
       },
     ]);
-    expect(project('saas').cells).toEqual([
+    expect(project(body, 'saas').cells).toEqual([
       expect.objectContaining({
         environment: expect.objectContaining({ slug: 'dev' }),
         release: { id: saas.id, version: '2.0.0' },
-        tenants: { succeeded: 1, failed: 1, total: 3 },
+        live: expect.objectContaining({ release: { id: saas.id, version: '2.0.0' } }),
+        tenants: {
+          succeeded: 1,
+          failed: 1,
+          total: 3,
+          live: 1,
+          queued: 1,
+          running: 0,
+          cancelled: 0,
+        },
       }),
     ]);
-    expect(project('idle').cells).toEqual([]);
+    expect(project(body, 'idle').cells).toEqual([]);
+  });
+
+  it('after a failed and a cancelled deployment shows the live release next to the cancelled attempt', async () => {
+    const third = (
+      await api.post('/api/projects/shop/releases', { images, version: '1.2.0' }).expect(201)
+    ).body;
+    await api.post(`/api/deployments/${third.deployments[0].id}/cancel`).expect(202);
+    const { body } = await api.get('/api/dashboard?project=shop').expect(200);
+    expect(body.projects).toHaveLength(1);
+    expect(project(body, 'shop').cells).toEqual([
+      expect.objectContaining({
+        release: { id: third.id, version: '1.2.0' },
+        status: 'cancelled',
+        live: expect.objectContaining({ release: expect.objectContaining({ version: '1.0.0' }) }),
+      }),
+    ]);
+  });
+
+  it('counts a tenant connected later, and narrows to the tenants carrying a tag', async () => {
+    await sql(`
+      INSERT INTO tenants (slug, name, tags) VALUES ('hooli', 'Hooli', '{tier/gold}');
+      UPDATE tenants SET tags = '{tier/gold}' WHERE slug = 'acme';
+      INSERT INTO tenant_connections (tenant_id, project_id, environment_id)
+        SELECT t.id, p.id, e.id FROM tenants t, projects p, environments e WHERE t.slug = 'hooli' AND p.slug = 'saas' AND e.slug = 'dev';`);
+    const all = (await api.get('/api/dashboard?project=saas').expect(200)).body;
+    expect(project(all, 'saas').cells[0].tenants).toMatchObject({ succeeded: 1, total: 4 });
+    const gold = (await api.get('/api/dashboard?project=saas&tenantTag=tier/gold').expect(200))
+      .body;
+    expect(project(gold, 'saas').cells).toEqual([
+      expect.objectContaining({
+        status: 'succeeded',
+        tenants: {
+          succeeded: 1,
+          failed: 0,
+          total: 2,
+          live: 1,
+          queued: 0,
+          running: 0,
+          cancelled: 0,
+        },
+      }),
+    ]);
+    const silver = (await api.get('/api/dashboard?tenantTag=tier/silver').expect(200)).body;
+    expect(project(silver, 'saas').cells).toEqual([]);
+  });
+
+  it('filters by environment and pages projects by name', async () => {
+    const test = (await api.get('/api/dashboard?environment=test').expect(200)).body;
+    expect(test.environments.map((e: { slug: string }) => e.slug)).toEqual(['test']);
+    expect(project(test, 'shop').cells).toEqual([]);
+    const page = (await api.get('/api/dashboard?limit=1&offset=1').expect(200)).body;
+    expect(page.total).toBe(3);
+    expect(page.projects.map((p: { project: { slug: string } }) => p.project.slug)).toEqual([
+      'saas',
+    ]);
+    await api.get('/api/dashboard?project=nope').expect(404);
+    const bad = await api.get('/api/dashboard?limit=0&tenantTag=gold').expect(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'limit',
+      'tenantTag',
+    ]);
+  });
+
+  it('keeps its cells equal to a rebuild from the whole history', async () => {
+    const maintained = await sql(
+      `SELECT * FROM dashboard_cells ORDER BY project_id, environment_id`,
+    );
+    const stacks = await sql(`SELECT * FROM stack_deployments ORDER BY stack_key`);
+    await sql(`SELECT rebuild_stack_deployments()`);
+    expect(await sql(`SELECT * FROM stack_deployments ORDER BY stack_key`)).toEqual(stacks);
+    const rebuilt = await sql(`SELECT * FROM dashboard_cells ORDER BY project_id, environment_id`);
+    // The live deployment of a cell is the one that succeeded last; a rebuild orders by finish time.
+    expect(rebuilt).toEqual(maintained);
   });
 });
+
+type DashboardBody = {
+  projects: { project: { slug: string }; cells: { tenants?: unknown }[] }[];
+};
+const project = (body: DashboardBody, slug: string) =>
+  body.projects.find((p) => p.project.slug === slug)!;

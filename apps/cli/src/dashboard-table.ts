@@ -5,15 +5,20 @@ type Named =
 
 export interface DashboardCell {
   environment: Named;
+  /** The latest attempt: its release and status. */
   release?: Named;
   status?: string | null;
   finishedAt?: string | null;
+  deploymentId?: string;
+  /** What runs there: the deployment that succeeded last. */
+  live?: { deploymentId?: string; release?: Named } | null;
   tenants?: { succeeded: number; failed: number; total: number } | null;
 }
 
 export interface Dashboard {
   environments: Named[];
   projects: Array<{ project: Named; cells: DashboardCell[] }>;
+  total?: number;
 }
 
 const label = (value: Named): string =>
@@ -22,8 +27,9 @@ const ids = (value: Named): string[] =>
   typeof value === 'string' ? [value] : [value?.id, value?.slug].filter((id): id is string => !!id);
 
 /**
- * The dashboard as a table: a row per project, a column per environment, each cell the release
- * there and its status (with tenant counts for tenanted projects). `project` keeps one row.
+ * The dashboard as a table: a row per project, a column per environment, each cell the live
+ * release there and, when the latest attempt is another deployment, that attempt and its status
+ * (with tenant counts for tenanted projects). `project` keeps one row.
  */
 export function dashboardTable(
   dashboard: Dashboard,
@@ -59,5 +65,18 @@ function cellText(cell: DashboardCell | undefined): string {
   const tenants = cell.tenants?.total
     ? ` ${cell.tenants.succeeded}/${cell.tenants.total}${cell.tenants.failed ? ` (${cell.tenants.failed} failed)` : ''}`
     : '';
-  return `${label(cell.release)} ${cell.status ?? ''}${tenants}`.trim();
+  const attempt = `${label(cell.release)} ${cell.status ?? ''}${tenants}`.trim();
+  const live = cell.live;
+  return live?.release && !isLatestAttempt(cell)
+    ? `${label(live.release)} live, ${attempt}`
+    : attempt;
+}
+
+/**
+ * Whether the live release is the latest attempt's: the same deployment, or for tenanted cells
+ * (where the two are deployments of different tenants) the same release.
+ */
+function isLatestAttempt(cell: DashboardCell): boolean {
+  if (cell.tenants) return ids(cell.live?.release).some((id) => ids(cell.release).includes(id));
+  return cell.live?.deploymentId !== undefined && cell.live.deploymentId === cell.deploymentId;
 }

@@ -1,5 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiQueryOf } from '../http/openapi';
+import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { DashboardQuery, dashboardQuerySchema } from './dashboard.dto';
 import { DashboardService } from './dashboard.service';
 
 @ApiTags('dashboard')
@@ -9,7 +12,14 @@ export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
   @Get()
-  get() {
-    return this.dashboard.get();
+  @ApiOperation({
+    summary:
+      'Which release is where: per project and environment the live release and the latest attempt',
+    description:
+      'Projects are paged by name (`limit`, default 100, and `offset`; `total` counts them). `project` and `environment` narrow it to one; `tenantTag` (repeatable, one tag of each group must match) counts only the tenants carrying the tags.',
+  })
+  @ApiQueryOf(dashboardQuerySchema)
+  get(@Query(new ZodValidationPipe(dashboardQuerySchema, 'query')) query: DashboardQuery) {
+    return this.dashboard.get(query);
   }
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
+  DashboardCellRow,
   DashboardRepository,
+  EnvironmentEntity,
   EnvironmentsRepository,
+  ProjectEntity,
   ProjectsRepository,
 } from '@gantry/persistence';
-
-/** Projects shown on one dashboard page; more than that is a filter the dashboard does not offer yet. */
-const MAX_PROJECTS = 1000;
+import { DashboardQuery } from './dashboard.dto';
 
 @Injectable()
 export class DashboardService {
@@ -17,18 +18,29 @@ export class DashboardService {
   ) {}
 
   /**
-   * Per project, one cell per environment that has a deployment: the latest one (release, status,
-   * finish time) and, for tenanted and mixed projects, how the latest deployment of each tenant ended.
+   * Per project, one cell per environment that has a deployment: the latest deployment (release,
+   * status, finish time), the live release (the deployment that succeeded last, still running
+   * after any later failure or cancel) and, for tenanted and mixed projects, how the latest
+   * deployment of each tenant stands out of every connected tenant.
    */
-  async get() {
-    const [environments, [projects], cells] = await Promise.all([
+  async get(query: DashboardQuery) {
+    const [environments, [projects, total], onlyEnvironment] = await Promise.all([
       this.environments.all(),
-      this.projects.list(MAX_PROJECTS, 0),
-      this.dashboard.cells(),
+      this.pageOfProjects(query),
+      query.environment ? this.environments.get(query.environment) : undefined,
     ]);
+    const cells = await this.dashboard.cells({
+      projectIds: projects.map((project) => project.id),
+      environmentId: onlyEnvironment?.id,
+      tenantTags: query.tenantTag,
+    });
     const position = new Map(environments.map((environment, index) => [environment.id, index]));
+    cells.sort(
+      (a, b) => (position.get(a.environmentId) ?? 0) - (position.get(b.environmentId) ?? 0),
+    );
+    const shown = onlyEnvironment ? [onlyEnvironment] : environments;
     return {
-      environments: environments.map(({ id, slug, name, position: order }) => ({
+      environments: shown.map(({ id, slug, name, position: order }) => ({
         id,
         slug,
         name,
@@ -43,29 +55,44 @@ export class DashboardService {
         },
         cells: cells
           .filter((cell) => cell.projectId === project.id)
-          .sort(
-            (a, b) => (position.get(a.environmentId) ?? 0) - (position.get(b.environmentId) ?? 0),
-          )
-          .map((cell) => ({
-            environment: {
-              id: cell.environmentId,
-              slug:
-                environments.find((e) => e.id === cell.environmentId)?.slug ?? cell.environmentId,
-            },
-            release: { id: cell.releaseId, version: cell.version },
-            status: cell.status,
-            finishedAt: cell.finishedAt,
-            ...(project.tenancy === 'untenanted'
-              ? {}
-              : {
-                  tenants: {
-                    succeeded: cell.tenantsSucceeded,
-                    failed: cell.tenantsFailed,
-                    total: cell.tenantsTotal,
-                  },
-                }),
-          })),
+          .map((cell) => cellView(cell, project, environments)),
       })),
+      total,
     };
   }
+
+  private async pageOfProjects(query: DashboardQuery): Promise<[ProjectEntity[], number]> {
+    if (query.project) return [[await this.projects.get(query.project)], 1];
+    return this.projects.list(query.limit, query.offset);
+  }
+}
+
+function cellView(
+  cell: DashboardCellRow,
+  project: ProjectEntity,
+  environments: EnvironmentEntity[],
+) {
+  const environment = environments.find((candidate) => candidate.id === cell.environmentId);
+  const { tenants } = cell;
+  return {
+    environment: { id: cell.environmentId, slug: environment?.slug ?? cell.environmentId },
+    release: cell.release,
+    status: cell.status,
+    finishedAt: cell.finishedAt,
+    deploymentId: cell.deploymentId,
+    live: cell.live,
+    ...(project.tenancy === 'untenanted'
+      ? {}
+      : {
+          tenants: {
+            succeeded: tenants.succeeded,
+            failed: tenants.failed,
+            total: tenants.connected,
+            live: tenants.live,
+            queued: tenants.queued,
+            running: tenants.running,
+            cancelled: tenants.cancelled,
+          },
+        }),
+  };
 }

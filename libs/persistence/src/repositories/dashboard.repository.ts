@@ -1,45 +1,113 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DeploymentStatus } from '@gantry/domain';
+import { tagGroups } from './tenants.repository';
+
+/** A release as a dashboard cell shows it. */
+export interface CellRelease {
+  id: string;
+  version: string;
+}
+
+/** Per tenant deployed in a cell, how its latest deployment stands. */
+export interface CellTenantCounts {
+  connected: number;
+  live: number;
+  queued: number;
+  running: number;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
+}
 
 export interface DashboardCellRow {
   projectId: string;
   environmentId: string;
-  releaseId: string;
-  version: string;
+  /** The latest deployment (attempt) in the cell. */
+  deploymentId: string;
+  release: CellRelease;
   status: DeploymentStatus;
+  createdAt: Date;
   finishedAt: Date | null;
-  tenantsSucceeded: number;
-  tenantsFailed: number;
-  tenantsTotal: number;
+  /** The deployment that succeeded last in the cell: what runs there. */
+  live: { deploymentId: string; release: CellRelease; finishedAt: Date | null } | null;
+  tenants: CellTenantCounts;
 }
 
-/** What the dashboard shows: the latest deployment of every project in every environment. */
+export interface DashboardFilter {
+  projectIds: string[];
+  environmentId?: string;
+  /** Tenant tags (`group/value`): counts and releases of the tenants carrying them only. */
+  tenantTags?: string[];
+}
+
+/**
+ * What the dashboard shows, read from `dashboard_cells` (maintained by triggers on deployments and
+ * tenant connections): a row per (project, environment), whatever the length of the history.
+ * A tenant-tag filter aggregates `stack_deployments`, a row per tenant stack, instead.
+ */
 @Injectable()
 export class DashboardRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /**
-   * The dashboard in one query: per (project, environment) the latest deployment, and for tenant
-   * deployments the statuses of the latest deployment of each tenant.
-   */
-  cells(): Promise<DashboardCellRow[]> {
+  cells(filter: DashboardFilter): Promise<DashboardCellRow[]> {
+    if (filter.projectIds.length === 0) return Promise.resolve([]);
+    const values: unknown[] = [filter.projectIds, filter.environmentId ?? null];
+    const cells = filter.tenantTags?.length
+      ? taggedCellsSql(tagGroups(filter.tenantTags), values)
+      : `SELECT * FROM dashboard_cells WHERE project_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR environment_id = $2)`;
     return this.dataSource.query(
-      `WITH latest AS (
-         SELECT DISTINCT ON (project_id, environment_id, tenant_id) project_id, environment_id, tenant_id, release_id, status, finished_at, seq
-         FROM deployments ORDER BY project_id, environment_id, tenant_id, seq DESC
-       ), cells AS (
-         SELECT DISTINCT ON (project_id, environment_id) project_id, environment_id, release_id, status, finished_at,
-                count(*) FILTER (WHERE tenant_id IS NOT NULL AND status = 'succeeded') OVER w AS succeeded,
-                count(*) FILTER (WHERE tenant_id IS NOT NULL AND status = 'failed') OVER w AS failed,
-                count(*) FILTER (WHERE tenant_id IS NOT NULL) OVER w AS total
-         FROM latest WINDOW w AS (PARTITION BY project_id, environment_id)
-         ORDER BY project_id, environment_id, seq DESC
-       )
-       SELECT c.project_id AS "projectId", c.environment_id AS "environmentId", c.release_id AS "releaseId", r.version,
-              c.status, c.finished_at AS "finishedAt", c.succeeded::int AS "tenantsSucceeded", c.failed::int AS "tenantsFailed",
-              c.total::int AS "tenantsTotal"
-       FROM cells c JOIN releases r ON r.id = c.release_id`,
+      `WITH cells AS (${cells})
+       SELECT c.project_id AS "projectId", c.environment_id AS "environmentId", l.id AS "deploymentId",
+              json_build_object('id', lr.id, 'version', lr.version) AS release, l.status,
+              l.created_at AS "createdAt", l.finished_at AS "finishedAt",
+              CASE WHEN v.id IS NULL THEN NULL ELSE json_build_object(
+                'deploymentId', v.id, 'release', json_build_object('id', vr.id, 'version', vr.version),
+                'finishedAt', v.finished_at) END AS live,
+              json_build_object('connected', c.tenants_connected, 'live', c.tenants_live, 'queued', c.tenants_queued,
+                'running', c.tenants_running, 'succeeded', c.tenants_succeeded, 'failed', c.tenants_failed,
+                'cancelled', c.tenants_cancelled) AS tenants
+         FROM cells c
+         JOIN deployments l ON l.id = c.latest_deployment_id
+         JOIN releases lr ON lr.id = l.release_id
+         LEFT JOIN deployments v ON v.id = c.live_deployment_id
+         LEFT JOIN releases vr ON vr.id = v.release_id`,
+      values,
     );
   }
+}
+
+/** Cells of the tenants carrying the tags, aggregated from their stacks; pushes the tag groups onto `values`. */
+function taggedCellsSql(groups: string[][], values: unknown[]): string {
+  const conditions = groups.map((group) => {
+    values.push(group);
+    return `tags && $${values.length}::text[]`;
+  });
+  return `
+    WITH tagged AS (SELECT id FROM tenants WHERE ${conditions.join(' AND ')}),
+    stacks AS (
+      SELECT s.*, live.finished_at AS live_finished_at, live.seq AS live_seq
+        FROM stack_deployments s JOIN tagged t ON t.id = s.tenant_id
+        LEFT JOIN deployments live ON live.id = s.live_deployment_id
+       WHERE s.project_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR s.environment_id = $2)
+    ),
+    connected AS (
+      SELECT c.project_id, c.environment_id, count(*)::int AS n
+        FROM tenant_connections c JOIN tagged t ON t.id = c.tenant_id
+       WHERE c.project_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR c.environment_id = $2)
+       GROUP BY c.project_id, c.environment_id
+    )
+    SELECT s.project_id, s.environment_id,
+           (array_agg(s.latest_deployment_id ORDER BY s.latest_seq DESC))[1] AS latest_deployment_id,
+           (array_agg(s.live_deployment_id ORDER BY s.live_finished_at DESC NULLS LAST, s.live_seq DESC)
+              FILTER (WHERE s.live_deployment_id IS NOT NULL))[1] AS live_deployment_id,
+           COALESCE(max(connected.n), 0) AS tenants_connected,
+           count(s.live_deployment_id)::int AS tenants_live,
+           count(*) FILTER (WHERE s.latest_status = 'queued')::int AS tenants_queued,
+           count(*) FILTER (WHERE s.latest_status = 'running')::int AS tenants_running,
+           count(*) FILTER (WHERE s.latest_status = 'succeeded')::int AS tenants_succeeded,
+           count(*) FILTER (WHERE s.latest_status = 'failed')::int AS tenants_failed,
+           count(*) FILTER (WHERE s.latest_status = 'cancelled')::int AS tenants_cancelled
+      FROM stacks s LEFT JOIN connected USING (project_id, environment_id)
+     GROUP BY s.project_id, s.environment_id`;
 }

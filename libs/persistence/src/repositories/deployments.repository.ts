@@ -137,14 +137,15 @@ export class DeploymentsRepository {
     return new Map(rows.map((row) => [row.stackKey, row.releaseId]));
   }
 
-  /** Per tenant (null: untenanted), the release whose deployment to the environment succeeded last. */
+  /** Per tenant (null: untenanted), the live release: the one whose deployment to the environment succeeded last. */
   lastSucceeded(
     projectId: string,
     environmentId: string,
   ): Promise<{ tenantId: string | null; releaseId: string }[]> {
     return this.dataSource.query(
-      `SELECT DISTINCT ON (tenant_id) tenant_id AS "tenantId", release_id AS "releaseId" FROM deployments
-       WHERE project_id = $1 AND environment_id = $2 AND status = 'succeeded' ORDER BY tenant_id, finished_at DESC, seq DESC`,
+      `SELECT s.tenant_id AS "tenantId", d.release_id AS "releaseId"
+         FROM stack_deployments s JOIN deployments d ON d.id = s.live_deployment_id
+        WHERE s.project_id = $1 AND s.environment_id = $2`,
       [projectId, environmentId],
     );
   }
