@@ -25,7 +25,10 @@ const step = {
     { name: 'sidecar', image: 'ghcr.io/acme/sidecar', essential: false, logging: 'none' },
   ],
   task: { cpu: '256', memory: '512' },
-  service: { desiredCount: 1, network: { subnets: ['subnet-1'], securityGroups: ['sg-1'] } },
+  service: {
+    desiredCount: 1,
+    network: { subnets: ['subnet-0a1b2c3d'], securityGroups: ['sg-0a1b2c3d'] },
+  },
 };
 
 function rssMb(pid: number): number {

@@ -14,7 +14,10 @@ const step = {
     { name: 'worker', image: 'ghcr.io/acme/worker', essential: false },
   ],
   task: { cpu: '256', memory: '512' },
-  service: { desiredCount: 1, network: { subnets: ['subnet-1'], securityGroups: ['sg-1'] } },
+  service: {
+    desiredCount: 1,
+    network: { subnets: ['subnet-0a1b2c3d'], securityGroups: ['sg-0a1b2c3d'] },
+  },
 };
 
 interface Created {

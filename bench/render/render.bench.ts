@@ -67,7 +67,7 @@ const step = ecsServiceStepSchema.parse({
   task: { cpu: '1024', memory: '4096', executionRoleArn: 'arn:aws:iam::123456789012:role/exec' },
   service: {
     desiredCount: 2,
-    network: { subnets: ['subnet-1', 'subnet-2'], securityGroups: ['sg-1'] },
+    network: { subnets: ['subnet-0a1b2c3d', 'subnet-0e5f6a7b'], securityGroups: ['sg-0a1b2c3d'] },
     loadBalancers: [
       {
         targetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/1',

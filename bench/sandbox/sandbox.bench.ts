@@ -65,7 +65,7 @@ const template = JSON.stringify({
           MaximumPercent: 200,
           DeploymentCircuitBreaker: { Enable: true, Rollback: true },
         },
-        NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-1'] } },
+        NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-0a1b2c3d'] } },
       },
     },
   },

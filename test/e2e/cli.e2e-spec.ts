@@ -32,7 +32,7 @@ projects:
       task: { cpu: "256", memory: "512" }
       service:
         desiredCount: "#{DesiredCount}"
-        network: { subnets: [subnet-1], securityGroups: [sg-1] }
+        network: { subnets: [subnet-0a1b2c3d], securityGroups: [sg-0a1b2c3d] }
     channels:
       - name: Hotfix
         rules: [{ containers: [web], tagPattern: "^hotfix-" }]

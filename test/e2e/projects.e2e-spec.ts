@@ -155,6 +155,33 @@ describe('lifecycles, projects and channels API', () => {
         { containers: [{ name: 'web', image: 'nginx', colour: 'red' }] },
         'step.containers.0.colour',
       ],
+      // What ECS and EC2 would refuse at deploy time (the sandbox does too), heard at save time.
+      [
+        'a malformed subnet id',
+        { service: { network: { subnets: ['subnet-0a1b2c3d', 'not-a-subnet'] } } },
+        'step.service.network.subnets.1',
+      ],
+      [
+        'a malformed security group id',
+        { service: { network: { subnets: ['subnet-0a1b2c3d'], securityGroups: ['sg-1'] } } },
+        'step.service.network.securityGroups.0',
+      ],
+      [
+        'a target group that is not a target group ARN',
+        {
+          containers: [{ name: 'web', image: 'nginx', portMappings: [{ containerPort: 80 }] }],
+          service: {
+            network: { subnets: ['subnet-0a1b2c3d'] },
+            loadBalancers: [{ targetGroupArn: 'web-tg', containerName: 'web', containerPort: 80 }],
+          },
+        },
+        'step.service.loadBalancers.0.targetGroupArn',
+      ],
+      [
+        'an execution role that is not a role ARN',
+        { task: { cpu: '256', memory: '512', executionRoleArn: 'ecsTaskExecutionRole' } },
+        'step.task.executionRoleArn',
+      ],
     ])('refuses %s naming the field', async (_label, override, path) => {
       const response = await api
         .post('/api/projects', {

@@ -18,7 +18,7 @@ export function sampleStep(overrides: Record<string, unknown> = {}) {
     },
     service: {
       desiredCount: '#{DesiredCount}',
-      network: { subnets: ['subnet-1'], securityGroups: ['sg-1'] },
+      network: { subnets: ['subnet-0a1b2c3d'], securityGroups: ['sg-0a1b2c3d'] },
     },
     tags: { team: 'shop' },
     ...overrides,

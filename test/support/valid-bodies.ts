@@ -30,7 +30,7 @@ export function validBodies(): Record<string, () => Record<string, unknown>> {
     service: {
       desiredCount: 1,
       maximumPercent: 200,
-      network: { subnets: ['subnet-1'], securityGroups: ['sg-1'] },
+      network: { subnets: ['subnet-0a1b2c3d'], securityGroups: ['sg-0a1b2c3d'] },
     },
     tags: { team: 'x' },
   });

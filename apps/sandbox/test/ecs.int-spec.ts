@@ -21,7 +21,7 @@ import { startKitWithClusters, stopKit, waitUntil, type Kit } from './sandbox-ki
 describe('ECS (SDK over HTTP)', () => {
   let kit: Kit;
   const cluster = 'ecs-tests';
-  const network = { awsvpcConfiguration: { subnets: ['subnet-1'] } };
+  const network = { awsvpcConfiguration: { subnets: ['subnet-0a1b2c3d'] } };
 
   const register = async (image: string) =>
     (

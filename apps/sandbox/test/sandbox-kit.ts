@@ -152,8 +152,8 @@ export function serviceTemplate(opts: ServiceTemplateOptions = {}): string {
         },
         NetworkConfiguration: {
           AwsvpcConfiguration: {
-            Subnets: ['subnet-1'],
-            SecurityGroups: ['sg-1'],
+            Subnets: ['subnet-0a1b2c3d'],
+            SecurityGroups: ['sg-0a1b2c3d'],
             AssignPublicIp: 'DISABLED',
           },
         },

@@ -1,6 +1,7 @@
 export * from './errors/domain-error';
 export * from './naming/slug';
 export * from './naming/stack-name';
+export * from './step/aws-identifiers';
 export * from './step/fargate-sizes';
 export * from './step/ecs-service-step.schema';
 export * from './variables';

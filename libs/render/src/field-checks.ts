@@ -1,4 +1,10 @@
-import type { EcsServiceStep, FieldError } from '@gantry/domain';
+import {
+  AWS_IDENTIFIERS,
+  awsIdentifierProblem,
+  type AwsIdentifier,
+  type EcsServiceStep,
+  type FieldError,
+} from '@gantry/domain';
 import type { FieldValues } from './field-values';
 
 const IMAGE_TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -25,27 +31,40 @@ export function checkImages(
   }
 }
 
-/** ARNs, ids and names that must not be empty once variables are substituted, plus the roles Fargate needs. */
+/**
+ * ARNs, ids and names that must not be empty once variables are substituted, ids and ARNs in the
+ * shape AWS accepts, plus the roles Fargate needs.
+ */
 export function checkReferences(
   step: EcsServiceStep,
   values: FieldValues,
   problems: FieldError[],
 ): void {
-  const nonEmpty = (raw: string | undefined, path: string) => {
-    if (raw !== undefined && values.expand(raw)?.trim() === '')
-      problems.push({ path, message: 'is empty after substitution' });
+  const nonEmpty = (raw: string | undefined, path: string, identifier?: AwsIdentifier) => {
+    if (raw === undefined) return;
+    const value = values.expand(raw);
+    if (value?.trim() === '') problems.push({ path, message: 'is empty after substitution' });
+    else if (value !== null && identifier) {
+      const problem = awsIdentifierProblem(value, identifier);
+      if (problem)
+        problems.push({ path, message: values.sensitive(raw) ? problem : `'${value}' ${problem}` });
+    }
   };
-  nonEmpty(step.task.executionRoleArn, 'step.task.executionRoleArn');
-  nonEmpty(step.task.taskRoleArn, 'step.task.taskRoleArn');
+  nonEmpty(step.task.executionRoleArn, 'step.task.executionRoleArn', AWS_IDENTIFIERS.role);
+  nonEmpty(step.task.taskRoleArn, 'step.task.taskRoleArn', AWS_IDENTIFIERS.role);
   nonEmpty(step.service.platformVersion, 'step.service.platformVersion');
   step.service.network.subnets.forEach((subnet, index) =>
-    nonEmpty(subnet, `step.service.network.subnets.${index}`),
+    nonEmpty(subnet, `step.service.network.subnets.${index}`, AWS_IDENTIFIERS.subnet),
   );
   step.service.network.securityGroups.forEach((group, index) =>
-    nonEmpty(group, `step.service.network.securityGroups.${index}`),
+    nonEmpty(group, `step.service.network.securityGroups.${index}`, AWS_IDENTIFIERS.securityGroup),
   );
   step.service.loadBalancers.forEach((balancer, index) =>
-    nonEmpty(balancer.targetGroupArn, `step.service.loadBalancers.${index}.targetGroupArn`),
+    nonEmpty(
+      balancer.targetGroupArn,
+      `step.service.loadBalancers.${index}.targetGroupArn`,
+      AWS_IDENTIFIERS.targetGroup,
+    ),
   );
   step.containers.forEach((container, index) => {
     for (const [name, valueFrom] of Object.entries(container.secrets))

@@ -16,7 +16,7 @@ const SECRETS = [
   'pr0d-$ecret',
   't0ken-value',
   'worker-db-secret',
-  'subnet-0hidden',
+  'subnet-0a0b0c0e',
   'owner-value',
 ];
 const shopTags = { 'shop-web': '1.4.0', api: '1.4.1', migrate: '1.4.1' };

@@ -26,7 +26,7 @@ export const base = ecsServiceStepSchema.parse({
   ],
   task: { cpu: '256', memory: '512', executionRoleArn: ROLE },
   service: {
-    network: { subnets: ['subnet-1'] },
+    network: { subnets: ['subnet-0a1b2c3d'] },
     loadBalancers: [{ targetGroupArn: TARGET_GROUP, containerName: 'web', containerPort: 80 }],
   },
 });
@@ -228,6 +228,20 @@ export const checkCases: CheckCase[] = [
     [variable('Subnet', ' ')],
     'render_check_failed',
     ['step.service.network.subnets.0'],
+  ],
+  [
+    'a subnet variable whose value is no subnet id (EC2 would refuse it)',
+    (s) => (s.service.network.subnets = ['#{Subnet}']),
+    [variable('Subnet', 'not-a-subnet')],
+    'render_check_failed',
+    ['step.service.network.subnets.0'],
+  ],
+  [
+    'a target group variable whose value is no target group ARN',
+    (s) => (s.service.loadBalancers[0].targetGroupArn = '#{TargetGroup}'),
+    [variable('TargetGroup', 'web-tg')],
+    'render_check_failed',
+    ['step.service.loadBalancers.0.targetGroupArn'],
   ],
   [
     'awslogs without an execution role',

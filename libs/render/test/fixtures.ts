@@ -248,7 +248,7 @@ export const sensitiveEverywhereStep: EcsServiceStepInput = {
   task: { cpu: '512', memory: '1024', executionRoleArn: EXECUTION_ROLE },
   service: {
     desiredCount: '#{Hidden.Count}',
-    network: { subnets: ['#{Hidden.Subnet}', 'subnet-0public'], assignPublicIp: true },
+    network: { subnets: ['#{Hidden.Subnet}', 'subnet-0f0e0d0c'], assignPublicIp: true },
     platformVersion: '1.4.0',
   },
   tags: { owner: '#{Hidden.Owner}' },
@@ -260,6 +260,6 @@ export const sensitiveEverywhereVariables: VariableDefinition[] = [
   v('Plain', 'plain-value'),
   v('Secret.Name', 'worker-db-secret', {}, true),
   v('Hidden.Count', '2', {}, true),
-  v('Hidden.Subnet', 'subnet-0hidden', {}, true),
+  v('Hidden.Subnet', 'subnet-0a0b0c0e', {}, true),
   v('Hidden.Owner', 'owner-value', {}, true),
 ];

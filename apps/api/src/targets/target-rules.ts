@@ -20,7 +20,6 @@ export const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 export const CLUSTER_NAME_PATTERN = /^[A-Za-z0-9_-]{1,255}$/;
 export const CLUSTER_ARN_PATTERN =
   /^arn:aws[a-z-]*:ecs:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):\d{12}:cluster\/[A-Za-z0-9_-]{1,255}$/;
-export const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 type CredentialField = 'accessKeyId' | 'secretAccessKey' | 'roleArn' | 'externalId';
 

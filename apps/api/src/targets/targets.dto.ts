@@ -1,3 +1,4 @@
+import { AWS_IDENTIFIERS } from '@gantry/domain';
 import { z } from 'zod';
 import { nameField, refField, slugField, tagField } from '../http/fields';
 import { pageSchema } from '../http/pagination';
@@ -7,7 +8,6 @@ import {
   credentialProblems,
   CREDENTIAL_TYPES,
   REGION_PATTERN,
-  ROLE_ARN_PATTERN,
   TENANTED_MODES,
 } from './target-rules';
 
@@ -41,7 +41,7 @@ const credentialsSchema = (secretOptional: boolean) =>
       roleArn: z
         .string()
         .max(2048, 'is too long')
-        .regex(ROLE_ARN_PATTERN, "must be an IAM role ARN 'arn:aws:iam::<12 digits>:role/<name>'")
+        .regex(AWS_IDENTIFIERS.role.pattern, `must be ${AWS_IDENTIFIERS.role.expected}`)
         .nullish(),
       externalId: z
         .string()

@@ -7,7 +7,7 @@ const prod = { id: 'e2', slug: 'prod', name: 'Prod' };
 const step = {
   containers: [{ name: 'web', image: 'ghcr.io/acme/web', portMappings: [{ containerPort: 8080 }] }],
   task: { cpu: '256', memory: '512' },
-  service: { network: { subnets: ['subnet-1'] } },
+  service: { network: { subnets: ['subnet-0a1b2c3d'] } },
 };
 const storedStep = JSON.parse(JSON.stringify(ecsServiceStepSchema.parse(step)));
 

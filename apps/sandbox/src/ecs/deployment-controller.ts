@@ -139,6 +139,7 @@ export class DeploymentController {
         group: `service:${service.serviceName}`,
         startedBy: primary.id,
         serviceArn: service.serviceArn,
+        network: service.networkConfiguration,
       }),
     );
     this.event(

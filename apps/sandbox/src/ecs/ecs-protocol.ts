@@ -1,6 +1,7 @@
 import { createCluster, deleteCluster, describeClusters, listClusters } from './cluster-actions';
 import type { Ecs } from './ecs';
 import { EcsError } from './ecs-error';
+import { checkListMembers } from './ecs-validation';
 import {
   createService,
   deleteService,
@@ -57,7 +58,8 @@ export function ecsAction(target: string): string | undefined {
 }
 
 export function ecsError(type: string, message: string, status = 400): JsonResponse {
-  return { status, body: JSON.stringify({ __type: type, message }), errorType: type };
+  const body = message ? { __type: type, message } : { __type: type };
+  return { status, body: JSON.stringify(body), errorType: type };
 }
 
 /** Runs one ECS JSON 1.1 request: parse, dispatch, answer in ECS's shapes. */
@@ -74,6 +76,7 @@ export function handleEcs(ecs: Ecs, region: string, action: string, body: string
     );
   }
   try {
+    checkListMembers(input);
     return { status: 200, body: JSON.stringify(handler(ecs, region, input)) };
   } catch (error) {
     if (error instanceof EcsError) return ecsError(error.type, error.message, error.status);

@@ -150,9 +150,43 @@ export function taskShape(t: Task): Record<string, unknown> {
           ? t.containerReason
           : undefined,
       healthStatus: c.hasHealthCheck ? (t.healthy ? 'HEALTHY' : 'UNKNOWN') : undefined,
+      networkInterfaces: t.eni
+        ? [{ attachmentId: t.eni.attachmentId, privateIpv4Address: t.eni.privateIPv4Address }]
+        : [],
     })),
-    attachments: [],
+    cpu: t.cpu,
+    memory: t.memory,
+    availabilityZone: t.eni ? `${t.region}a` : undefined,
+    attachments: t.eni ? [eniAttachment(t)] : [],
     tags: [],
     version: 1,
+  };
+}
+
+/** The ENI attachment ECS reports for an awsvpc task, following the task through its life. */
+function eniAttachment(t: Task): Record<string, unknown> {
+  const eni = t.eni as NonNullable<Task['eni']>;
+  const status =
+    t.lastStatus === 'PROVISIONING'
+      ? 'PRECREATED'
+      : t.lastStatus === 'STOPPED'
+        ? 'DELETED'
+        : t.lastStatus === 'STOPPING'
+          ? 'DELETING'
+          : 'ATTACHED';
+  return {
+    id: eni.attachmentId,
+    type: 'ElasticNetworkInterface',
+    status,
+    details: [
+      { name: 'subnetId', value: eni.subnetId },
+      { name: 'networkInterfaceId', value: eni.networkInterfaceId },
+      { name: 'macAddress', value: eni.macAddress },
+      {
+        name: 'privateDnsName',
+        value: `ip-${eni.privateIPv4Address.replace(/\./g, '-')}.${t.region}.compute.internal`,
+      },
+      { name: 'privateIPv4Address', value: eni.privateIPv4Address },
+    ],
   };
 }

@@ -104,6 +104,11 @@ export interface Task {
   containerReason?: string;
   /** The container the reason belongs to (the one whose image failed). */
   failedContainer?: string;
+  /** Task-level size (strings, as ECS returns them), from the task definition. */
+  cpu?: string;
+  memory?: string;
+  /** The elastic network interface of an awsvpc task. */
+  eni?: TaskEni;
   containers: {
     name: string;
     image: string;
@@ -111,4 +116,12 @@ export interface Task {
     essential: boolean;
     hasHealthCheck: boolean;
   }[];
+}
+
+export interface TaskEni {
+  attachmentId: string;
+  networkInterfaceId: string;
+  subnetId: string;
+  privateIPv4Address: string;
+  macAddress: string;
 }

@@ -4,6 +4,7 @@ import { clientException, invalidParameter, serviceNotActive, serviceNotFound } 
 import { findCluster, lookupService, lookupTaskDefinition } from './ecs-lookup';
 import { serviceShape } from './ecs-shapes';
 import type { JsonObject, Service } from './ecs-types';
+import { checkLoadBalancers, checkNetworkConfiguration } from './ecs-validation';
 import { page } from './task-definition-actions';
 
 type Input = Record<string, unknown>;
@@ -45,6 +46,7 @@ function deploymentConfiguration(
 }
 
 function checkNetwork(ecs: Ecs, tdArn: string, network: unknown): void {
+  checkNetworkConfiguration(network);
   const td = ecs.state.taskDefinitions.get(tdArn);
   if (td?.rest.networkMode === 'awsvpc' && !network) {
     throw invalidParameter(
@@ -63,6 +65,7 @@ export function createService(ecs: Ecs, region: string, input: Input): Input {
     throw invalidParameter('Creation of service was not idempotent.');
   const tdArn = taskDefinitionArn(ecs, region, input.taskDefinition);
   checkNetwork(ecs, tdArn, input.networkConfiguration);
+  checkLoadBalancers(input.loadBalancers);
   const service: Service = {
     serviceArn: arn.service(region, cluster.clusterName, name),
     serviceName: name,
@@ -103,6 +106,8 @@ function activeService(ecs: Ecs, region: string, input: Input): Service {
 /** Changes that start a new deployment; a desired count alone only rescales the current one. */
 export function updateService(ecs: Ecs, region: string, input: Input): Input {
   const service = activeService(ecs, region, input);
+  checkNetworkConfiguration(input.networkConfiguration);
+  checkLoadBalancers(input.loadBalancers);
   let redeploy = input.forceNewDeployment === true;
   let tdArn = service.taskDefinition;
   if (input.taskDefinition !== undefined) {

@@ -2,7 +2,8 @@ import type { Ecs } from './ecs';
 import { invalidParameter, serviceNotFound } from './ecs-error';
 import { findCluster, findTaskDefinition, lookupService } from './ecs-lookup';
 import { taskShape } from './ecs-shapes';
-import type { Task } from './ecs-types';
+import type { JsonObject, Task } from './ecs-types';
+import { checkNetworkConfiguration } from './ecs-validation';
 import { page } from './task-definition-actions';
 
 type Input = Record<string, unknown>;
@@ -56,6 +57,7 @@ export function runTask(ecs: Ecs, region: string, input: Input): Input {
   const td = findTaskDefinition(ecs.state, region, input.taskDefinition);
   const count = Number(input.count ?? 1);
   if (count < 1 || count > 10) throw invalidParameter('count must be between 1 and 10.');
+  checkNetworkConfiguration(input.networkConfiguration);
   if (td.rest.networkMode === 'awsvpc' && !input.networkConfiguration) {
     throw invalidParameter(
       "Network Configuration must be provided when networkMode 'awsvpc' is specified.",
@@ -68,6 +70,7 @@ export function runTask(ecs: Ecs, region: string, input: Input): Input {
       launchType: (input.launchType as string | undefined) ?? 'EC2',
       group: (input.group as string | undefined) ?? `family:${td.family}`,
       startedBy: input.startedBy as string | undefined,
+      network: input.networkConfiguration as JsonObject | undefined,
     }),
   );
   return { tasks: tasks.map(taskShape), failures: [] };

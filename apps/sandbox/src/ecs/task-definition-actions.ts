@@ -1,9 +1,10 @@
 import { arn } from '../ids';
 import type { Ecs } from './ecs';
-import { clientException } from './ecs-error';
+import { clientException, invalidParameter } from './ecs-error';
 import { findTaskDefinition } from './ecs-lookup';
 import { taskDefinitionShape } from './ecs-shapes';
 import type { JsonObject, TaskDefinition } from './ecs-types';
+import { checkTaskDefinition, normalisedContainers, normalisedSizes } from './ecs-validation';
 
 type Input = Record<string, unknown>;
 
@@ -23,6 +24,7 @@ export function registerTaskDefinition(ecs: Ecs, region: string, input: Input): 
     if (typeof c.image !== 'string' || !c.image)
       throw clientException('Container.image should not be null or empty.');
   }
+  checkTaskDefinition(input, containers);
   const revision = (ecs.state.familyRevisions.get(`${region}/${family}`) ?? 0) + 1;
   ecs.state.familyRevisions.set(`${region}/${family}`, revision);
   const { family: _f, containerDefinitions: _c, tags: _t, ...rest } = input;
@@ -32,9 +34,9 @@ export function registerTaskDefinition(ecs: Ecs, region: string, input: Input): 
     revision,
     region,
     status: 'ACTIVE',
-    containerDefinitions: containers.map((c) => ({ essential: true, ...c })),
+    containerDefinitions: normalisedContainers(containers, input.networkMode),
     registeredAt: Date.now(),
-    rest,
+    rest: { ...rest, ...withoutUndefined(normalisedSizes(input)) },
   };
   ecs.state.taskDefinitions.set(td.taskDefinitionArn, td);
   return { taskDefinition: taskDefinitionShape(td), tags: input.tags ?? [] };
@@ -49,7 +51,23 @@ export function describeTaskDefinition(ecs: Ecs, region: string, input: Input): 
   };
 }
 
+const withoutUndefined = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+
+/** Deregistering names one revision (`family:revision` or its ARN), never a bare family. */
+function checkRevision(ref: unknown): void {
+  if (typeof ref !== 'string') return;
+  const marker = ':task-definition/';
+  const name = ref.includes(marker) ? ref.slice(ref.indexOf(marker) + marker.length) : ref;
+  const colon = name.indexOf(':');
+  if (colon < 0) throw clientException('Revision is missing.');
+  const revision = name.slice(colon + 1);
+  if (!/^\d+$/.test(revision))
+    throw invalidParameter(`Invalid revision number. Number: ${revision}`);
+}
+
 export function deregisterTaskDefinition(ecs: Ecs, region: string, input: Input): Input {
+  checkRevision(input.taskDefinition);
   const td = findTaskDefinition(ecs.state, region, input.taskDefinition);
   if (td.status === 'ACTIVE') {
     td.status = 'INACTIVE';

@@ -1,10 +1,26 @@
-import { arn, hex } from '../ids';
+import { randomBytes } from 'node:crypto';
+import { arn, hex, uuid } from '../ids';
 import { TIMINGS } from '../timings';
 import type { EcsContext } from './ecs-context';
-import type { Cluster, Task, TaskDefinition } from './ecs-types';
+import type { Cluster, JsonObject, Task, TaskDefinition, TaskEni } from './ecs-types';
 import { pullErrorReason, taskFault } from './faults';
 
 const MAX_STOPPED_PER_SERVICE = 100;
+
+/** An awsvpc task's network interface in the first subnet given, with a private address. */
+function newEni(network: JsonObject | undefined): TaskEni {
+  const awsvpc = network?.awsvpcConfiguration as { subnets?: string[] } | undefined;
+  const bytes = randomBytes(4);
+  return {
+    attachmentId: uuid(),
+    networkInterfaceId: `eni-${hex(9).slice(0, 17)}`,
+    subnetId: awsvpc?.subnets?.[0] ?? '',
+    privateIPv4Address: `10.0.${bytes[0]}.${1 + (bytes[1] % 254)}`,
+    macAddress: [0x0a, bytes[2], bytes[3], ...randomBytes(3)]
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join(':'),
+  };
+}
 
 export interface StartTaskInput {
   cluster: Cluster;
@@ -13,6 +29,7 @@ export interface StartTaskInput {
   group: string;
   startedBy?: string;
   serviceArn?: string;
+  network?: JsonObject;
 }
 
 export interface TaskListener {
@@ -50,6 +67,9 @@ export class TaskLifecycle {
       healthy: false,
       launchType: input.launchType,
       createdAt: Date.now(),
+      cpu: input.taskDefinition.rest.cpu as string | undefined,
+      memory: input.taskDefinition.rest.memory as string | undefined,
+      eni: input.taskDefinition.rest.networkMode === 'awsvpc' ? newEni(input.network) : undefined,
       containers,
     };
     this.ctx.state.tasks.set(task.taskArn, task);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AWS_IDENTIFIERS, type AwsIdentifier } from './aws-identifiers';
 import { fargateSizeProblem } from './fargate-sizes';
 
 /** A `#{Name}` reference anywhere in a string. */
@@ -10,6 +11,19 @@ export const numberOrVariable = (min: number, max: number) =>
     z.number().int().min(min).max(max),
     z.string().regex(VARIABLE_REFERENCE, 'must be a number or a #{Variable} reference'),
   ]);
+
+/**
+ * An AWS id or ARN: its literal value must have the shape AWS accepts, so a typo is heard when
+ * the project is saved; a value holding a `#{Variable}` is checked after substitution, at render.
+ */
+const awsIdentifier = (identifier: AwsIdentifier) =>
+  z
+    .string()
+    .min(1)
+    .refine(
+      (value) => VARIABLE_REFERENCE.test(value) || identifier.pattern.test(value),
+      `must be ${identifier.expected}, or a #{Variable} reference`,
+    );
 
 const SIZE_PATTERN = /^\d+$/;
 const size = z.union([
@@ -89,8 +103,8 @@ export const containerSchema = z.strictObject({
 export const taskSchema = z.strictObject({
   cpu: size,
   memory: size,
-  executionRoleArn: z.string().min(1).optional(),
-  taskRoleArn: z.string().min(1).optional(),
+  executionRoleArn: awsIdentifier(AWS_IDENTIFIERS.role).optional(),
+  taskRoleArn: awsIdentifier(AWS_IDENTIFIERS.role).optional(),
   cpuArchitecture: z.enum(['X86_64', 'ARM64']).default('X86_64'),
   logRetentionInDays: z
     .union([
@@ -116,14 +130,14 @@ export const serviceSchema = z.strictObject({
     .strictObject({ enable: z.boolean().default(true), rollback: z.boolean().default(true) })
     .default({ enable: true, rollback: true }),
   network: z.strictObject({
-    subnets: z.array(z.string().min(1)).min(1).max(16),
-    securityGroups: z.array(z.string().min(1)).max(5).default([]),
+    subnets: z.array(awsIdentifier(AWS_IDENTIFIERS.subnet)).min(1).max(16),
+    securityGroups: z.array(awsIdentifier(AWS_IDENTIFIERS.securityGroup)).max(5).default([]),
     assignPublicIp: z.boolean().default(false),
   }),
   loadBalancers: z
     .array(
       z.strictObject({
-        targetGroupArn: z.string().min(1),
+        targetGroupArn: awsIdentifier(AWS_IDENTIFIERS.targetGroup),
         containerName: z.string().min(1),
         containerPort: z.number().int().min(1).max(65535),
       }),
