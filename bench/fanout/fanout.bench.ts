@@ -12,7 +12,7 @@ import { startBenchApi } from '../support/bench-api';
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 500);
 const THROTTLE = 50;
 const DEPLOY_SECONDS = 30;
-const WORKER_ENTRY = join(__dirname, '../../apps/worker/src/main.js');
+const GANTRY_ENTRY = join(__dirname, '../../apps/gantry/src/main.js');
 
 const step = {
   containers: [
@@ -87,10 +87,11 @@ async function main(): Promise<void> {
       requestCounts: Record<string, number>;
     };
 
-    worker = spawn(process.execPath, [WORKER_ENTRY], {
+    worker = spawn(process.execPath, [GANTRY_ENTRY], {
       env: {
         ...process.env,
         ...env,
+        GANTRY_ROLE: 'worker',
         DATABASE_URL: api.config.DATABASE_URL,
         QUEUE_PREFIX: api.config.QUEUE_PREFIX,
         GANTRY_MASTER_KEY: api.masterKey.toString('hex'),

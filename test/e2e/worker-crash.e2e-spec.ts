@@ -6,7 +6,7 @@ import { ApiHarness, startApi } from '../support/api-harness';
 import { eventually, FAST_PLATFORM_ENV } from '../support/platform-harness';
 import { seedPlatform } from '../support/seed';
 
-const WORKER_ENTRY = join(__dirname, '../../dist/apps/worker/src/main.js');
+const GANTRY_ENTRY = join(__dirname, '../../dist/apps/gantry/src/main.js');
 
 /**
  * A worker process killed with SIGKILL at any point and started again finishes every deployment
@@ -19,8 +19,8 @@ describe('worker crash safety (SIGKILL)', () => {
   let output = '';
 
   beforeAll(async () => {
-    if (!existsSync(WORKER_ENTRY))
-      throw new Error(`${WORKER_ENTRY} is missing: run npm run build (npm test does it first)`);
+    if (!existsSync(GANTRY_ENTRY))
+      throw new Error(`${GANTRY_ENTRY} is missing: run npm run build (npm test does it first)`);
     sandbox = await startSandbox({ port: 0, timeScale: 0.05 });
     api = await startApi('crash', { ...FAST_PLATFORM_ENV, SANDBOX_URL: sandbox.url });
     await seedPlatform(api);
@@ -32,10 +32,11 @@ describe('worker crash safety (SIGKILL)', () => {
   });
 
   const startWorker = () => {
-    worker = spawn(process.execPath, [WORKER_ENTRY], {
+    worker = spawn(process.execPath, [GANTRY_ENTRY], {
       env: {
         ...process.env,
         ...FAST_PLATFORM_ENV,
+        GANTRY_ROLE: 'worker',
         DATABASE_URL: api.config.DATABASE_URL,
         QUEUE_PREFIX: api.config.QUEUE_PREFIX,
         GANTRY_MASTER_KEY: api.masterKey.toString('hex'),

@@ -8,18 +8,21 @@ import { ApiModule } from './api.module';
 import { useJsonBodies } from './http/body-parsing';
 import { ProblemFilter } from './http/problem.filter';
 
-/** Builds the HTTP application (not yet listening): used by main and by the e2e tests. */
+/**
+ * Builds the HTTP application (not yet listening): used by the entry point (apps/gantry), which
+ * owns the process signals, and by the e2e tests.
+ */
 export async function createApiApp(
   config: GantryConfig,
   masterKey: Buffer,
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     ApiModule.forRoot(config, masterKey),
-    { bodyParser: false, bufferLogs: true },
+    // A start-up failure reaches the entry point, which prints it in one line (not an abort).
+    { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
   app.set('trust proxy', config.TRUST_PROXY);
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   useJsonBodies(app);
   app.useGlobalFilters(new ProblemFilter());
   mountOpenApi(app);

@@ -1,9 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import { GantryConfig, GantryConfigModule, loggerOptions } from '@gantry/config';
+import type { GantryConfig } from '@gantry/config';
+import { CoreModule } from '@gantry/core';
 import { DeployModule, deploySettings } from '@gantry/deploy';
-import { PersistenceModule } from '@gantry/persistence';
-import { QueueModule } from '@gantry/queue';
 import { configuredDeploymentProcessor } from './deployment.processor';
 import { Reconciler } from './reconciler';
 
@@ -14,10 +12,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        GantryConfigModule.forRoot(config, masterKey),
-        LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }),
-        PersistenceModule.forRoot(config.DATABASE_URL),
-        QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+        CoreModule.forRoot(config, masterKey),
         DeployModule.forRoot(deploySettings(config)),
       ],
       providers: [

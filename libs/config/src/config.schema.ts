@@ -19,6 +19,8 @@ const url = (protocols: string[]) =>
 /** Every setting Gantry reads from the environment, with its default. See README "Configuration". */
 export const configSchema = z.object({
   PORT: port.default(3000),
+  // Loopback unless said otherwise: exposing the API is a decision (0.0.0.0 in a container).
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default(
     'postgres://postgres@127.0.0.1:5432/gantry',
   ),
@@ -52,6 +54,7 @@ export const configSchema = z.object({
   AWS_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().max(10000).default(40),
   AWS_RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10000).default(20),
   AWS_UNREACHABLE_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
   SANDBOX_URL: url(['http:', 'https:']).optional(),
   QUEUE_PREFIX: z
     .string()

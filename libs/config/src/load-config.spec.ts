@@ -5,6 +5,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       PORT: 3000,
+      HOST: '127.0.0.1',
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/gantry',
       REDIS_URL: 'redis://127.0.0.1:6379',
       GANTRY_ROLE: 'all',
@@ -12,6 +13,7 @@ describe('loadConfig', () => {
       SANDBOX_TIME_SCALE: 1,
       WORKER_CONCURRENCY: 50,
       AWS_UNREACHABLE_SECONDS: 300,
+      SHUTDOWN_TIMEOUT_SECONDS: 25,
       SANDBOX_STATE_FILE: '.gantry/sandbox-state.json',
       TRUST_PROXY: false,
     });
@@ -42,6 +44,7 @@ describe('loadConfig', () => {
     [{ SANDBOX_TIME_SCALE: '0' }, /SANDBOX_TIME_SCALE/],
     [{ WORKER_CONCURRENCY: '0' }, /WORKER_CONCURRENCY/],
     [{ AWS_UNREACHABLE_SECONDS: '0' }, /AWS_UNREACHABLE_SECONDS/],
+    [{ SHUTDOWN_TIMEOUT_SECONDS: '0' }, /SHUTDOWN_TIMEOUT_SECONDS/],
     [{ GANTRY_MASTER_KEY: 'short' }, /GANTRY_MASTER_KEY must be 32 bytes/],
     [{ GANTRY_BOOTSTRAP_API_KEY: 'abc' }, /GANTRY_BOOTSTRAP_API_KEY must be at least 16/],
   ])('refuses %j naming the variable', (env, message) => {

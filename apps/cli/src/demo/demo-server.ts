@@ -33,7 +33,7 @@ export async function ensureServer(
   const logFile = join('.gantry', 'demo-server.log');
   const log = openSync(logFile, 'a');
   say(`Starting Gantry (API, worker and AWS sandbox); server log: ${logFile}`);
-  const child = spawn(process.execPath, [join(__dirname, '../../../api/src/main.js')], {
+  const child = spawn(process.execPath, [join(__dirname, '../../../gantry/src/main.js')], {
     env: { ...env, GANTRY_ROLE: 'all', LOG_FORMAT: 'json' },
     stdio: ['ignore', log, log],
   });
