@@ -29,10 +29,11 @@ export interface ApiHarness {
 export async function startApi(
   label: string,
   env: Record<string, string> = {},
+  options: { databaseUrl?: (url: string) => string } = {},
 ): Promise<ApiHarness> {
   const db = await createTestDatabase(label);
   const config = loadConfig({
-    DATABASE_URL: db.url,
+    DATABASE_URL: options.databaseUrl?.(db.url) ?? db.url,
     GANTRY_BOOTSTRAP_API_KEY: ADMIN_KEY,
     QUEUE_PREFIX: `test-${label}-${randomBytes(3).toString('hex')}`,
     LOG_LEVEL: 'silent',

@@ -24,7 +24,12 @@ export async function createApiApp(
   app.set('trust proxy', config.TRUST_PROXY);
   app.useLogger(app.get(Logger));
   useJsonBodies(app);
-  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalFilters(
+    new ProblemFilter({
+      PostgreSQL: endpoint(config.DATABASE_URL, 5432),
+      Redis: endpoint(config.REDIS_URL, 6379),
+    }),
+  );
   mountOpenApi(app);
   return app;
 }
@@ -43,4 +48,9 @@ function mountOpenApi(app: INestApplication): void {
     jsonDocumentUrl: 'api/openapi.json',
     yamlDocumentUrl: 'api/openapi.yaml',
   });
+}
+
+function endpoint(url: string, defaultPort: number): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || defaultPort}`;
 }

@@ -10,3 +10,4 @@ export * from './channels';
 export * from './targets';
 export * from './releases';
 export * from './deployments';
+export * from './errors/unavailable-dependency';

@@ -17,7 +17,8 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    extra: { max: poolSize },
+    // A database that does not answer fails a request within seconds instead of holding it.
+    extra: { max: poolSize, connectionTimeoutMillis: 5000 },
   };
 }
 

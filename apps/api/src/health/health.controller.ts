@@ -21,7 +21,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready when PostgreSQL and Redis both answer; 503 names the one that does not. */
+  /** Ready when PostgreSQL and Redis both answer; 503 names the one that does not (no addresses). */
   @Get('ready')
   async ready(@Res({ passthrough: true }) response: Response) {
     const [postgres, redis] = await Promise.all([
@@ -34,12 +34,12 @@ export class HealthController {
   }
 }
 
-async function check(probe: () => Promise<unknown>): Promise<string> {
+async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
     await withTimeout(probe(), 2000);
     return 'up';
-  } catch (error) {
-    return `down: ${(error as Error).message}`;
+  } catch {
+    return 'down';
   }
 }
 
