@@ -319,6 +319,21 @@ describe('deployments API', () => {
       expect(again.body.type).toContain('invalid-state');
     });
 
+    it('hands the stack to the next queued deployment when a queued one is cancelled', async () => {
+      const first = (await release('shop', '5.0.1')).deployments[0];
+      const second = (await release('shop', '5.0.2')).deployments[0];
+      // Earlier tests left deployments queued on this stack: out of the way, so the second is next.
+      await sql(
+        `UPDATE deployments SET status = 'cancelled', finished_at = now() WHERE status = 'queued'
+           AND stack_key = (SELECT stack_key FROM deployments WHERE id = $1) AND id NOT IN ($1, $2)`,
+        [first.id, second.id],
+      );
+      // A worker already took the second one's job and let it go: it waits behind the first.
+      await (await queue.getJob(second.id))?.remove();
+      await api.post(`/api/deployments/${first.id}/cancel`).expect(202);
+      expect((await queue.getJob(second.id))?.data).toEqual({ deploymentId: second.id });
+    });
+
     it('asks the worker to stop a running deployment', async () => {
       const shop = await release('shop', '5.1.0');
       await sql(`UPDATE deployments SET status = 'running', started_at = now() WHERE id = $1`, [

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { automaticDeploymentsAfterSuccess, automaticDeploymentsOnCreation } from '@gantry/domain';
+import {
+  automaticDeploymentsAfterSuccess,
+  automaticDeploymentsOnCreation,
+  DEPLOYMENT_STATUSES,
+  STANDING_DEPLOYMENT_STATUSES,
+} from '@gantry/domain';
 import {
   DeploymentCandidatesRepository,
   DeploymentsRepository,
   DeploymentView,
-  EnvironmentsRepository,
+  EnvironmentEntity,
+  ProjectEntity,
   ProjectsRepository,
   ReleaseEntity,
   ReleasesRepository,
@@ -14,9 +20,11 @@ import { DeploymentWriter, sameKey } from './deployment-writer';
 import { SchedulingContextLoader } from './scheduling-context.loader';
 import { nothingToPromote, selectScopes } from './tenant-scopes';
 
+/** A deployment request; the caller has loaded (and authorised) the release, its project and the environment. */
 export interface DeploymentRequestInput {
-  releaseId: string;
-  environmentRef: string;
+  release: ReleaseEntity;
+  project: ProjectEntity;
+  environment: EnvironmentEntity;
   tenants?: string[];
   tenantTags?: string[];
   /**
@@ -27,10 +35,11 @@ export interface DeploymentRequestInput {
   actorName: string | null;
 }
 
+/** A promotion; the caller has loaded (and authorised) the project and both environments. */
 export interface PromotionInput {
-  projectRef: string;
-  from: string;
-  to: string;
+  project: ProjectEntity;
+  from: EnvironmentEntity;
+  to: EnvironmentEntity;
   tenants?: string[];
   tenantTags?: string[];
   force?: boolean;
@@ -48,7 +57,6 @@ export class DeploymentScheduler {
   constructor(
     private readonly releases: ReleasesRepository,
     private readonly projects: ProjectsRepository,
-    private readonly environments: EnvironmentsRepository,
     private readonly deployments: DeploymentsRepository,
     private readonly candidates: DeploymentCandidatesRepository,
     private readonly contexts: SchedulingContextLoader,
@@ -57,11 +65,7 @@ export class DeploymentScheduler {
 
   /** One deployment per chosen tenant (or one untenanted), refused as a whole when any is refused. */
   async requestDeployments(input: DeploymentRequestInput): Promise<DeploymentView[]> {
-    const release = await this.releases.get(input.releaseId);
-    const [environment, project] = await Promise.all([
-      this.environments.get(input.environmentRef),
-      this.projects.get(release.projectId),
-    ]);
+    const { release, project, environment } = input;
     const context = await this.contexts.forProject(project);
     const scopes = await selectScopes(this.candidates, context, environment, input);
     const wanted = scopes.map((tenant) => ({
@@ -81,11 +85,7 @@ export class DeploymentScheduler {
    * (409 `invalid_state` listing them): a partial promotion is easy to miss.
    */
   async promote(input: PromotionInput): Promise<DeploymentView[]> {
-    const project = await this.projects.get(input.projectRef);
-    const [from, to] = await Promise.all([
-      this.environments.get(input.from),
-      this.environments.get(input.to),
-    ]);
+    const { project, from, to } = input;
     const context = await this.contexts.forProject(project);
     const scopes = await selectScopes(this.candidates, context, to, input);
     const last = new Map(
@@ -117,14 +117,15 @@ export class DeploymentScheduler {
 
   /** Inserts a release and the automatic deployments its creation opens, in one transaction. */
   async createReleaseWithAutomaticDeployments(
-    values: ReleaseValues,
+    project: ProjectEntity,
+    values: Omit<ReleaseValues, 'projectId'>,
   ): Promise<{ release: ReleaseEntity; deployments: DeploymentView[] }> {
-    const context = await this.contexts.forProject(await this.projects.get(values.projectId));
+    const context = await this.contexts.forProject(project);
     const due = automaticDeploymentsOnCreation(
       await this.contexts.releaseContext(context, values.channelId),
     );
     const { release, rows } = await this.deployments.transaction(async (manager) => {
-      const release = await this.releases.insert(values, manager);
+      const release = await this.releases.insert({ ...values, projectId: project.id }, manager);
       return {
         release,
         rows: await this.writer.automatic(
@@ -146,11 +147,7 @@ export class DeploymentScheduler {
     );
     const rows = await this.deployments.transaction(async (manager) => {
       await this.deployments.lockReleases(manager, [release.id]);
-      const existing = await this.deployments.keysOf(
-        [release.id],
-        ['queued', 'running', 'succeeded', 'failed', 'cancelled'],
-        manager,
-      );
+      const existing = await this.deployments.keysOf([release.id], DEPLOYMENT_STATUSES, manager);
       const fresh = due.filter((key) => !existing.some((row) => sameKey(row, key)));
       return this.writer.automatic(
         manager,
@@ -172,7 +169,7 @@ export class DeploymentScheduler {
       await this.deployments.lockReleases(manager, [release.id]);
       const existing = await this.deployments.keysOf(
         [release.id],
-        ['queued', 'running', 'succeeded'],
+        STANDING_DEPLOYMENT_STATUSES,
         manager,
       );
       const due = automaticDeploymentsAfterSuccess({

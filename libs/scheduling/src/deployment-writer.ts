@@ -5,6 +5,7 @@ import {
   assertPromotions,
   planDeployments,
   stackKey,
+  STANDING_DEPLOYMENT_STATUSES,
   type DeploymentKey,
   type Lifecycle,
   type PlanOptions,
@@ -55,7 +56,7 @@ export class DeploymentWriter {
       await this.deployments.lockReleases(manager, releaseIds);
       const known = await this.deployments.keysOf(
         releaseIds,
-        ['queued', 'running', 'succeeded'],
+        STANDING_DEPLOYMENT_STATUSES,
         manager,
       );
       const ofRelease = (item: Wanted) => known.filter((row) => row.releaseId === item.release.id);

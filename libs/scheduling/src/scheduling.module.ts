@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { DeploymentScheduler } from './deployment-scheduler';
 import { DeploymentWriter } from './deployment-writer';
 import { SchedulingContextLoader } from './scheduling-context.loader';
+import { StackQueue } from './stack-queue';
 
 /** Deployment scheduling, shared by the API and the worker (which schedules after a success). */
 @Module({
-  providers: [DeploymentScheduler, DeploymentWriter, SchedulingContextLoader],
-  exports: [DeploymentScheduler, SchedulingContextLoader],
+  providers: [DeploymentScheduler, DeploymentWriter, SchedulingContextLoader, StackQueue],
+  exports: [DeploymentScheduler, SchedulingContextLoader, StackQueue],
 })
 export class SchedulingModule {}

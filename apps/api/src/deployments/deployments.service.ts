@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@gantry/domain';
-import { DeploymentScheduler } from '@gantry/scheduling';
-import { DeploymentQueue } from '@gantry/queue';
+import { DomainError, stackKey } from '@gantry/domain';
+import { DeploymentScheduler, StackQueue } from '@gantry/scheduling';
 import {
-  DeploymentRunsRepository,
   DeploymentsRepository,
   EnvironmentsRepository,
   ProjectsRepository,
@@ -18,13 +16,12 @@ import { DeploymentQuery, LogQuery, Promote, RequestDeployments } from './deploy
 export class DeploymentsService {
   constructor(
     private readonly scheduler: DeploymentScheduler,
+    private readonly stacks: StackQueue,
     private readonly deployments: DeploymentsRepository,
     private readonly releases: ReleasesRepository,
     private readonly projects: ProjectsRepository,
     private readonly environments: EnvironmentsRepository,
     private readonly tenants: TenantsRepository,
-    private readonly runs: DeploymentRunsRepository,
-    private readonly queue: DeploymentQueue,
   ) {}
 
   async request(releaseId: string, input: RequestDeployments, actor: Actor) {
@@ -36,8 +33,9 @@ export class DeploymentsService {
     assertActorScope(actor, { project, environments: [environment] });
     const items = await this.scheduler.requestDeployments({
       ...input,
-      releaseId: release.id,
-      environmentRef: environment.id,
+      release,
+      project,
+      environment,
       actorName: actor.name,
     });
     return { items, total: items.length };
@@ -49,10 +47,12 @@ export class DeploymentsService {
       this.environments.get(input.to),
     ]);
     assertActorScope(actor, { project, environments: [to] });
+    const from = await this.environments.get(input.from);
     const items = await this.scheduler.promote({
       ...input,
-      projectRef: project.id,
-      to: to.id,
+      project,
+      from,
+      to,
       actorName: actor.name,
     });
     return { items, total: items.length };
@@ -94,15 +94,12 @@ export class DeploymentsService {
         { deploymentStatus: deployment.status },
       );
     }
-    if (outcome === 'cancelled') await this.startNextOnStack(deployment.id);
+    // A queued deployment that waited behind the cancelled one may start now.
+    if (outcome === 'cancelled')
+      await this.stacks.releaseStack(
+        stackKey(deployment.project.id, deployment.environment.id, deployment.tenant?.id ?? null),
+      );
     return this.deployments.get(deployment.id);
-  }
-
-  /** A queued deployment that waited behind the cancelled one may start now. */
-  private async startNextOnStack(cancelledId: string): Promise<void> {
-    const cancelled = await this.runs.get(cancelledId);
-    const next = cancelled ? await this.runs.nextQueuedOnStack(cancelled.stackKey) : null;
-    if (next) await this.queue.enqueue([next]);
   }
 
   async log(id: string, query: LogQuery) {

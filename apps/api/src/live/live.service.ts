@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '@gantry/domain';
+import { isFinalDeploymentStatus, notFound } from '@gantry/domain';
 import { DeploymentsRepository } from '@gantry/persistence';
 import type { LogLine, LogSource } from './deployment-log-stream';
-
-const ENDED = ['succeeded', 'failed', 'cancelled'];
 
 /** The deployment log as the live stream reads it. */
 @Injectable()
@@ -19,6 +17,6 @@ export class LiveService implements LogSource {
   }
 
   async isFinished(deploymentId: string): Promise<boolean> {
-    return ENDED.includes((await this.deployments.keyOf(deploymentId))?.status ?? '');
+    return isFinalDeploymentStatus((await this.deployments.keyOf(deploymentId))?.status ?? '');
   }
 }

@@ -58,8 +58,8 @@ export class ReleasesService {
       const version = input.version ?? nextVersion(await this.releases.versionsOf(project.id));
       try {
         const { release, deployments } = await this.scheduler.createReleaseWithAutomaticDeployments(
+          project,
           {
-            projectId: project.id,
             channelId: channel.id,
             version,
             notes: input.notes,

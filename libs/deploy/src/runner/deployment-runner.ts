@@ -12,8 +12,7 @@ import {
   DeploymentTargetEntity,
   TargetsRepository,
 } from '@gantry/persistence';
-import { DeploymentQueue } from '@gantry/queue';
-import { DeploymentScheduler } from '@gantry/scheduling';
+import { DeploymentScheduler, StackQueue } from '@gantry/scheduling';
 import { AwsCaller, CallOptions } from '../aws/aws-caller';
 import { isCredentialsError } from '../aws/throttling';
 import { createAwsClients } from '../aws/aws-clients';
@@ -38,7 +37,7 @@ export class DeploymentRunner {
     private readonly targets: TargetsRepository,
     private readonly loader: RenderInputLoader,
     private readonly caller: AwsCaller,
-    private readonly queue: DeploymentQueue,
+    private readonly stacks: StackQueue,
     private readonly scheduler: DeploymentScheduler,
     @Inject(RUNNER_SETTINGS) private readonly settings: RunnerSettings,
   ) {}
@@ -192,8 +191,7 @@ export class DeploymentRunner {
       );
       return;
     }
-    const next = await this.runs.nextQueuedOnStack(deployment.stackKey);
-    if (next) await this.queue.enqueue([next]);
+    await this.stacks.releaseStack(deployment.stackKey);
     if (outcome.status === 'succeeded') {
       const due = await this.scheduler
         .scheduleAutomaticAfterSuccess(deployment.id)

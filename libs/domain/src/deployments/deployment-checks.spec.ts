@@ -1,4 +1,4 @@
-import { DomainError } from '../errors/domain-error';
+import { thrownDomainError } from '../errors/domain-error.fixtures';
 import type { Lifecycle } from '../lifecycle';
 import { assertNotAlreadyDeployed, assertPromotions } from './deployment-checks';
 
@@ -40,7 +40,7 @@ describe('assertPromotions', () => {
   });
 
   it('refuses one deployment naming the missing environments', () => {
-    const error = catchError(() =>
+    const error = thrownDomainError(() =>
       assertPromotions(
         [
           {
@@ -69,7 +69,7 @@ describe('assertPromotions', () => {
       tenant,
       succeeded: [],
     }));
-    const error = catchError(() => assertPromotions(checks, environments));
+    const error = thrownDomainError(() => assertPromotions(checks, environments));
     expect(error.message).toMatch(/^The lifecycle refuses 2 of the requested deployments/);
     expect(error.details.refusals).toEqual([
       expect.objectContaining({
@@ -107,18 +107,9 @@ describe('assertNotAlreadyDeployed', () => {
     const run = () => assertNotAlreadyDeployed([state], force);
     if (refusal === null) expect(run).not.toThrow();
     else
-      expect(catchError(run)).toMatchObject({
+      expect(thrownDomainError(run)).toMatchObject({
         code: 'invalid_state',
         message: expect.stringContaining(refusal),
       });
   });
 });
-
-function catchError(work: () => unknown): DomainError {
-  try {
-    work();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected an error');
-}

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors/domain-error';
+import { thrownDomainError } from '../errors/domain-error.fixtures';
 import { planDeployments, type PlanScope } from './deployment-plan';
 import { stackKey } from './stack-key';
 
@@ -42,15 +42,6 @@ const scope: PlanScope = {
 let counter = 0;
 const ids = () => `id-${++counter}`;
 const options = { forced: false, createdBy: 'ci', noTarget: 'refuse' as const };
-
-describe('stackKey', () => {
-  it.each([
-    ['p', 'dev', null, 'p:dev:untenanted'],
-    ['p', 'prod', 'acme', 'p:prod:acme'],
-  ])('%s/%s/%s → %s', (project, environment, tenant, expected) => {
-    expect(stackKey(project, environment, tenant)).toBe(expected);
-  });
-});
 
 describe('planDeployments', () => {
   it.each([
@@ -101,7 +92,7 @@ describe('planDeployments', () => {
       { releaseId: 'r', environmentId: 'prod', tenantId: 'globex' },
       { releaseId: 'r', environmentId: 'dev', tenantId: 'acme' },
     ];
-    const error = catchError(() => planDeployments(wanted, noTargets, options, ids));
+    const error = thrownDomainError(() => planDeployments(wanted, noTargets, options, ids));
     expect(error.code).toBe('no_matching_target');
     expect(error.errors.map((e) => e.message)).toEqual([
       expect.stringContaining("tenant 'Globex'"),
@@ -125,12 +116,3 @@ describe('planDeployments', () => {
     ]);
   });
 });
-
-function catchError(work: () => unknown): DomainError {
-  try {
-    work();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected an error');
-}

@@ -17,6 +17,9 @@ export type FinalDeploymentStatus = (typeof FINAL_DEPLOYMENT_STATUSES)[number];
 /** Still to run or running: what blocks a stack and what a redeploy guard looks at. */
 export const ACTIVE_DEPLOYMENT_STATUSES = ['queued', 'running'] as const;
 
+/** Queued, running or succeeded: what the lifecycle and the redeploy guard count (a failure or a cancel does not). */
+export const STANDING_DEPLOYMENT_STATUSES = [...ACTIVE_DEPLOYMENT_STATUSES, 'succeeded'] as const;
+
 export function isFinalDeploymentStatus(status: string): status is FinalDeploymentStatus {
   return (FINAL_DEPLOYMENT_STATUSES as readonly string[]).includes(status);
 }

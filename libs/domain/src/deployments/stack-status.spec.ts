@@ -20,6 +20,13 @@ describe('stackPhase', () => {
     ['UPDATE_ROLLBACK_COMPLETE', 'failed'],
     ['UPDATE_ROLLBACK_FAILED', 'rollback-failed'],
     ['CREATE_FAILED', 'failed'],
+    ['IMPORT_COMPLETE', 'succeeded'],
+    ['IMPORT_ROLLBACK_COMPLETE', 'failed'],
+    ['DELETE_FAILED', 'failed'],
+    ['UPDATE_FAILED', 'failed'],
+    ['ROLLBACK_FAILED', 'failed'],
+    ['IMPORT_ROLLBACK_FAILED', 'failed'],
+    [null, 'absent'],
   ])('%s → %s', (status, phase) => {
     expect(stackPhase(status)).toBe(phase);
   });
@@ -31,6 +38,10 @@ describe('operationOutcome', () => {
     ['UPDATE_ROLLBACK_COMPLETE', 'failed'],
     ['UPDATE_ROLLBACK_FAILED', 'failed'],
     ['UPDATE_IN_PROGRESS', 'pending'],
+    ['CREATE_COMPLETE', 'succeeded'],
+    ['ROLLBACK_COMPLETE', 'failed'],
+    ['REVIEW_IN_PROGRESS', 'pending'],
+    ['DELETE_COMPLETE', 'pending'],
   ])('%s → %s', (status, outcome) => {
     expect(operationOutcome(status)).toBe(outcome);
   });
@@ -42,16 +53,27 @@ describe('acceptsUpdate', () => {
     ['UPDATE_ROLLBACK_COMPLETE', true],
     ['ROLLBACK_COMPLETE', false],
     ['UPDATE_IN_PROGRESS', false],
+    ['UPDATE_COMPLETE', true],
+    ['IMPORT_COMPLETE', true],
+    ['IMPORT_ROLLBACK_COMPLETE', true],
+    ['UPDATE_ROLLBACK_FAILED', false],
+    ['REVIEW_IN_PROGRESS', false],
   ])('%s → %s', (status, expected) => {
     expect(acceptsUpdate(status)).toBe(expected);
   });
 });
 
 describe('pollDelayMs', () => {
-  it('polls fast at first, then backs off geometrically up to the maximum', () => {
-    expect([0, 1, 2, 3, 4, 100].map((polls) => pollDelayMs(polls, 1000, 10000))).toEqual([
-      1000, 2000, 4000, 8000, 10000, 10000,
-    ]);
+  // Fast at first, then twice as long each time up to the maximum.
+  it.each([
+    [0, 1000],
+    [1, 2000],
+    [2, 4000],
+    [3, 8000],
+    [4, 10000],
+    [100, 10000],
+  ])('after %i polls: %i ms', (polls, delay) => {
+    expect(pollDelayMs(polls, 1000, 10000)).toBe(delay);
   });
 });
 

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import type { DeploymentStatus } from '@gantry/domain';
+import {
+  isFinalDeploymentStatus,
+  type DeploymentStatus,
+  type FinalDeploymentStatus,
+} from '@gantry/domain';
 import { DeploymentEntity, DeploymentTargetEntity } from '../entities';
 
 export interface LogEntry {
@@ -55,8 +59,7 @@ export class DeploymentRunsRepository {
     );
     if (rowCount(reattached) > 0) return 'reattached';
     const current = await this.get(id);
-    if (!current || ['succeeded', 'failed', 'cancelled'].includes(current.status))
-      return 'finished';
+    if (!current || isFinalDeploymentStatus(current.status)) return 'finished';
     return current.status === 'queued' ? 'waiting' : 'held';
   }
 
@@ -72,7 +75,7 @@ export class DeploymentRunsRepository {
   async finish(
     id: string,
     owner: string,
-    status: Extract<DeploymentStatus, 'succeeded' | 'failed' | 'cancelled'>,
+    status: FinalDeploymentStatus,
     error: string | null,
   ): Promise<boolean> {
     const result = await this.dataSource.query(

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUuid, notFound, type DeploymentStatus, type PlannedDeployment } from '@gantry/domain';
+import {
+  FINAL_DEPLOYMENT_STATUSES,
+  isUuid,
+  notFound,
+  type DeploymentStatus,
+  type PlannedDeployment,
+} from '@gantry/domain';
 import type { ResourceChange } from '../entities';
 
 interface Ref {
@@ -109,7 +115,7 @@ export class DeploymentsRepository {
   /** (environment, tenant, status) of the releases' deployments in the given statuses. */
   keysOf(
     releaseIds: string[],
-    statuses: DeploymentStatus[],
+    statuses: readonly DeploymentStatus[],
     manager = this.dataSource.manager,
   ): Promise<DeploymentKeyRow[]> {
     return manager.query(
@@ -129,10 +135,10 @@ export class DeploymentsRepository {
     const rows: { stackKey: string; releaseId: string }[] = await manager.query(
       `SELECT "stackKey", "releaseId" FROM (
          SELECT DISTINCT ON (stack_key) stack_key AS "stackKey", release_id AS "releaseId", status FROM deployments
-          WHERE stack_key = ANY($1::varchar[]) AND status IN ('succeeded', 'failed', 'cancelled')
+          WHERE stack_key = ANY($1::varchar[]) AND status = ANY($2::varchar[])
           ORDER BY stack_key, finished_at DESC, seq DESC) latest
         WHERE status = 'succeeded'`,
-      [stackKeys],
+      [stackKeys, FINAL_DEPLOYMENT_STATUSES],
     );
     return new Map(rows.map((row) => [row.stackKey, row.releaseId]));
   }
