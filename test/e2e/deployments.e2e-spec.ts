@@ -9,6 +9,7 @@ interface Deployment {
   id: string;
   status: string;
   release: { id: string; version: string };
+  project: { slug: string };
   environment: { slug: string };
   tenant: { slug: string } | null;
 }
@@ -347,7 +348,9 @@ describe('deployments API', () => {
 
     it('filters the list by project, environment, tenant and status, newest first', async () => {
       const { body } = await api
-        .get('/api/deployments?project=saas&environment=prod&tenant=initech&status=queued')
+        .get(
+          '/api/deployments?project=saas&environment=prod&tenant=initech&status=queued&count=true',
+        )
         .expect(200);
       expect(body.total).toBe(body.items.length);
       expect(body.items.length).toBeGreaterThan(0);
@@ -363,6 +366,38 @@ describe('deployments API', () => {
       await api.get('/api/deployments?status=sleeping').expect(400);
       await api.get('/api/deployments?project=nope').expect(404);
       await api.get('/api/deployments/00000000-0000-0000-0000-000000000000').expect(404);
+    });
+
+    it('pages with the cursor of the previous page, counting only when asked', async () => {
+      const all = (await api.get('/api/deployments?limit=500&count=true').expect(200)).body;
+      expect(all.total).toBe(all.items.length);
+      expect(all.next).toBeNull();
+      const seen: string[] = [];
+      let after: string | null = '';
+      while (after !== null) {
+        const page: { items: Deployment[]; next: string | null } = (
+          await api.get(`/api/deployments?limit=3${after ? `&after=${after}` : ''}`).expect(200)
+        ).body;
+        expect(page).not.toHaveProperty('total');
+        seen.push(...page.items.map((d: Deployment) => d.id));
+        after = page.next;
+      }
+      expect(seen).toEqual(all.items.map((d: Deployment) => d.id));
+      const firstSaas = (await api.get('/api/deployments?project=saas&limit=1').expect(200)).body;
+      const secondSaas = (
+        await api.get(`/api/deployments?project=saas&limit=1&after=${firstSaas.next}`).expect(200)
+      ).body;
+      expect(secondSaas.items.map((d: Deployment) => d.id)).toEqual(
+        all.items
+          .filter((d: Deployment) => d.project.slug === 'saas')
+          .slice(1, 2)
+          .map((d: Deployment) => d.id),
+      );
+      const bad = await api.get('/api/deployments?after=nope&count=maybe').expect(400);
+      expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+        'after',
+        'count',
+      ]);
     });
 
     it('reads the log after a sequence number', async () => {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, RequirePermission } from '../access/actor';
 import { ApiJsonBody, ApiPaged } from '../http/openapi';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
@@ -52,7 +52,24 @@ export class DeploymentsController {
   }
 
   @Get('deployments')
+  @ApiOperation({
+    summary: 'Deployments, newest first',
+    description:
+      'Page with `?after=<next>`: each response gives `next`, the cursor of the following page (null on the last). `total` is counted only with `?count=true`. `offset` still skips rows, after the cursor when both are given.',
+  })
   @ApiPaged()
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    description: 'The `next` of the previous page',
+    schema: { type: 'string' },
+  })
+  @ApiQuery({
+    name: 'count',
+    required: false,
+    description: 'Also count every matching deployment into `total`',
+    schema: { type: 'boolean', default: false },
+  })
   @ApiQuery({ name: 'project', required: false })
   @ApiQuery({ name: 'environment', required: false })
   @ApiQuery({ name: 'tenant', required: false })

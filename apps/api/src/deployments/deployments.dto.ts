@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { logSeqField, refField } from '../http/fields';
 import { pageSchema } from '../http/pagination';
+import { decodeCursor } from './deployment-cursor';
 
 const tenantsField = z.array(refField).max(1000, 'at most 1000 tenants').optional();
 const tenantTagsField = z
@@ -28,6 +29,21 @@ export const deploymentQuerySchema = pageSchema.extend({
   environment: refField.optional(),
   tenant: refField.optional(),
   status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']).optional(),
+  /** The `next` of the previous page. */
+  after: z
+    .string()
+    .max(200, 'is too long')
+    .transform((value, context) => {
+      const cursor = decodeCursor(value);
+      if (!cursor)
+        context.addIssue({ code: 'custom', message: 'is not a cursor from a previous page' });
+      return cursor ?? undefined;
+    })
+    .optional(),
+  count: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 export const logQuerySchema = z.strictObject({

@@ -10,6 +10,7 @@ import {
 } from '@gantry/persistence';
 import type { Actor } from '../access/actor';
 import { assertActorScope } from './actor-scope';
+import { encodeCursor } from './deployment-cursor';
 import { DeploymentQuery, LogQuery, Promote, RequestDeployments } from './deployments.dto';
 
 @Injectable()
@@ -70,8 +71,8 @@ export class DeploymentsService {
       tenantId: tenant?.id,
       status: query.status,
     };
-    const [items, total] = await this.deployments.list(filter, query.limit, query.offset);
-    return { items, total };
+    const page = await this.deployments.list(filter, query);
+    return { ...page, next: page.next && encodeCursor(page.next) };
   }
 
   get(id: string) {

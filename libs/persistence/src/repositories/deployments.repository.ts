@@ -66,6 +66,31 @@ export interface DeploymentLogLine {
   message: string;
 }
 
+/** Where a page of deployments starts: after this (created_at, seq), newest first. */
+export interface DeploymentCursor {
+  /** `created_at` to the microsecond, in UTC (ISO 8601). */
+  createdAt: string;
+  seq: string;
+}
+
+export interface DeploymentPage {
+  limit: number;
+  offset: number;
+  after?: DeploymentCursor;
+  /** Count every deployment matching the filter (a scan of them; only when asked). */
+  count: boolean;
+}
+
+export interface DeploymentListPage {
+  items: DeploymentView[];
+  /** Where the next page starts, or null on the last page. */
+  next: DeploymentCursor | null;
+  total?: number;
+}
+
+/** `created_at` exactly, so a cursor never skips a deployment created in the same millisecond. */
+const CURSOR_TIME = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 /** What a cancel request did. */
 export type CancelOutcome = 'cancelled' | 'cancel_requested' | 'finished';
 
@@ -211,12 +236,12 @@ export class DeploymentsRepository {
     return view;
   }
 
-  /** Newest first. */
-  async list(
-    filter: DeploymentFilter,
-    limit: number,
-    offset: number,
-  ): Promise<[DeploymentView[], number]> {
+  /**
+   * A page of deployments, newest first (`created_at`, then `seq`), after the cursor when given:
+   * each filter has an index in that order, so a page reads `limit` rows whatever the history.
+   * The total is counted only when asked.
+   */
+  async list(filter: DeploymentFilter, page: DeploymentPage): Promise<DeploymentListPage> {
     const conditions: string[] = [];
     const values: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -227,19 +252,31 @@ export class DeploymentsRepository {
     if (filter.environmentId) add('environment_id', filter.environmentId);
     if (filter.tenantId) add('tenant_id', filter.tenantId);
     if (filter.status) add('status', filter.status);
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const rows: { id: string; total: string }[] = await this.dataSource.query(
-      `SELECT id, count(*) OVER () AS total FROM deployments ${where} ORDER BY created_at DESC, seq DESC
-       LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
-      [...values, limit, offset],
+    const where = (extra: string[]) => (extra.length ? `WHERE ${extra.join(' AND ')}` : '');
+    const total = page.count
+      ? this.dataSource
+          .query(`SELECT count(*)::int AS n FROM deployments ${where(conditions)}`, [...values])
+          .then((rows: { n: number }[]) => rows[0].n)
+      : undefined;
+    const keyset = [...conditions];
+    if (page.after) {
+      values.push(page.after.createdAt, page.after.seq);
+      keyset.push(
+        `(created_at, seq) < ($${values.length - 1}::timestamptz, $${values.length}::bigint)`,
+      );
+    }
+    const rows: { id: string; createdAt: string; seq: string }[] = await this.dataSource.query(
+      `SELECT id, ${CURSOR_TIME} AS "createdAt", seq FROM deployments ${where(keyset)}
+        ORDER BY created_at DESC, seq DESC LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+      [...values, page.limit + 1, page.offset],
     );
-    const total = rows.length
-      ? Number(rows[0].total)
-      : Number(
-          (await this.dataSource.query(`SELECT count(*) AS n FROM deployments ${where}`, values))[0]
-            .n,
-        );
-    return [await this.views(rows.map((row) => row.id)), total];
+    const shown = rows.slice(0, page.limit);
+    const last = shown[shown.length - 1];
+    return {
+      items: await this.views(shown.map((row) => row.id)),
+      next: rows.length > page.limit ? { createdAt: last.createdAt, seq: last.seq } : null,
+      ...(total === undefined ? {} : { total: await total }),
+    };
   }
 
   /** A queued deployment is cancelled at once; a running one is asked to stop; a finished one is left alone. */
