@@ -34,7 +34,7 @@ describe('releases API', () => {
     await api.close();
   });
 
-  const images = { web: '1.0.0', worker: '1.0.0' };
+  const images = { web: '1.0.0', worker: 'main-3f2a1c' };
 
   it('creates the first release in the default channel as 0.0.1 and queues its automatic phase-1 deployment', async () => {
     const response = await api
@@ -71,6 +71,21 @@ describe('releases API', () => {
     await api.post('/api/projects/shop/releases', { images, version: '1.2.9' }).expect(201);
     const response = await api.post('/api/projects/shop/releases', { images }).expect(201);
     expect(response.body.version).toBe('1.4.3');
+  });
+
+  it("defaults the version to the images' shared tag when it is a version, and says so when it is taken", async () => {
+    const same = { web: '1.6.0', worker: '1.6.0' };
+    const created = await api.post('/api/projects/shop/releases', { images: same }).expect(201);
+    expect(created.body.version).toBe('1.6.0');
+    const taken = await api.post('/api/projects/shop/releases', { images: same }).expect(409);
+    expect(taken.body).toMatchObject({
+      detail: expect.stringContaining('Release 1.6.0 already exists'),
+      errors: [{ path: 'version', message: "'1.6.0' already exists" }],
+    });
+    const other = await api
+      .post('/api/projects/shop/releases', { images: same, version: '1.6.0-b' })
+      .expect(201);
+    expect(other.body.version).toBe('1.6.0-b');
   });
 
   it('refuses a duplicate version with 409', async () => {

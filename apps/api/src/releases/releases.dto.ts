@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { refField } from '../http/fields';
 
 export const createReleaseSchema = z.strictObject({
-  version: z.string().optional(),
+  version: z
+    .string()
+    .optional()
+    .describe(
+      "Default: the images' tag when every image has the same one and it is a semantic version, otherwise the next patch version after the project's highest.",
+    ),
   channel: refField.optional(),
   /** Container name → Docker tag; the tags are checked against the step and Docker's grammar in the service. */
   images: z.record(z.string(), z.string()),

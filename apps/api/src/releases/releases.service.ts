@@ -3,7 +3,7 @@ import {
   assertChannelRules,
   DomainError,
   invalid,
-  nextVersion,
+  defaultReleaseVersion,
   releaseImageProblems,
   releaseProgression,
   versionProblems,
@@ -55,7 +55,9 @@ export class ReleasesService {
     assertChannelRules(channel, input.images);
     const variables = await this.snapshotOf(project.id);
     for (let attempt = 1; ; attempt += 1) {
-      const version = input.version ?? nextVersion(await this.releases.versionsOf(project.id));
+      const { version, fromImages } = input.version
+        ? { version: input.version, fromImages: false }
+        : defaultReleaseVersion(input.images, await this.releases.versionsOf(project.id));
       try {
         const { release, deployments } = await this.scheduler.createReleaseWithAutomaticDeployments(
           project,
@@ -71,11 +73,9 @@ export class ReleasesService {
         );
         return { ...(await this.get(release.id)), deployments };
       } catch (error) {
-        const retry =
-          error instanceof DomainError &&
-          error.code === 'duplicate' &&
-          input.version === undefined &&
-          attempt < VERSION_ATTEMPTS;
+        const duplicate = error instanceof DomainError && error.code === 'duplicate';
+        if (duplicate && fromImages) throw versionFromImagesTaken(version);
+        const retry = duplicate && input.version === undefined && attempt < VERSION_ATTEMPTS;
         if (!retry) throw error;
       }
     }
@@ -145,4 +145,13 @@ export class ReleasesService {
       scope: row.scope,
     }));
   }
+}
+
+/** A release already has the version every image's tag names: the user picks another one. */
+function versionFromImagesTaken(version: string): DomainError {
+  return new DomainError(
+    'duplicate',
+    `Release ${version} already exists; without a version a release takes its images' shared tag. Give another version.`,
+    [{ path: 'version', message: `'${version}' already exists` }],
+  );
 }

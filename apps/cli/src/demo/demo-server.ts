@@ -18,7 +18,7 @@ async function ready(server: string): Promise<boolean> {
 
 /**
  * Uses the Gantry server already answering at `server`, or starts the whole platform
- * (`GANTRY_ROLE=all`) in the background with its log in `.gantry/demo-server.log`.
+ * (`GANTRY_ROLE=all`) in the background with its log in `$GANTRY_DATA_DIR/demo-server.log` (`.gantry/` by default).
  */
 export async function ensureServer(
   server: string,
@@ -29,8 +29,9 @@ export async function ensureServer(
     say(`Using the Gantry server at ${server}.`);
     return { started: false, logFile: null };
   }
-  mkdirSync('.gantry', { recursive: true });
-  const logFile = join('.gantry', 'demo-server.log');
+  const dataDir = env.GANTRY_DATA_DIR || '.gantry';
+  mkdirSync(dataDir, { recursive: true });
+  const logFile = join(dataDir, 'demo-server.log');
   const log = openSync(logFile, 'a');
   say(`Starting Gantry (API, worker and AWS sandbox); server log: ${logFile}`);
   const child = spawn(process.execPath, [join(__dirname, '../../../gantry/src/main.js')], {

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { nextVersion } from '@gantry/domain';
+import { ApiError } from '../cli-errors';
 import { GantryClient } from '../client';
 import { followDeployments } from '../deployments/follow-deployments';
 import type { Deployment } from '../deployments/deployment.types';
@@ -7,8 +9,10 @@ import { Output } from '../output';
 import { ensureServer } from './demo-server';
 
 const SERVER = process.env.GANTRY_SERVER ?? `http://localhost:${process.env.PORT ?? 3000}`;
+/** The key of the README's quick start, so `npm run demo` works beside `npm start` as written there. */
+const DEFAULT_DEMO_KEY = 'dev-admin-key-0123456789';
 const API_KEY =
-  process.env.GANTRY_API_KEY ?? process.env.GANTRY_BOOTSTRAP_API_KEY ?? 'demo-admin-key-0123456789';
+  process.env.GANTRY_API_KEY || process.env.GANTRY_BOOTSTRAP_API_KEY || DEFAULT_DEMO_KEY;
 const DEMO_FILE = join(__dirname, '../../../../../docs/examples/demo.yaml');
 const PROJECT = 'demo-shop';
 
@@ -38,13 +42,19 @@ async function demo(): Promise<void> {
     out,
     pollIntervalMs: 500,
   };
+  await assertKeyAccepted(context.client, server.started);
 
   say(
     'Applying docs/examples/demo.yaml (environments, lifecycle, sandbox targets, project, tenants)',
   );
   await step(run(['apply', '-f', DEMO_FILE], io));
 
-  const images = { web: '1.0.0', worker: '1.0.0' };
+  // Every run makes a new release: image tags (and so the version) one patch above the last.
+  const versions = await context.client.listAll<{ version: string }>(
+    `/api/projects/${PROJECT}/releases`,
+  );
+  const tag = versions.length ? nextVersion(versions.map((r) => r.version)) : '1.0.0';
+  const images = { web: tag, worker: tag };
   say(
     `Creating a release of ${PROJECT} (${Object.entries(images)
       .map(([c, t]) => `${c}=${t}`)
@@ -76,26 +86,40 @@ async function demo(): Promise<void> {
       ),
     );
 
-  say(`Deploying ${release.version} to test (untenanted, and Acme's copy)`);
+  say(`Deploying ${release.version} to test (untenanted, and Initech's copy)`);
   await deploy('test');
-  await deploy('test', '--tenant', 'acme');
+  await deploy('test', '--tenant', 'initech');
 
   say('Promoting test → production (untenanted)');
   await step(
-    run(['promote', '--project', PROJECT, '--from', 'test', '--to', 'production', '--wait'], io),
+    run(['promote', '--project', PROJECT, '--from', 'test', '--to', 'prod', '--wait'], io),
   );
   say(
-    `Deploying ${release.version} to production for every gold and silver tenant (Acme, Globex, Initech), side by side`,
+    `Deploying ${release.version} to production for every gold and silver tenant (Initech, Umbrella, Hooli), side by side`,
   );
-  await deploy('production', '--tenant-tag', 'tier/gold', '--tenant-tag', 'tier/silver');
+  await deploy('prod', '--tenant-tag', 'tier/gold', '--tenant-tag', 'tier/silver');
 
   say('Where everything stands');
   await run(['status', '--project', PROJECT], io);
   out.line(`\nGantry is at ${SERVER} (API docs: ${SERVER}/api/docs), API key: ${API_KEY}`);
   out.line(
-    `Try: GANTRY_API_KEY=${API_KEY} npx gantry template --project ${PROJECT} --release ${release.version} --environment production --tenant acme --format yaml`,
+    `Try: GANTRY_API_KEY=${API_KEY} npx gantry template --project ${PROJECT} --release ${release.version} --environment prod --tenant initech --format yaml`,
   );
   if (server.started) out.line('The server keeps running; press Ctrl+C to stop it.');
+}
+
+/** A running server that refuses the key: say which key to use, rather than failing on a 401 later. */
+async function assertKeyAccepted(client: GantryClient, started: boolean): Promise<void> {
+  try {
+    await client.get('/api/environments', { limit: 1 });
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+    throw new Error(
+      started
+        ? `the server refused the key ${API_KEY}`
+        : `the Gantry server at ${SERVER} refused the API key ${API_KEY}. Run the demo with the key that server was started with: GANTRY_API_KEY=<its GANTRY_BOOTSTRAP_API_KEY> npm run demo`,
+    );
+  }
 }
 
 async function step(result: Promise<number>): Promise<void> {

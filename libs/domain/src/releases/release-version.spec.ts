@@ -1,4 +1,31 @@
-import { compareReleaseVersions, nextVersion, versionProblems } from './release-version';
+import {
+  compareReleaseVersions,
+  defaultReleaseVersion,
+  nextVersion,
+  versionProblems,
+} from './release-version';
+
+describe('defaultReleaseVersion', () => {
+  it.each<[Record<string, string>, string]>([
+    [{ web: '1.4.2', migrate: '1.4.2' }, '1.4.2'],
+    [{ web: 'v1.4.2' }, '1.4.2'],
+    [{ web: '1.4.3-hotfix.1', migrate: '1.4.3-hotfix.1' }, '1.4.3-hotfix.1'],
+  ])('takes the shared tag of %j when it is a version: %s', (images, version) => {
+    expect(defaultReleaseVersion(images, ['1.0.0'])).toEqual({ version, fromImages: true });
+  });
+
+  it.each<Record<string, string>>([
+    { web: '1.4.2', migrate: '1.4.1' },
+    { web: 'latest', migrate: 'latest' },
+    { web: 'main-3f2a1c' },
+    {},
+  ])('falls back to the next patch version for %j', (images) => {
+    expect(defaultReleaseVersion(images, ['1.0.0'])).toEqual({
+      version: '1.0.1',
+      fromImages: false,
+    });
+  });
+});
 
 describe('nextVersion', () => {
   it.each<[string[], string]>([

@@ -19,6 +19,25 @@ export function nextVersion(existingVersions: readonly string[]): string {
   return semver.inc(highest, 'patch') as string;
 }
 
+/**
+ * The version a new release gets when none is given. When every image has the same tag and that
+ * tag is a semantic version (`web=1.4.2 migrate=1.4.2`), the release is that version (`v1.4.2`
+ * gives `1.4.2`), so the version the CLI prints is the one the images carry; `fromImages` tells
+ * the caller a clash with an existing release is the user's to resolve. Otherwise the next patch
+ * version after the existing ones.
+ */
+export function defaultReleaseVersion(
+  images: Readonly<Record<string, string>>,
+  existingVersions: readonly string[],
+): { version: string; fromImages: boolean } {
+  const tags = new Set(Object.values(images));
+  const [only] = tags;
+  const shared = tags.size === 1 ? semver.valid(only) : null;
+  return shared
+    ? { version: shared, fromImages: true }
+    : { version: nextVersion(existingVersions), fromImages: false };
+}
+
 /** Problems of an explicit version: non-empty, at most 100 characters of `[A-Za-z0-9._+-]`; semver is optional. */
 export function versionProblems(version: string, path = 'version'): FieldError[] {
   if (version.length === 0) return [{ path, message: 'must not be empty' }];
