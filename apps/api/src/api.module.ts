@@ -7,6 +7,7 @@ import { ChannelsModule } from './channels/channels.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DeploymentsModule } from './deployments/deployments.module';
 import { EnvironmentsModule } from './environments/environments.module';
+import { FreezesModule } from './freezes/freezes.module';
 import { LifecyclesModule } from './lifecycles/lifecycles.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReleasesModule } from './releases/releases.module';
@@ -30,6 +31,7 @@ export class ApiModule {
         TemplatesModule,
         AccessModule,
         EnvironmentsModule,
+        FreezesModule,
         LifecyclesModule,
         ProjectsModule,
         ChannelsModule,

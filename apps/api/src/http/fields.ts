@@ -33,3 +33,15 @@ export const logSeqField = z.coerce
   .int()
   .min(0)
   .max(MAX_INT4, `must be at most ${MAX_INT4}`);
+
+/** An http(s) URL (links shown to people: build pages, tickets). */
+export const httpUrl = z
+  .string()
+  .max(2000)
+  .refine((value) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be an http or https URL');

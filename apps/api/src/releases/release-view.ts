@@ -28,6 +28,12 @@ export function releaseSummary(
       ? { id: channel.id, slug: channel.slug, name: channel.name }
       : { id: release.channelId, slug: null, name: null },
     images: release.images,
+    build: release.build,
+    workItems: release.workItems,
+    blocked: release.blockedReason !== null,
+    block: release.blockedReason
+      ? { reason: release.blockedReason, at: release.blockedAt, by: release.blockedBy }
+      : null,
     createdAt: release.createdAt,
   };
 }

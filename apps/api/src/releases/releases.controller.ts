@@ -1,10 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, RequirePermission } from '../access/actor';
 import { ApiJsonBody, ApiPaged } from '../http/openapi';
 import { Page, pageSchema } from '../http/pagination';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
-import { CreateRelease, createReleaseSchema } from './releases.dto';
+import {
+  BlockRelease,
+  blockReleaseSchema,
+  CreateRelease,
+  createReleaseSchema,
+} from './releases.dto';
 import { ReleasesService } from './releases.service';
 
 @ApiTags('releases')
@@ -39,6 +44,30 @@ export class ReleasesController {
   @Get('releases/:id')
   get(@Param('id') id: string) {
     return this.releases.get(id);
+  }
+
+  @Post('releases/:id/block')
+  @HttpCode(200)
+  @RequirePermission('deploy')
+  @ApiOperation({
+    summary:
+      'Blocks a release: it is deployed nowhere further (409 with the reason) until unblocked',
+  })
+  @ApiJsonBody(blockReleaseSchema)
+  block(
+    @Param('id') id: string,
+    @Body(new ZodValidationPipe(blockReleaseSchema)) body: BlockRelease,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.releases.block(id, body.reason, actor);
+  }
+
+  @Post('releases/:id/unblock')
+  @HttpCode(200)
+  @RequirePermission('deploy')
+  @ApiOperation({ summary: 'Unblocks a release' })
+  unblock(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.releases.unblock(id, actor);
   }
 
   @Post('releases/:id/snapshot')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { refField } from '../http/fields';
+import { httpUrl, refField } from '../http/fields';
 
 export const createReleaseSchema = z.strictObject({
   version: z
@@ -12,6 +12,32 @@ export const createReleaseSchema = z.strictObject({
   /** Container name → Docker tag; the tags are checked against the step and Docker's grammar in the service. */
   images: z.record(z.string(), z.string()),
   notes: z.string().max(20000, 'must be at most 20000 characters').default(''),
+  /** Where the images were built: shown on the release and in notifications. */
+  build: z
+    .strictObject({
+      commit: z.string().min(1).max(200).optional(),
+      branch: z.string().min(1).max(300).optional(),
+      repository: z.string().min(1).max(500).optional(),
+      url: httpUrl.optional(),
+      number: z.string().min(1).max(100).optional(),
+    })
+    .optional(),
+  workItems: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(200),
+        title: z.string().max(500).optional(),
+        url: httpUrl.optional(),
+      }),
+    )
+    .max(200)
+    .default([]),
 });
+
+export const blockReleaseSchema = z.strictObject({
+  reason: z.string().trim().min(1, 'say why the release is blocked').max(2000),
+});
+
+export type BlockRelease = z.infer<typeof blockReleaseSchema>;
 
 export type CreateRelease = z.infer<typeof createReleaseSchema>;

@@ -66,6 +66,8 @@ export class ReleasesService {
             version,
             notes: input.notes,
             images: input.images,
+            build: input.build ?? null,
+            workItems: input.workItems,
             step: project.step,
             variables,
             snapshotTakenAt: new Date(),
@@ -123,6 +125,27 @@ export class ReleasesService {
       },
       progression: progressionView(cells, context.environments, context.tenants),
     };
+  }
+
+  /** A blocked release is deployed nowhere further, and `promote --skip-blocked` passes it over. */
+  async block(id: string, reason: string, actor: Actor) {
+    const release = await this.releases.get(id);
+    assertActorScope(actor, {
+      project: await this.projects.get(release.projectId),
+      environments: [],
+    });
+    await this.releases.setBlock(release.id, { reason, by: actor.name });
+    return this.get(release.id);
+  }
+
+  async unblock(id: string, actor: Actor) {
+    const release = await this.releases.get(id);
+    assertActorScope(actor, {
+      project: await this.projects.get(release.projectId),
+      environments: [],
+    });
+    await this.releases.setBlock(release.id, null);
+    return this.get(release.id);
   }
 
   /** Takes the project's variables again; the step and the images stay as they were. */

@@ -1,6 +1,12 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { DeploymentStatus } from '@gantry/domain';
 
+export interface FreezeOverride {
+  reason: string;
+  by: string | null;
+  freezes: { id: string; name: string }[];
+}
+
 @Entity('deployments')
 export class DeploymentEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -18,6 +24,11 @@ export class DeploymentEntity {
   @Column('varchar', { nullable: true }) createdBy!: string | null;
   @Column('varchar', { nullable: true }) leaseOwner!: string | null;
   @Column('timestamptz', { nullable: true }) leaseExpiresAt!: Date | null;
+  /** Why a queued deployment waits (a freeze), and until when. */
+  @Column('text', { nullable: true }) holdReason!: string | null;
+  @Column('timestamptz', { nullable: true }) holdUntil!: Date | null;
+  /** An admin deployed through a freeze: who, why, and which freeze. */
+  @Column('jsonb', { nullable: true }) freezeOverride!: FreezeOverride | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Column('timestamptz', { nullable: true }) startedAt!: Date | null;
   @Column('timestamptz', { nullable: true }) finishedAt!: Date | null;

@@ -11,6 +11,22 @@ export interface SnapshotVariable {
   scope: VariableScopeRecord;
 }
 
+/** Where a release's images were built (CI build information). */
+export interface BuildInfo {
+  commit?: string;
+  branch?: string;
+  repository?: string;
+  url?: string;
+  number?: string;
+}
+
+/** An issue or ticket the release carries. */
+export interface WorkItem {
+  id: string;
+  title?: string;
+  url?: string;
+}
+
 @Entity('releases')
 export class ReleaseEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -22,5 +38,11 @@ export class ReleaseEntity {
   @Column('jsonb') step!: EcsServiceStep;
   @Column('jsonb') variables!: SnapshotVariable[];
   @Column('timestamptz') snapshotTakenAt!: Date;
+  @Column('jsonb', { nullable: true }) build!: BuildInfo | null;
+  @Column('jsonb') workItems!: WorkItem[];
+  /** A blocked release is deployed nowhere further; the reason says why. */
+  @Column('text', { nullable: true }) blockedReason!: string | null;
+  @Column('timestamptz', { nullable: true }) blockedAt!: Date | null;
+  @Column('varchar', { nullable: true }) blockedBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

@@ -5,6 +5,7 @@ import { DeploymentCandidatesRepository } from './deployment-candidates.reposito
 import { DeploymentsRepository } from './deployments.repository';
 import { DeploymentRunsRepository } from './deployment-runs.repository';
 import { EnvironmentsRepository } from './environments.repository';
+import { FreezesRepository } from './freezes.repository';
 import { LifecyclesRepository } from './lifecycles.repository';
 import { ProjectsRepository } from './projects.repository';
 import { ReleasesRepository } from './releases.repository';
@@ -20,6 +21,7 @@ export * from './deployments.repository';
 export * from './deployment-runs.repository';
 export * from './environments.repository';
 export * from './find-by-ref';
+export * from './freezes.repository';
 export * from './lifecycles.repository';
 export * from './projects.repository';
 export * from './releases.repository';
@@ -37,6 +39,7 @@ export const REPOSITORIES = [
   DeploymentCandidatesRepository,
   DeploymentRunsRepository,
   EnvironmentsRepository,
+  FreezesRepository,
   LifecyclesRepository,
   ProjectsRepository,
   TargetsRepository,

@@ -5,7 +5,10 @@ import { isUuid, notFound } from '@gantry/domain';
 import { ReleaseEntity, SnapshotVariable } from '../entities';
 import { translateDatabaseError } from '../unique-violation';
 
-export type ReleaseValues = Omit<ReleaseEntity, 'id' | 'createdAt'>;
+export type ReleaseValues = Omit<
+  ReleaseEntity,
+  'id' | 'createdAt' | 'blockedReason' | 'blockedAt' | 'blockedBy'
+>;
 
 @Injectable()
 export class ReleasesRepository {
@@ -47,6 +50,16 @@ export class ReleasesRepository {
     return manager
       .save(ReleaseEntity, manager.create(ReleaseEntity, values))
       .catch((error) => translateDatabaseError(error, 'release'));
+  }
+
+  /** Blocks the release (a reason and who), or unblocks it (null). */
+  async setBlock(id: string, block: { reason: string; by: string | null } | null): Promise<void> {
+    await this.releases.update(
+      { id },
+      block
+        ? { blockedReason: block.reason, blockedBy: block.by, blockedAt: new Date() }
+        : { blockedReason: null, blockedBy: null, blockedAt: null },
+    );
   }
 
   /** Replaces the variable snapshot; step and images never change. */
