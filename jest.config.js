@@ -21,7 +21,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swcOptions] },
   moduleNameMapper: {
-    '^@gantry/(config|core|domain|render|persistence|scheduling|deploy|queue|testing)$':
+    '^@gantry/(config|core|domain|render|persistence|scheduling|deploy|queue|notifications|testing)$':
       '<rootDir>/libs/$1/src',
   },
   maxWorkers: 2,

@@ -11,6 +11,7 @@ import { FreezesModule } from './freezes/freezes.module';
 import { LifecyclesModule } from './lifecycles/lifecycles.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReleasesModule } from './releases/releases.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { TargetsModule } from './targets/targets.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { VariablesModule } from './variables/variables.module';
@@ -39,6 +40,7 @@ export class ApiModule {
         ReleasesModule,
         DeploymentsModule,
         DashboardModule,
+        SubscriptionsModule,
         TenantsModule,
         TargetsModule,
       ],

@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { GantryConfig } from '@gantry/config';
+import { GantryConfig, notificationRetry } from '@gantry/config';
 import { CoreModule } from '@gantry/core';
 import { DeployModule, deploySettings } from '@gantry/deploy';
 import { configuredDeploymentProcessor } from './deployment.processor';
+import { configuredNotificationProcessor } from './notification.processor';
 import { Reconciler } from './reconciler';
 
 /** The worker's composition root: the queue consumer, the runner and the reconciler. */
@@ -24,6 +25,7 @@ export class WorkerModule {
           stalledInterval: config.WORKER_LEASE_SECONDS * 1000,
           maxStalledCount: 100,
         }),
+        configuredNotificationProcessor(config.NOTIFICATION_CONCURRENCY, notificationRetry(config)),
         Reconciler,
       ],
     };

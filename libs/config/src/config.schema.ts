@@ -56,6 +56,14 @@ export const configSchema = z.object({
   AWS_UNREACHABLE_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
   SANDBOX_URL: url(['http:', 'https:']).optional(),
+  /** Where people reach this Gantry: links in notifications. */
+  GANTRY_PUBLIC_URL: url(['http:', 'https:']).optional(),
+  NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  NOTIFICATION_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).max(86_400_000).default(3_600_000),
+  NOTIFICATION_RETRY_HOURS: z.coerce.number().positive().max(168).default(24),
+  NOTIFICATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(20),
+  RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(100_000).default(60),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_:-]+$/)
@@ -97,4 +105,18 @@ export function parseTrustProxy(value: string): TrustProxy | null {
       /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry),
   );
   return valid && entries.length > 0 ? entries : null;
+}
+
+/** Back-off of notification deliveries, as the queue takes it. */
+export function notificationRetry(config: GantryConfig) {
+  return {
+    baseMs: config.NOTIFICATION_RETRY_BASE_MS,
+    maxDelayMs: config.NOTIFICATION_RETRY_MAX_DELAY_MS,
+    windowMs: config.NOTIFICATION_RETRY_HOURS * 3_600_000,
+  };
+}
+
+/** The address people use to reach this Gantry, for links in notifications. */
+export function publicUrl(config: GantryConfig): string {
+  return (config.GANTRY_PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
 }

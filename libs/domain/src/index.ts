@@ -12,3 +12,4 @@ export * from './releases';
 export * from './deployments';
 export * from './errors/unavailable-dependency';
 export * from './freezes';
+export * from './notifications';

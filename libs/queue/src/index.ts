@@ -1,3 +1,4 @@
 export * from './deployment-queue';
 export * from './queue.constants';
 export * from './queue.module';
+export * from './notification-queue';

@@ -2,11 +2,21 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module, OnApplicationShutdown, Inject } from '@nestjs/common';
 import IORedis, { Redis } from 'ioredis';
 import { DeploymentQueue } from './deployment-queue';
-import { DEPLOYMENTS_QUEUE, REDIS_CONNECTION } from './queue.constants';
+import { NotificationQueue } from './notification-queue';
+import {
+  DEFAULT_NOTIFICATION_RETRY,
+  DEPLOYMENTS_QUEUE,
+  NOTIFICATION_RETRY,
+  NotificationRetry,
+  NOTIFICATIONS_QUEUE,
+  REDIS_CONNECTION,
+} from './queue.constants';
 
 export interface QueueSettings {
   redisUrl: string;
   prefix: string;
+  /** Back-off of notification deliveries (defaults: 30 s doubling up to 1 h, for 24 h). */
+  notificationRetry?: NotificationRetry;
 }
 
 /** BullMQ on Redis, the deployments queue and its producer, plus a plain Redis client. */
@@ -23,17 +33,28 @@ export class QueueModule implements OnApplicationShutdown {
           connection: bullConnection(settings.redisUrl),
           prefix: settings.prefix,
         }),
-        BullModule.registerQueue({ name: DEPLOYMENTS_QUEUE }),
+        BullModule.registerQueue({ name: DEPLOYMENTS_QUEUE }, { name: NOTIFICATIONS_QUEUE }),
       ],
       providers: [
         DeploymentQueue,
+        NotificationQueue,
+        {
+          provide: NOTIFICATION_RETRY,
+          useValue: settings.notificationRetry ?? DEFAULT_NOTIFICATION_RETRY,
+        },
         {
           provide: REDIS_CONNECTION,
           useFactory: () =>
             new IORedis(settings.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false }),
         },
       ],
-      exports: [DeploymentQueue, REDIS_CONNECTION, BullModule],
+      exports: [
+        DeploymentQueue,
+        NotificationQueue,
+        NOTIFICATION_RETRY,
+        REDIS_CONNECTION,
+        BullModule,
+      ],
     };
   }
 

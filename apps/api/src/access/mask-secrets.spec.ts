@@ -30,3 +30,21 @@ describe('maskSecrets', () => {
     expect(maskSecrets({ [text]: [text] })).toEqual({ [expected]: [expected] });
   });
 });
+
+describe('maskSecrets: notification subscriptions', () => {
+  it('masks a subscription URL and signing secret, not a build link', () => {
+    expect(
+      maskSecrets({
+        url: 'https://hooks.slack.com/services/T0/B0/token',
+        secret: 'signing-secret-123456',
+        smtp: { host: 'smtp.example.com', password: 'p' },
+        build: { url: 'https://ci.example.com/build/7' },
+      }),
+    ).toEqual({
+      url: '********',
+      secret: '********',
+      smtp: { host: 'smtp.example.com', password: '********' },
+      build: { url: 'https://ci.example.com/build/7' },
+    });
+  });
+});

@@ -1,20 +1,26 @@
-const SECRET_FIELDS = new Set(['secretAccessKey', 'key', 'password', 'token']);
+const SECRET_FIELDS = new Set(['secretAccessKey', 'key', 'password', 'token', 'secret']);
+/** Fields secret only at the top of a body: a subscription's `url` carries its token (a build's `url` does not). */
+const TOP_LEVEL_SECRET_FIELDS = new Set(['url']);
 
 /**
  * A copy of a request body fit for the audit log: secret fields and the values of sensitive
  * variables become `********`, and every string is made storable (see `storable`).
  */
-export function maskSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(maskSecrets);
+export function maskSecrets(value: unknown, topLevel = true): unknown {
+  if (Array.isArray(value)) return value.map((item) => maskSecrets(item, false));
   if (typeof value === 'string') return storable(value);
   if (!value || typeof value !== 'object') return value;
   const entries = Object.entries(value as Record<string, unknown>);
   const sensitive = (value as { sensitive?: unknown }).sensitive === true;
   return Object.fromEntries(
     entries.map(([key, field]) => {
-      if (SECRET_FIELDS.has(key) || (sensitive && key === 'value'))
+      if (
+        SECRET_FIELDS.has(key) ||
+        (topLevel && TOP_LEVEL_SECRET_FIELDS.has(key)) ||
+        (sensitive && key === 'value')
+      )
         return [key, field === null ? null : '********'];
-      return [storable(key), maskSecrets(field)];
+      return [storable(key), maskSecrets(field, false)];
     }),
   );
 }

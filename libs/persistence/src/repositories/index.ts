@@ -9,6 +9,7 @@ import { FreezesRepository } from './freezes.repository';
 import { LifecyclesRepository } from './lifecycles.repository';
 import { ProjectsRepository } from './projects.repository';
 import { ReleasesRepository } from './releases.repository';
+import { SubscriptionsRepository } from './subscriptions.repository';
 import { TargetsRepository } from './targets.repository';
 import { TenantsRepository } from './tenants.repository';
 import { VariablesRepository } from './variables.repository';
@@ -25,6 +26,7 @@ export * from './freezes.repository';
 export * from './lifecycles.repository';
 export * from './projects.repository';
 export * from './releases.repository';
+export * from './subscriptions.repository';
 export * from './targets.repository';
 export * from './tenants.repository';
 export * from './variables.repository';
@@ -42,6 +44,7 @@ export const REPOSITORIES = [
   FreezesRepository,
   LifecyclesRepository,
   ProjectsRepository,
+  SubscriptionsRepository,
   TargetsRepository,
   TenantsRepository,
   VariablesRepository,
