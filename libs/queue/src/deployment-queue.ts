@@ -20,4 +20,19 @@ export class DeploymentQueue {
       })),
     );
   }
+
+  /** Hands a held deployment out again when its hold ends (one delayed job per moment). */
+  async enqueueAt(deploymentId: string, at: Date): Promise<void> {
+    await this.queue.add(
+      'deploy',
+      { deploymentId },
+      {
+        jobId: `${deploymentId}-at-${at.getTime()}`,
+        delay: Math.max(0, at.getTime() - Date.now()),
+        removeOnComplete: true,
+        removeOnFail: true,
+        attempts: 1,
+      },
+    );
+  }
 }

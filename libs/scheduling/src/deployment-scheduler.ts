@@ -16,7 +16,7 @@ import {
   ReleasesRepository,
   ReleaseValues,
 } from '@gantry/persistence';
-import { DeploymentWriter, sameKey } from './deployment-writer';
+import { DeploymentWriter, RequestOptions, sameKey } from './deployment-writer';
 import { SchedulingContextLoader } from './scheduling-context.loader';
 import { nothingToPromote, selectScopes } from './tenant-scopes';
 
@@ -33,6 +33,8 @@ export interface DeploymentRequestInput {
    */
   force?: boolean;
   actorName: string | null;
+  /** An admin deploying through a freeze says why. */
+  freezeOverride?: { reason: string };
 }
 
 /** A promotion; the caller has loaded (and authorised) the project and both environments. */
@@ -44,6 +46,9 @@ export interface PromotionInput {
   tenantTags?: string[];
   force?: boolean;
   actorName: string | null;
+  freezeOverride?: { reason: string };
+  /** Pass over blocked releases: promote the last release that succeeded in `from` and is not blocked. */
+  skipBlocked?: boolean;
 }
 
 /**
@@ -73,10 +78,7 @@ export class DeploymentScheduler {
       environmentId: environment.id,
       tenantId: tenant?.id ?? null,
     }));
-    return this.writer.requested(context, wanted, {
-      forced: input.force ?? false,
-      createdBy: input.actorName,
-    });
+    return this.writer.requested(context, wanted, requestOptions(input));
   }
 
   /**
@@ -89,10 +91,10 @@ export class DeploymentScheduler {
     const context = await this.contexts.forProject(project);
     const scopes = await selectScopes(this.candidates, context, to, input);
     const last = new Map(
-      (await this.deployments.lastSucceeded(project.id, from.id)).map((row) => [
-        row.tenantId,
-        row.releaseId,
-      ]),
+      (input.skipBlocked
+        ? await this.deployments.lastSucceededUnblocked(project.id, from.id)
+        : await this.deployments.lastSucceeded(project.id, from.id)
+      ).map((row) => [row.tenantId, row.releaseId]),
     );
     const releaseOf = (tenantId: string | null) => last.get(tenantId) as string;
     const missing = scopes.filter((tenant) => !last.has(tenant?.id ?? null));
@@ -109,10 +111,7 @@ export class DeploymentScheduler {
       environmentId: to.id,
       tenantId: tenant?.id ?? null,
     }));
-    return this.writer.requested(context, wanted, {
-      forced: input.force ?? false,
-      createdBy: input.actorName,
-    });
+    return this.writer.requested(context, wanted, requestOptions(input));
   }
 
   /** Inserts a release and the automatic deployments its creation opens, in one transaction. */
@@ -186,4 +185,18 @@ export class DeploymentScheduler {
     });
     return this.writer.commit(rows);
   }
+}
+
+function requestOptions(input: {
+  force?: boolean;
+  actorName: string | null;
+  freezeOverride?: { reason: string };
+}): RequestOptions {
+  return {
+    forced: input.force ?? false,
+    createdBy: input.actorName,
+    ...(input.freezeOverride
+      ? { freezeOverride: { reason: input.freezeOverride.reason, by: input.actorName } }
+      : {}),
+  };
 }

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  activeFreeze,
   assertNotAlreadyDeployed,
+  frozenError,
+  releaseBlockedError,
+  type FrozenPlace,
   assertPromotions,
   planDeployments,
   stackKey,
@@ -14,9 +18,11 @@ import {
   DeploymentCandidatesRepository,
   DeploymentsRepository,
   DeploymentView,
+  FreezesRepository,
   NewDeployment,
   ReleaseEntity,
 } from '@gantry/persistence';
+import { NotificationPublisher } from '@gantry/notifications';
 import { DeploymentQueue } from '@gantry/queue';
 import { ProjectSchedulingContext, SchedulingContextLoader } from './scheduling-context.loader';
 
@@ -26,6 +32,16 @@ export interface Wanted {
   environmentId: string;
   tenantId: string | null;
 }
+
+/** An admin deploying through a freeze, and why (audited, and kept on the deployments). */
+export interface FreezeOverrideRequest {
+  reason: string;
+  by: string | null;
+}
+
+export type RequestOptions = Omit<PlanOptions, 'noTarget'> & {
+  freezeOverride?: FreezeOverrideRequest;
+};
 
 /** `createdBy` of the deployments the lifecycle starts by itself. */
 export const AUTOMATIC_ACTOR = 'automatic (lifecycle)';
@@ -38,17 +54,23 @@ export class DeploymentWriter {
     private readonly candidates: DeploymentCandidatesRepository,
     private readonly contexts: SchedulingContextLoader,
     private readonly queue: DeploymentQueue,
+    private readonly freezes: FreezesRepository,
+    private readonly notifications: NotificationPublisher,
   ) {}
 
   /**
    * Deployments someone asked for: the lifecycle must allow each one and, unless forced, none may
-   * already be queued, running or current; no matching target is a 422. All or nothing.
+   * already be queued, running or current; no release may be blocked; no place may be frozen
+   * unless an admin overrides the freeze; no matching target is a 422. All or nothing.
    */
   async requested(
     context: ProjectSchedulingContext,
     wanted: Wanted[],
-    options: Omit<PlanOptions, 'noTarget'>,
+    options: RequestOptions,
   ): Promise<DeploymentView[]> {
+    const blocked = wanted.find((item) => item.release.blockedReason);
+    if (blocked)
+      throw releaseBlockedError(blocked.release.version, blocked.release.blockedReason as string);
     const releaseIds = [...new Set(wanted.map((item) => item.release.id))];
     const lifecycles = await this.lifecyclesByChannel(context, wanted);
     const key = (item: Wanted) => stackKey(context.project.id, item.environmentId, item.tenantId);
@@ -78,18 +100,39 @@ export class DeploymentWriter {
         })),
         options.forced,
       );
-      return this.write(manager, context, wanted, { ...options, noTarget: 'refuse' });
+      const frozen = await this.frozenPlaces(context, wanted);
+      if (frozen.length && !options.freezeOverride) throw frozenError(frozen);
+      const rows = await this.write(manager, context, wanted, { ...options, noTarget: 'refuse' });
+      if (frozen.length && options.freezeOverride)
+        await this.deployments.recordFreezeOverride(
+          manager,
+          rows.map((row) => row.id),
+          {
+            ...options.freezeOverride,
+            freezes: [
+              ...new Map(
+                frozen.map((place) => [place.active.freeze.id, place.active.freeze]),
+              ).values(),
+            ].map(({ id, name }) => ({ id, name })),
+          },
+        );
+      return rows;
     });
     return this.commit(rows);
   }
 
-  /** Automatic deployments, already decided by the lifecycle rules; one without a target is stored as failed. */
+  /**
+   * Automatic deployments, already decided by the lifecycle rules; one without a target is stored
+   * as failed; a blocked release gets none. A frozen one is queued: the worker holds it until the
+   * freeze ends.
+   */
   automatic(
     manager: EntityManager,
     context: ProjectSchedulingContext,
     wanted: Wanted[],
   ): Promise<NewDeployment[]> {
-    return this.write(manager, context, wanted, {
+    const unblocked = wanted.filter((item) => !item.release.blockedReason);
+    return this.write(manager, context, unblocked, {
       forced: false,
       createdBy: AUTOMATIC_ACTOR,
       noTarget: 'record',
@@ -98,7 +141,13 @@ export class DeploymentWriter {
 
   /** Enqueues after the commit, so a worker never picks up a row it cannot see yet. */
   async commit(rows: NewDeployment[]): Promise<DeploymentView[]> {
-    await this.queue.enqueue(rows.filter((row) => row.status === 'queued').map((row) => row.id));
+    const queued = rows.filter((row) => row.status === 'queued').map((row) => row.id);
+    await this.queue.enqueue(queued);
+    await this.notifications.deployments('deployment.queued', queued);
+    await this.notifications.deployments(
+      'deployment.failed',
+      rows.filter((row) => row.status === 'failed').map((row) => row.id),
+    );
     return this.deployments.views(rows.map((row) => row.id));
   }
 
@@ -127,6 +176,27 @@ export class DeploymentWriter {
     );
     await this.deployments.insertMany(manager, plan);
     return plan;
+  }
+
+  private async frozenPlaces(
+    context: ProjectSchedulingContext,
+    wanted: Wanted[],
+  ): Promise<FrozenPlace[]> {
+    const now = new Date();
+    const freezes = await this.freezes.current(now);
+    if (freezes.length === 0) return [];
+    return wanted.flatMap((item) => {
+      const active = activeFreeze(
+        freezes,
+        {
+          projectId: context.project.id,
+          environmentId: item.environmentId,
+          tenantId: item.tenantId,
+        },
+        now,
+      );
+      return active ? [{ label: label(context, item), active }] : [];
+    });
   }
 
   private async lifecyclesByChannel(

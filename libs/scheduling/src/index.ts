@@ -4,3 +4,4 @@ export * from './scheduling-context.loader';
 export * from './scheduling.module';
 export * from './stack-queue';
 export * from './tenant-scopes';
+export * from './freeze-gate';

@@ -1,12 +1,19 @@
 import { Module } from '@nestjs/common';
 import { DeploymentScheduler } from './deployment-scheduler';
 import { DeploymentWriter } from './deployment-writer';
+import { FreezeGate } from './freeze-gate';
 import { SchedulingContextLoader } from './scheduling-context.loader';
 import { StackQueue } from './stack-queue';
 
 /** Deployment scheduling, shared by the API and the worker (which schedules after a success). */
 @Module({
-  providers: [DeploymentScheduler, DeploymentWriter, SchedulingContextLoader, StackQueue],
-  exports: [DeploymentScheduler, SchedulingContextLoader, StackQueue],
+  providers: [
+    DeploymentScheduler,
+    DeploymentWriter,
+    SchedulingContextLoader,
+    StackQueue,
+    FreezeGate,
+  ],
+  exports: [DeploymentScheduler, SchedulingContextLoader, StackQueue, FreezeGate],
 })
 export class SchedulingModule {}

@@ -8,12 +8,17 @@ const tenantTagsField = z
   .array(z.string().max(100, 'is too long'))
   .max(50, 'at most 50 tags')
   .optional();
+/** An admin deploying through a freeze says why; the reason is audited and kept on the deployments. */
+const overrideField = z
+  .strictObject({ reason: z.string().trim().min(1, 'say why the freeze is overridden').max(2000) })
+  .optional();
 
 export const requestDeploymentsSchema = z.strictObject({
   environment: refField,
   tenants: tenantsField,
   tenantTags: tenantTagsField,
   force: z.boolean().default(false),
+  override: overrideField,
 });
 
 export const promoteSchema = z.strictObject({
@@ -22,6 +27,9 @@ export const promoteSchema = z.strictObject({
   tenants: tenantsField,
   tenantTags: tenantTagsField,
   force: z.boolean().default(false),
+  override: overrideField,
+  /** Pass over blocked releases: promote the last good release of `from` instead. */
+  skipBlocked: z.boolean().default(false),
 });
 
 export const deploymentQuerySchema = pageSchema.extend({

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, stackKey } from '@gantry/domain';
 import { DeploymentScheduler, StackQueue } from '@gantry/scheduling';
+import { NotificationPublisher } from '@gantry/notifications';
 import {
   DeploymentsRepository,
   EnvironmentsRepository,
@@ -23,6 +24,7 @@ export class DeploymentsService {
     private readonly projects: ProjectsRepository,
     private readonly environments: EnvironmentsRepository,
     private readonly tenants: TenantsRepository,
+    private readonly notifications: NotificationPublisher,
   ) {}
 
   async request(releaseId: string, input: RequestDeployments, actor: Actor) {
@@ -32,8 +34,10 @@ export class DeploymentsService {
       this.environments.get(input.environment),
     ]);
     assertActorScope(actor, { project, environments: [environment] });
+    assertMayOverride(actor, input.override);
     const items = await this.scheduler.requestDeployments({
       ...input,
+      freezeOverride: input.override,
       release,
       project,
       environment,
@@ -48,9 +52,11 @@ export class DeploymentsService {
       this.environments.get(input.to),
     ]);
     assertActorScope(actor, { project, environments: [to] });
+    assertMayOverride(actor, input.override);
     const from = await this.environments.get(input.from);
     const items = await this.scheduler.promote({
       ...input,
+      freezeOverride: input.override,
       project,
       from,
       to,
@@ -96,10 +102,12 @@ export class DeploymentsService {
       );
     }
     // A queued deployment that waited behind the cancelled one may start now.
-    if (outcome === 'cancelled')
+    if (outcome === 'cancelled') {
       await this.stacks.releaseStack(
         stackKey(deployment.project.id, deployment.environment.id, deployment.tenant?.id ?? null),
       );
+      await this.notifications.deployments('deployment.cancelled', [deployment.id]);
+    }
     return this.deployments.get(deployment.id);
   }
 
@@ -107,4 +115,14 @@ export class DeploymentsService {
     const deployment = await this.deployments.get(id);
     return { items: await this.deployments.log(deployment.id, query.after, query.limit) };
   }
+}
+
+/** Only an admin deploys through a freeze. */
+function assertMayOverride(actor: Actor, override: { reason: string } | undefined): void {
+  if (override && actor.role !== 'admin')
+    throw new DomainError(
+      'forbidden',
+      `Only an admin may override a deployment freeze; the key '${actor.name}' is a ${actor.role}.`,
+      [{ path: 'override', message: 'needs an admin key' }],
+    );
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  activeFreeze,
   assertChannelRules,
+  frozenUntilText,
   DomainError,
   invalid,
   defaultReleaseVersion,
@@ -12,11 +14,13 @@ import { DeploymentScheduler, SchedulingContextLoader } from '@gantry/scheduling
 import {
   ChannelsRepository,
   DeploymentsRepository,
+  FreezesRepository,
   ProjectsRepository,
   ReleasesRepository,
   SnapshotVariable,
   VariablesRepository,
 } from '@gantry/persistence';
+import { NotificationPublisher } from '@gantry/notifications';
 import type { Actor } from '../access/actor';
 import { assertActorScope } from '../deployments/actor-scope';
 import { CreateRelease } from './releases.dto';
@@ -35,6 +39,8 @@ export class ReleasesService {
     private readonly deployments: DeploymentsRepository,
     private readonly scheduler: DeploymentScheduler,
     private readonly contexts: SchedulingContextLoader,
+    private readonly freezes: FreezesRepository,
+    private readonly notifications: NotificationPublisher,
   ) {}
 
   /** Validates images, channel rules and version, snapshots step and variables, and queues the automatic deployments. */
@@ -73,6 +79,7 @@ export class ReleasesService {
             snapshotTakenAt: new Date(),
           },
         );
+        await this.notifications.release('release.created', release.id);
         return { ...(await this.get(release.id)), deployments };
       } catch (error) {
         const duplicate = error instanceof DomainError && error.code === 'duplicate';
@@ -105,11 +112,13 @@ export class ReleasesService {
   async get(id: string) {
     const release = await this.releases.get(id);
     const project = await this.projects.get(release.projectId);
-    const [channel, candidates, context, succeeded] = await Promise.all([
+    const now = new Date();
+    const [channel, candidates, context, succeeded, freezes] = await Promise.all([
       this.channels.findById(release.channelId),
       this.variables.scopeCandidates(project.id),
       this.contexts.forProject(project),
       this.deployments.keysOf([release.id], ['succeeded']),
+      this.freezes.current(now),
     ]);
     const cells = releaseProgression({
       ...(await this.contexts.releaseContext(context, release.channelId)),
@@ -123,7 +132,29 @@ export class ReleasesService {
         variables: snapshotVariables(release.variables, candidates),
         takenAt: release.snapshotTakenAt,
       },
-      progression: progressionView(cells, context.environments, context.tenants),
+      progression: progressionView(cells, context.environments, context.tenants).map(
+        (cell, index) => {
+          const active = activeFreeze(
+            freezes,
+            {
+              projectId: project.id,
+              environmentId: cells[index].environmentId,
+              tenantId: cells[index].tenantId,
+            },
+            now,
+          );
+          return active
+            ? {
+                ...cell,
+                frozen: {
+                  freeze: { id: active.freeze.id, name: active.freeze.name },
+                  until: active.endsAt,
+                  message: frozenUntilText(active),
+                },
+              }
+            : cell;
+        },
+      ),
     };
   }
 
@@ -135,6 +166,12 @@ export class ReleasesService {
       environments: [],
     });
     await this.releases.setBlock(release.id, { reason, by: actor.name });
+    // What was queued and not started yet is deployed nowhere either.
+    for (const id of await this.deployments.queuedOfRelease(release.id)) {
+      if ((await this.deployments.cancel(id)) === 'cancelled')
+        await this.notifications.deployments('deployment.cancelled', [id]);
+    }
+    await this.notifications.release('release.blocked', release.id);
     return this.get(release.id);
   }
 

@@ -12,7 +12,8 @@ import {
   DeploymentTargetEntity,
   TargetsRepository,
 } from '@gantry/persistence';
-import { DeploymentScheduler, StackQueue } from '@gantry/scheduling';
+import { NotificationPublisher } from '@gantry/notifications';
+import { DeploymentScheduler, FreezeGate, StackQueue } from '@gantry/scheduling';
 import { AwsCaller, CallOptions } from '../aws/aws-caller';
 import { isCredentialsError } from '../aws/throttling';
 import { createAwsClients } from '../aws/aws-clients';
@@ -39,10 +40,14 @@ export class DeploymentRunner {
     private readonly caller: AwsCaller,
     private readonly stacks: StackQueue,
     private readonly scheduler: DeploymentScheduler,
+    private readonly freezeGate: FreezeGate,
+    private readonly notifications: NotificationPublisher,
     @Inject(RUNNER_SETTINGS) private readonly settings: RunnerSettings,
   ) {}
 
   async run(deploymentId: string): Promise<void> {
+    const queued = await this.runs.get(deploymentId);
+    if (queued && (await this.freezeGate.holds(queued))) return;
     const claim = await this.runs.claim(
       deploymentId,
       this.settings.workerId,
@@ -57,6 +62,8 @@ export class DeploymentRunner {
         ? `Deployment started on worker ${this.settings.workerId}.`
         : `Worker ${this.settings.workerId} re-attached to this deployment.`,
     );
+    if (claim === 'claimed')
+      await this.notifications.deployments('deployment.started', [deploymentId]);
     const lease = this.keepLease(deploymentId);
     let outcome: DeploymentOutcome;
     try {
@@ -191,6 +198,7 @@ export class DeploymentRunner {
       );
       return;
     }
+    await this.notifications.deployments(`deployment.${outcome.status}`, [deployment.id]);
     await this.stacks.releaseStack(deployment.stackKey);
     if (outcome.status === 'succeeded') {
       const due = await this.scheduler

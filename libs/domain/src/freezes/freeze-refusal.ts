@@ -47,7 +47,7 @@ export function frozenError(places: readonly FrozenPlace[]): DomainError {
 export function releaseBlockedError(version: string, reason: string): DomainError {
   return new DomainError(
     'release_blocked',
-    `Release ${version} is blocked: ${reason}. Unblock it (POST /api/releases/:id/unblock) to deploy it.`,
+    `Release ${version} is blocked: ${reason}. Unblock it (POST /api/releases/:id/unblock) to deploy it; to promote the previous good release instead, send "skipBlocked": true (gantry promote --skip-blocked).`,
     [{ path: 'release', message: `blocked: ${reason}` }],
     { blockedReason: reason },
   );

@@ -27,6 +27,14 @@ export class DeploymentRunsRepository {
     private readonly dataSource: DataSource,
   ) {}
 
+  /** Marks a queued deployment as held back (why, until when), or clears the hold. */
+  async setHold(id: string, hold: { reason: string; until: Date } | null): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE deployments SET hold_reason = $2, hold_until = $3 WHERE id = $1 AND status = 'queued'`,
+      [id, hold?.reason ?? null, hold?.until ?? null],
+    );
+  }
+
   get(id: string): Promise<DeploymentEntity | null> {
     return this.deployments.findOne({ where: { id } });
   }

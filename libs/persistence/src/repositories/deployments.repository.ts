@@ -7,7 +7,7 @@ import {
   type DeploymentStatus,
   type PlannedDeployment,
 } from '@gantry/domain';
-import type { ResourceChange } from '../entities';
+import type { FreezeOverride, ResourceChange } from '../entities';
 
 interface Ref {
   id: string;
@@ -46,6 +46,11 @@ export interface DeploymentView {
   createdBy: string | null;
   targets: DeploymentTargetView[];
   error?: string;
+  /** A queued deployment held back (a freeze): why, and until when. */
+  waitingReason?: string;
+  waitingUntil?: Date;
+  /** An admin deployed through a freeze. */
+  freezeOverride?: FreezeOverride;
   createdAt: Date;
   startedAt?: Date;
   finishedAt?: Date;
@@ -97,6 +102,9 @@ export type CancelOutcome = 'cancelled' | 'cancel_requested' | 'finished';
 const VIEW_SQL = `
   SELECT d.id, d.status, d.forced, d.cancel_requested AS "cancelRequested", d.created_by AS "createdBy", d.error,
          d.created_at AS "createdAt", d.started_at AS "startedAt", d.finished_at AS "finishedAt",
+         CASE WHEN d.status = 'queued' THEN d.hold_reason END AS "waitingReason",
+         CASE WHEN d.status = 'queued' THEN d.hold_until END AS "waitingUntil",
+         d.freeze_override AS "freezeOverride",
          json_build_object('id', r.id, 'version', r.version) AS release,
          json_build_object('id', p.id, 'slug', p.slug) AS project,
          json_build_object('id', e.id, 'slug', e.slug) AS environment,
@@ -179,6 +187,46 @@ export class DeploymentsRepository {
         WHERE s.project_id = $1 AND s.environment_id = $2`,
       [projectId, environmentId],
     );
+  }
+
+  /**
+   * Per tenant (null: untenanted), the release whose deployment to the environment succeeded last
+   * among releases that are not blocked: the previous good one when the live one is blocked.
+   */
+  lastSucceededUnblocked(
+    projectId: string,
+    environmentId: string,
+  ): Promise<{ tenantId: string | null; releaseId: string }[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT ON (d.tenant_id) d.tenant_id AS "tenantId", d.release_id AS "releaseId"
+         FROM deployments d JOIN releases r ON r.id = d.release_id
+        WHERE d.project_id = $1 AND d.environment_id = $2 AND d.status = 'succeeded'
+          AND r.blocked_reason IS NULL
+        ORDER BY d.tenant_id, d.finished_at DESC, d.seq DESC`,
+      [projectId, environmentId],
+    );
+  }
+
+  /** Records an admin's freeze override on deployments just written. */
+  async recordFreezeOverride(
+    manager: EntityManager,
+    ids: string[],
+    override: FreezeOverride,
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.query('UPDATE deployments SET freeze_override = $2 WHERE id = ANY($1::uuid[])', [
+      ids,
+      JSON.stringify(override),
+    ]);
+  }
+
+  /** Queued deployments of a release (to cancel when it is blocked). */
+  async queuedOfRelease(releaseId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM deployments WHERE release_id = $1 AND status = 'queued' ORDER BY seq`,
+      [releaseId],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** Every deployment in one INSERT, every target in another; the array order is the queue order. */
@@ -315,7 +363,16 @@ function present(row: DeploymentView): DeploymentView {
 
 /** Optional fields are left out rather than sent as null. */
 function compact<T extends object>(value: T): T {
-  const optional = ['changes', 'outputs', 'error', 'startedAt', 'finishedAt'];
+  const optional = [
+    'changes',
+    'outputs',
+    'error',
+    'startedAt',
+    'finishedAt',
+    'waitingReason',
+    'waitingUntil',
+    'freezeOverride',
+  ];
   return Object.fromEntries(
     Object.entries(value).filter(([key, v]) => !(optional.includes(key) && v === null)),
   ) as T;
