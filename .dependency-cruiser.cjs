@@ -43,14 +43,19 @@ module.exports = {
     onlyLibs('persistence', ['domain', 'config'], 'libs/persistence stores domain records.'),
     onlyLibs(
       'scheduling',
-      ['domain', 'persistence', 'queue', 'config'],
+      ['domain', 'persistence', 'queue', 'config', 'notifications'],
       'Scheduling decides and records deployments; running them (AWS, the runner) is libs/deploy.',
     ),
     onlyLibs('queue', ['config'], 'libs/queue is the queue and its producer.'),
+    onlyLibs(
+      'notifications',
+      ['domain', 'persistence', 'queue', 'config'],
+      'libs/notifications publishes events as notifications and delivers them; it never deploys.',
+    ),
     onlyLibs('config', [], 'libs/config is the configuration every other part reads.'),
     onlyLibs(
       'core',
-      ['config', 'persistence', 'queue', 'domain'],
+      ['config', 'persistence', 'queue', 'domain', 'notifications'],
       'libs/core wires what every process shares.',
     ),
     {

@@ -126,11 +126,11 @@ describe('layers', () => {
           'render-does-no-io: libs/render/src/index.ts → typeorm',
           // persistence → deploy (domain and config are allowed)
           'persistence-imports-only-domain-config: libs/persistence/src/index.ts → libs/deploy/src/index.ts',
-          'scheduling-imports-only-domain-persistence-queue-config: libs/scheduling/src/index.ts → libs/deploy/src/index.ts',
+          'scheduling-imports-only-domain-persistence-queue-config-notifications: libs/scheduling/src/index.ts → libs/deploy/src/index.ts',
           'only-deploy-calls-aws: libs/scheduling/src/index.ts → @aws-sdk',
           'config-imports-only-no-other-lib: libs/config/src/reads-the-domain.ts → libs/domain/src/index.ts',
           'queue-imports-only-config: libs/queue/src/stores.ts → libs/persistence/src/index.ts',
-          'core-imports-only-config-persistence-queue-domain: libs/core/src/index.ts → libs/deploy/src/index.ts',
+          'core-imports-only-config-persistence-queue-domain-notifications: libs/core/src/index.ts → libs/deploy/src/index.ts',
           'no-lib-imports-an-app: libs/deploy/src/uses-an-app.ts → apps/api/src/main.ts',
           // api → sandbox (apps/gantry → api and sandbox is allowed)
           'apps-import-libs-not-apps: apps/api/src/main.ts → apps/sandbox/src/server.ts',

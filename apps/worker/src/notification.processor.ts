@@ -1,13 +1,13 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, Type } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { retryDelay } from '@gantry/domain';
 import { NotificationDelivery } from '@gantry/notifications';
 import {
   NOTIFICATION_BACKOFF,
   NotificationJob,
   NotificationRetry,
   NOTIFICATIONS_QUEUE,
+  retryDelay,
 } from '@gantry/queue';
 
 /** Takes notification jobs off their queue and makes one delivery attempt each. */

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { retryAttempts } from '@gantry/domain';
+import { retryAttempts } from './notification-retry';
 import {
   NOTIFICATION_BACKOFF,
   NOTIFICATION_RETRY,
