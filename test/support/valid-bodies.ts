@@ -117,6 +117,26 @@ export function validBodies(): Record<string, () => Record<string, unknown>> {
       tenantTags: [],
       force: true,
     }),
+    // A window long past: the battery's deployments are not frozen by it.
+    'post /api/freezes': () => ({
+      name: name('freeze'),
+      reason: 'r',
+      start: '2020-01-01T00:00:00Z',
+      end: '2020-01-02T00:00:00+01:00',
+      environments: ['prod'],
+    }),
+    'patch /api/freezes/{ref}': () => ({ reason: 'changed', timeZone: 'Europe/Paris' }),
+    'post /api/subscriptions': () => ({
+      name: name('subscription'),
+      kind: 'webhook',
+      url: 'http://127.0.0.1:9/hook',
+      secret: 'hostile-secret-0123456',
+      events: ['deployment.failed'],
+      projects: ['shop'],
+      enabled: false,
+    }),
+    'patch /api/subscriptions/{ref}': () => ({ enabled: false }),
+    'post /api/releases/{id}/block': () => ({ reason: 'hostile' }),
     'post /api/tenants': () => ({
       name: name('tenant'),
       tags: ['tier/gold'],

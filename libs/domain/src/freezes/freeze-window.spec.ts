@@ -175,3 +175,17 @@ describe('recurrenceProblems', () => {
     expect(recurrenceProblems(recurrence, timeZone).map((p) => p.path)).toEqual(paths);
   });
 });
+
+describe('degenerate recurrences stay cheap', () => {
+  it('an every-minute, week-long window is reported a while ahead instead of walked minute by minute', () => {
+    const always = freeze({
+      recurrence: { kind: 'cron', expression: '* * * * *', durationMinutes: 10080 },
+    });
+    const active = activeFreeze(
+      [always],
+      { projectId: 'p', environmentId: 'e', tenantId: null },
+      at('2026-12-04T12:00:00Z'),
+    );
+    expect(active?.endsAt.getTime()).toBeGreaterThan(at('2026-12-11T12:00:00Z').getTime());
+  });
+});

@@ -3,8 +3,14 @@ import type { FieldError } from '../errors/domain-error';
 import type { ActiveFreeze, Freeze, FreezeScope, Recurrence } from './freeze.types';
 
 const MINUTE = 60_000;
-/** Enough to walk a chain of back-to-back weekly windows (a week of days, and then some). */
-const MAX_CHAIN = 400;
+/**
+ * Bounds on following back-to-back windows and overlapping freezes: enough for a week of
+ * consecutive days, and a freeze evaluation stays cheap whatever an admin wrote.
+ */
+const MAX_CHAIN = 32;
+/** Freezes that follow each other are followed this many times. */
+const MAX_OVERLAPS = 8;
+const MAX_HORIZON_MS = 366 * 24 * 60 * MINUTE;
 const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
 
 /** Whether the freeze applies to the scope: each non-empty list must contain the scope's member. */
@@ -44,7 +50,7 @@ export function activeFreeze(
   const covering = freezes.filter((freeze) => freezeCovers(freeze, scope));
   let found: ActiveFreeze | null = null;
   let moment = at;
-  for (let step = 0; step < MAX_CHAIN; step += 1) {
+  for (let step = 0; step < MAX_OVERLAPS; step += 1) {
     const next = latestEnding(covering, moment);
     if (!next) return found;
     found = next;
@@ -94,19 +100,22 @@ function latestEnding(freezes: readonly Freeze[], at: Date): ActiveFreeze | null
 
 function recurringWindowEnd(recurrence: Recurrence, timeZone: string, at: Date): Date | null {
   const { expression, durationMs } = asCron(recurrence);
-  // The latest start at or before `at`; an earlier, longer occurrence cannot outlast it.
-  const previous = CronExpressionParser.parse(expression, {
-    currentDate: new Date(at.getTime() + 1),
-    tz: timeZone,
-  });
-  const start = previous.prev().toDate();
-  let end = new Date(start.getTime() + durationMs);
+  const latestStartUpTo = (moment: Date) =>
+    CronExpressionParser.parse(expression, {
+      currentDate: new Date(moment.getTime() + 1),
+      tz: timeZone,
+    })
+      .prev()
+      .toDate();
+  // The latest start at or before `at`; an earlier occurrence cannot outlast it (same duration).
+  let end = new Date(latestStartUpTo(at).getTime() + durationMs);
   if (at >= end) return null;
-  const following = CronExpressionParser.parse(expression, { currentDate: start, tz: timeZone });
-  for (let step = 0; step < MAX_CHAIN; step += 1) {
-    const next = following.next().toDate();
-    if (next > end) break;
-    end = new Date(Math.max(end.getTime(), next.getTime() + durationMs));
+  // Occurrences starting before the window ends extend it: jump to the latest such start each
+  // time, a bounded number of times (an "every minute" freeze is reported a while ahead, not forever).
+  for (let step = 0; step < MAX_CHAIN && end.getTime() - at.getTime() < MAX_HORIZON_MS; step += 1) {
+    const extended = new Date(latestStartUpTo(end).getTime() + durationMs);
+    if (extended <= end) break;
+    end = extended;
   }
   return end;
 }
