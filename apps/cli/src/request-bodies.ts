@@ -1,3 +1,4 @@
+import { releaseBuildInfo } from './ci-build-info';
 import { UsageError } from './cli-errors';
 
 type Body = Record<string, unknown>;
@@ -29,16 +30,23 @@ export interface ReleaseArgs {
   channel?: string;
   image?: string[];
   notes?: string;
+  commit?: string;
+  branch?: string;
+  buildUrl?: string;
 }
 
-/** Body of `POST /api/projects/:ref/releases`. */
-export function releaseBody(args: ReleaseArgs): Body {
+/**
+ * Body of `POST /api/projects/:ref/releases`. Build information comes from `--commit`, `--branch`
+ * and `--build-url`, and from the CI's variables (GitHub Actions, GitLab CI, Jenkins) for the rest.
+ */
+export function releaseBody(args: ReleaseArgs, env: Record<string, string | undefined> = {}): Body {
   if (!args.image?.length) throw new UsageError('give at least one --image <container>=<tag>');
   return compact({
     version: args.version,
     channel: args.channel,
     images: parseImages(args.image),
     notes: args.notes,
+    build: releaseBuildInfo({ commit: args.commit, branch: args.branch, url: args.buildUrl }, env),
   });
 }
 
@@ -48,17 +56,32 @@ export interface TenantArgs {
 }
 
 /** Body of `POST /api/releases/:id/deployments`. */
-export function deploymentBody(environment: string, args: TenantArgs & { force?: boolean }): Body {
+export function deploymentBody(
+  environment: string,
+  args: TenantArgs & { force?: boolean; override?: string },
+): Body {
   return compact({
     environment,
     tenants: args.tenant,
     tenantTags: args.tenantTag,
     force: args.force || undefined,
+    override: args.override ? { reason: args.override } : undefined,
   });
 }
 
 /** Body of `POST /api/projects/:ref/promote`. */
-export function promoteBody(from: string, to: string, args: TenantArgs): Body {
+export function promoteBody(
+  from: string,
+  to: string,
+  args: TenantArgs & { skipBlocked?: boolean; override?: string },
+): Body {
   if (from === to) throw new UsageError('--from and --to name the same environment');
-  return compact({ from, to, tenants: args.tenant, tenantTags: args.tenantTag });
+  return compact({
+    from,
+    to,
+    tenants: args.tenant,
+    tenantTags: args.tenantTag,
+    skipBlocked: args.skipBlocked || undefined,
+    override: args.override ? { reason: args.override } : undefined,
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WEEKDAYS } from '@gantry/domain';
+import { WEEKDAYS, type Recurrence } from '@gantry/domain';
 import { nameField, refField, slugField } from '../http/fields';
 
 const instant = z.iso.datetime({
@@ -7,27 +7,58 @@ const instant = z.iso.datetime({
   message: 'must be an ISO 8601 date-time with a time zone offset or Z',
 });
 
-const recurrenceSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('weekly'),
-    days: z.array(z.enum(WEEKDAYS)).min(1, 'name at least one day').max(7),
-    from: z.string().describe('local time HH:MM in timeZone'),
+/** One flat object (not a union), so every invalid field is named at its own path. */
+const recurrenceSchema = z
+  .strictObject({
+    kind: z.enum(['weekly', 'cron']),
+    days: z.array(z.enum(WEEKDAYS)).min(1, 'name at least one day').max(7).optional(),
+    from: z.string().max(5).optional().describe('weekly: local time HH:MM in timeZone'),
     to: z
       .string()
+      .max(5)
+      .optional()
       .describe(
-        'local time HH:MM (24:00 is the end of the day); at or before from runs past midnight',
+        'weekly: local time HH:MM (24:00 is the end of the day); at or before from runs past midnight',
       ),
-  }),
-  z.strictObject({
-    kind: z.literal('cron'),
     expression: z
       .string()
       .min(1)
       .max(200)
-      .describe('five-field cron expression, local to timeZone'),
-    durationMinutes: z.number().int().min(1).max(10080),
-  }),
-]);
+      .optional()
+      .describe('cron: five-field expression, local to timeZone'),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(10080)
+      .optional()
+      .describe('cron: how long each window lasts'),
+  })
+  .superRefine((value, context) => {
+    const needed =
+      value.kind === 'weekly' ? ['days', 'from', 'to'] : ['expression', 'durationMinutes'];
+    const other =
+      value.kind === 'weekly' ? ['expression', 'durationMinutes'] : ['days', 'from', 'to'];
+    for (const field of needed)
+      if ((value as Record<string, unknown>)[field] === undefined)
+        context.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `required for a ${value.kind} recurrence`,
+        });
+    for (const field of other)
+      if ((value as Record<string, unknown>)[field] !== undefined)
+        context.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `does not apply to a ${value.kind} recurrence`,
+        });
+  })
+  .transform((value): Recurrence =>
+    value.kind === 'weekly'
+      ? { kind: 'weekly', days: value.days!, from: value.from!, to: value.to! }
+      : { kind: 'cron', expression: value.expression!, durationMinutes: value.durationMinutes! },
+  );
 
 const scopeRefs = z.array(refField).max(500);
 

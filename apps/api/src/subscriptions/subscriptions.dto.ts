@@ -21,36 +21,53 @@ const smtpSchema = z.strictObject({
 });
 const email = z.email();
 
-const common = {
-  name: nameField,
-  slug: slugField.optional(),
-  events,
-  projects: filters.projects.default([]),
-  environments: filters.environments.default([]),
-  tenantTags: filters.tenantTags.default([]),
-  enabled: z.boolean().default(true),
-};
+/** The kind-specific fields each kind of subscription takes. */
+export const KIND_FIELDS = {
+  webhook: ['url', 'secret'],
+  slack: ['url'],
+  email: ['to', 'from', 'smtp'],
+} as const;
 
-export const createSubscriptionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    ...common,
-    kind: z.literal('webhook'),
-    url: httpUrl.describe('write-only, stored encrypted'),
-    secret: signingSecret.describe('signs every request (HMAC-SHA256); write-only'),
-  }),
-  z.strictObject({
-    ...common,
-    kind: z.literal('slack'),
-    url: httpUrl.describe('the incoming webhook URL; write-only, stored encrypted'),
-  }),
-  z.strictObject({
-    ...common,
-    kind: z.literal('email'),
-    to: z.array(email).min(1).max(50),
-    from: email,
-    smtp: smtpSchema,
-  }),
-]);
+/** One flat object (not a union), so every invalid field is named at its own path. */
+export const createSubscriptionSchema = z
+  .strictObject({
+    name: nameField,
+    slug: slugField.optional(),
+    kind: z.enum(['webhook', 'slack', 'email']),
+    events,
+    projects: filters.projects.default([]),
+    environments: filters.environments.default([]),
+    tenantTags: filters.tenantTags.default([]),
+    enabled: z.boolean().default(true),
+    url: httpUrl
+      .optional()
+      .describe('webhook and slack: where to POST (write-only, stored encrypted)'),
+    secret: signingSecret
+      .optional()
+      .describe('webhook: signs every request (HMAC-SHA256); write-only'),
+    to: z.array(email).min(1).max(50).optional().describe('email: recipients'),
+    from: email.optional().describe('email: sender'),
+    smtp: smtpSchema.optional().describe('email: the SMTP server'),
+  })
+  .superRefine((value, context) => {
+    const fields = ['url', 'secret', 'to', 'from', 'smtp'] as const;
+    const needed: readonly string[] = KIND_FIELDS[value.kind];
+    for (const field of fields) {
+      const given = value[field] !== undefined;
+      if (needed.includes(field) && !given)
+        context.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `required for a ${value.kind} subscription`,
+        });
+      if (!needed.includes(field) && given)
+        context.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `does not apply to a ${value.kind} subscription`,
+        });
+    }
+  });
 
 export const updateSubscriptionSchema = z.strictObject({
   name: nameField.optional(),

@@ -12,13 +12,7 @@ import {
 } from '@gantry/persistence';
 import { NotificationQueue } from '@gantry/queue';
 import { slugFor } from '../http/slug';
-import { CreateSubscription, UpdateSubscription } from './subscriptions.dto';
-
-const FIELDS_OF_KIND: Record<SubscriptionEntity['kind'], string[]> = {
-  webhook: ['url', 'secret'],
-  slack: ['url'],
-  email: ['to', 'from', 'smtp'],
-};
+import { CreateSubscription, KIND_FIELDS, UpdateSubscription } from './subscriptions.dto';
 
 @Injectable()
 export class SubscriptionsService {
@@ -33,7 +27,7 @@ export class SubscriptionsService {
   async create(input: CreateSubscription) {
     const secrets: SubscriptionSecrets =
       input.kind === 'email'
-        ? { smtpPassword: input.smtp.password }
+        ? { smtpPassword: input.smtp?.password }
         : { url: input.url, ...(input.kind === 'webhook' ? { secret: input.secret } : {}) };
     const values: SubscriptionValues = {
       name: input.name,
@@ -43,7 +37,10 @@ export class SubscriptionsService {
       ...(await this.filterIds(input)),
       tenantTags: input.tenantTags,
       enabled: input.enabled,
-      settings: input.kind === 'email' ? emailSettings(input) : {},
+      settings:
+        input.kind === 'email'
+          ? emailSettings({ to: input.to!, from: input.from!, smtp: input.smtp! })
+          : {},
       secretsEncrypted: this.box.encrypt(JSON.stringify(secrets)),
     };
     return this.present(await this.subscriptions.create(values));
@@ -172,7 +169,7 @@ function emailSettings(input: {
 function assertFieldsFitKind(kind: SubscriptionEntity['kind'], input: UpdateSubscription): void {
   const problems: FieldError[] = ['url', 'secret', 'to', 'from', 'smtp']
     .filter((field) => (input as Record<string, unknown>)[field] !== undefined)
-    .filter((field) => !FIELDS_OF_KIND[kind].includes(field))
+    .filter((field) => !(KIND_FIELDS[kind] as readonly string[]).includes(field))
     .map((field) => ({ path: field, message: `does not apply to a ${kind} subscription` }));
   if (problems.length) throw invalid(problems, 'The subscription update is invalid.');
 }

@@ -9,7 +9,7 @@ import type { CliIo } from '../output';
 import { deploymentBody, TenantArgs } from '../request-bodies';
 
 type DeployArgs = TenantArgs &
-  WaitArgs & { project: string; release: string; to: string; force?: boolean };
+  WaitArgs & { project: string; release: string; to: string; force?: boolean; override?: string };
 
 /** `gantry deploy`: a release (by version) to an environment. */
 export function deployCommand(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -21,6 +21,7 @@ export function deployCommand(io: CliIo, setExitCode: (code: number) => void): C
     .option('--tenant <ref>', 'only this tenant, repeatable', collect, [])
     .option('--tenant-tag <tag>', 'tenants with this tag (group/value), repeatable', collect, [])
     .option('--force', 'redeploy even where this release is already deployed')
+    .option('--override <reason>', 'admin: deploy through a freeze, saying why')
     .option('--wait', 'follow the deployments until they end')
     .option('--timeout <duration>', 'with --wait: give up after this long (e.g. 30m)')
     .action(

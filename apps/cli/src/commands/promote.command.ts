@@ -7,7 +7,14 @@ import { parseDuration } from '../duration';
 import type { CliIo } from '../output';
 import { promoteBody, TenantArgs } from '../request-bodies';
 
-type PromoteArgs = TenantArgs & WaitArgs & { project: string; from: string; to: string };
+type PromoteArgs = TenantArgs &
+  WaitArgs & {
+    project: string;
+    from: string;
+    to: string;
+    skipBlocked?: boolean;
+    override?: string;
+  };
 
 /** `gantry promote`: what last succeeded in one environment, to the next. */
 export function promoteCommand(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -18,6 +25,8 @@ export function promoteCommand(io: CliIo, setExitCode: (code: number) => void): 
     .requiredOption('--to <environment>', 'environment to promote to')
     .option('--tenant <ref>', 'only this tenant, repeatable', collect, [])
     .option('--tenant-tag <tag>', 'tenants with this tag (group/value), repeatable', collect, [])
+    .option('--skip-blocked', 'pass over blocked releases: promote the last good one instead')
+    .option('--override <reason>', 'admin: deploy through a freeze, saying why')
     .option('--wait', 'follow the deployments until they end')
     .option('--timeout <duration>', 'with --wait: give up after this long (e.g. 30m)')
     .action(

@@ -23,6 +23,9 @@ export function releaseCommand(io: CliIo, setExitCode: (code: number) => void): 
     .option('--channel <ref>', 'channel slug or id (default: the default channel)')
     .option('--image <container=tag>', 'image tag per container, repeatable', collect, [])
     .option('--notes <text>', 'release notes')
+    .option('--commit <sha>', 'build information: the commit (default: from the CI variables)')
+    .option('--branch <name>', 'build information: the branch (default: from the CI variables)')
+    .option('--build-url <url>', 'build information: the CI build (default: from the CI variables)')
     .option('--deploy-to <environment>', 'deploy the new release to this environment')
     .option('--tenant <ref>', 'with --deploy-to: only this tenant, repeatable', collect, [])
     .option(
@@ -35,7 +38,7 @@ export function releaseCommand(io: CliIo, setExitCode: (code: number) => void): 
     .option('--timeout <duration>', 'with --wait: give up after this long (e.g. 30m)')
     .action(
       action<CreateArgs>(io, setExitCode, async (context, args) => {
-        const body = releaseBody(args);
+        const body = releaseBody(args, io.env);
         if (
           !args.deployTo &&
           (args.wait || args.timeout || args.tenant?.length || args.tenantTag?.length)
