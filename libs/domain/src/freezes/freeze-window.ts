@@ -7,9 +7,9 @@ const MINUTE = 60_000;
  * Bounds on following back-to-back windows and overlapping freezes: enough for a week of
  * consecutive days, and a freeze evaluation stays cheap whatever an admin wrote.
  */
-const MAX_CHAIN = 32;
+const MAX_CHAIN = 8;
 /** Freezes that follow each other are followed this many times. */
-const MAX_OVERLAPS = 8;
+const MAX_OVERLAPS = 4;
 const MAX_HORIZON_MS = 366 * 24 * 60 * MINUTE;
 const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
 
