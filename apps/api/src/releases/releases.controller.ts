@@ -1,10 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, RequirePermission } from '../access/actor';
 import { ApiJsonBody, ApiPaged } from '../http/openapi';
 import { Page, pageSchema } from '../http/pagination';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
-import { CreateRelease, createReleaseSchema } from './releases.dto';
+import {
+  CreateRelease,
+  createReleaseSchema,
+  ProgressionQuery,
+  progressionQuerySchema,
+} from './releases.dto';
 import { ReleasesService } from './releases.service';
 
 @ApiTags('releases')
@@ -39,6 +44,23 @@ export class ReleasesController {
   @Get('releases/:id')
   get(@Param('id') id: string) {
     return this.releases.get(id);
+  }
+
+  @Get('releases/:id/progression')
+  @ApiOperation({
+    summary:
+      "A page of the release's progression: per environment and tenant, deployed, allowed or blocked",
+    description:
+      'Each cell also gives what runs there (`live`: the deployment that succeeded last) and the latest attempt with its status (`latest`). `GET /api/releases/:id` shows the first cells and a summary per environment.',
+  })
+  @ApiPaged()
+  @ApiQuery({ name: 'environment', required: false, schema: { type: 'string' } })
+  @ApiQuery({ name: 'status', required: false, enum: ['deployed', 'allowed', 'blocked'] })
+  progression(
+    @Param('id') id: string,
+    @Query(new ZodValidationPipe(progressionQuerySchema, 'query')) query: ProgressionQuery,
+  ) {
+    return this.releases.progression(id, query);
   }
 
   @Post('releases/:id/snapshot')

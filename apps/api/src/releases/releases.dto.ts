@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { refField } from '../http/fields';
+import { pageSchema } from '../http/pagination';
 
 export const createReleaseSchema = z.strictObject({
   version: z
@@ -15,3 +16,10 @@ export const createReleaseSchema = z.strictObject({
 });
 
 export type CreateRelease = z.infer<typeof createReleaseSchema>;
+
+export const progressionQuerySchema = pageSchema.extend({
+  environment: refField.optional(),
+  status: z.enum(['deployed', 'allowed', 'blocked']).optional(),
+});
+
+export type ProgressionQuery = z.infer<typeof progressionQuerySchema>;

@@ -5,22 +5,40 @@ import {
   invalid,
   defaultReleaseVersion,
   releaseImageProblems,
+  ProgressionCell,
   releaseProgression,
+  summariseProgression,
   versionProblems,
 } from '@gantry/domain';
-import { DeploymentScheduler, SchedulingContextLoader } from '@gantry/scheduling';
+import {
+  DeploymentScheduler,
+  ProjectSchedulingContext,
+  SchedulingContextLoader,
+} from '@gantry/scheduling';
 import {
   ChannelsRepository,
+  DashboardRepository,
   DeploymentsRepository,
+  EnvironmentsRepository,
+  ProjectEntity,
   ProjectsRepository,
+  ReleaseEntity,
   ReleasesRepository,
   SnapshotVariable,
   VariablesRepository,
 } from '@gantry/persistence';
 import type { Actor } from '../access/actor';
 import { assertActorScope } from '../deployments/actor-scope';
-import { CreateRelease } from './releases.dto';
-import { progressionView, releaseSummary, snapshotVariables } from './release-view';
+import { CreateRelease, ProgressionQuery } from './releases.dto';
+import {
+  progressionSummaryView,
+  progressionView,
+  releaseSummary,
+  snapshotVariables,
+} from './release-view';
+
+/** Progression cells a release shows inline; the rest are paged by GET /api/releases/:id/progression. */
+const PROGRESSION_INLINE = 100;
 
 /** How often a defaulted version is recomputed when a concurrent release took it first. */
 const VERSION_ATTEMPTS = 3;
@@ -35,6 +53,8 @@ export class ReleasesService {
     private readonly deployments: DeploymentsRepository,
     private readonly scheduler: DeploymentScheduler,
     private readonly contexts: SchedulingContextLoader,
+    private readonly environments: EnvironmentsRepository,
+    private readonly stacks: DashboardRepository,
   ) {}
 
   /** Validates images, channel rules and version, snapshots step and variables, and queues the automatic deployments. */
@@ -99,13 +119,59 @@ export class ReleasesService {
     };
   }
 
-  /** The release with its snapshot and its progression per environment (and tenant). */
+  /**
+   * The release with its snapshot and its progression: summarised per environment (tenant counts),
+   * and its first cells; the whole per-tenant progression is paged by `progression()`.
+   */
   async get(id: string) {
     const release = await this.releases.get(id);
     const project = await this.projects.get(release.projectId);
-    const [channel, candidates, context, succeeded] = await Promise.all([
+    const [channel, candidates, { cells, context }] = await Promise.all([
       this.channels.findById(release.channelId),
       this.variables.scopeCandidates(project.id),
+      this.progressionOf(release, project),
+    ]);
+    return {
+      ...releaseSummary(release, project, channel ?? undefined),
+      snapshot: {
+        step: release.step,
+        variables: snapshotVariables(release.variables, candidates),
+        takenAt: release.snapshotTakenAt,
+      },
+      progression: await this.cellViews(cells.slice(0, PROGRESSION_INLINE), context),
+      progressionTotal: cells.length,
+      progressionSummary: progressionSummaryView(
+        summariseProgression(cells, context.environments),
+        context.environments,
+        project.tenancy,
+      ),
+    };
+  }
+
+  /** A page of the release's progression cells, of one environment when given. */
+  async progression(id: string, query: ProgressionQuery) {
+    const release = await this.releases.get(id);
+    const [project, environment] = await Promise.all([
+      this.projects.get(release.projectId),
+      query.environment ? this.environments.get(query.environment) : undefined,
+    ]);
+    const { cells, context } = await this.progressionOf(release, project);
+    const matching = cells.filter(
+      (cell) =>
+        (!environment || cell.environmentId === environment.id) &&
+        (!query.status || cell.status === query.status),
+    );
+    return {
+      items: await this.cellViews(
+        matching.slice(query.offset, query.offset + query.limit),
+        context,
+      ),
+      total: matching.length,
+    };
+  }
+
+  private async progressionOf(release: ReleaseEntity, project: ProjectEntity) {
+    const [context, succeeded] = await Promise.all([
       this.contexts.forProject(project),
       this.deployments.keysOf([release.id], ['succeeded']),
     ]);
@@ -114,15 +180,17 @@ export class ReleasesService {
       environments: context.environments,
       succeeded,
     });
-    return {
-      ...releaseSummary(release, project, channel ?? undefined),
-      snapshot: {
-        step: release.step,
-        variables: snapshotVariables(release.variables, candidates),
-        takenAt: release.snapshotTakenAt,
-      },
-      progression: progressionView(cells, context.environments, context.tenants),
-    };
+    return { cells, context };
+  }
+
+  /** Cells as the API shows them, with the live release and latest attempt of their stacks. */
+  private async cellViews(cells: ProgressionCell[], context: ProjectSchedulingContext) {
+    const stacks = await this.stacks.stackStates(
+      context.project.id,
+      [...new Set(cells.map((cell) => cell.environmentId))],
+      [...new Set(cells.flatMap((cell) => cell.tenantId ?? []))],
+    );
+    return progressionView(cells, context.environments, context.tenants, stacks);
   }
 
   /** Takes the project's variables again; the step and the images stay as they were. */

@@ -38,6 +38,12 @@ export class TenantsController {
     description: 'Only tenants connected to this project (id or slug)',
     schema: { type: 'string' },
   })
+  @ApiQuery({
+    name: 'include',
+    required: false,
+    enum: ['connections'],
+    description: "'connections' embeds each tenant's projects and environments (`projects`)",
+  })
   list(@Query(new ZodValidationPipe(tenantQuerySchema, 'query')) query: TenantQuery) {
     return this.tenants.list(query);
   }

@@ -4,6 +4,7 @@ import {
   EnvironmentsRepository,
   ProjectsRepository,
   TenantConnectionInput,
+  TenantEntity,
   TenantsRepository,
   TenantView,
   translateDatabaseError,
@@ -29,12 +30,14 @@ export class TenantsService {
       .catch((error) => translateDatabaseError(error, 'tenant'));
   }
 
-  async list(query: TenantQuery): Promise<ListResult<TenantView>> {
+  /** Tenants without their connections (a tenant may have thousands) unless `include=connections`. */
+  async list(query: TenantQuery): Promise<ListResult<TenantEntity | TenantView>> {
     const projectId = query.project ? (await this.projects.get(query.project)).id : undefined;
     const [items, total] = await this.tenants.list(
       { tags: query.tag, projectId },
       query.limit,
       query.offset,
+      query.include === 'connections',
     );
     return { items, total };
   }

@@ -70,7 +70,13 @@ export class TenantsRepository {
     return { ...tenant, projects: connections.get(tenant.id) ?? [] };
   }
 
-  async list(filter: TenantFilter, limit: number, offset: number): Promise<[TenantView[], number]> {
+  /** A page of tenants by name, with their connections only when asked. */
+  async list(
+    filter: TenantFilter,
+    limit: number,
+    offset: number,
+    withConnections = true,
+  ): Promise<[TenantEntity[] | TenantView[], number]> {
     const query = this.tenants
       .createQueryBuilder('tenant')
       .orderBy('tenant.name', 'ASC')
@@ -86,6 +92,7 @@ export class TenantsRepository {
       );
     }
     const [tenants, total] = await query.getManyAndCount();
+    if (!withConnections) return [tenants, total];
     const connections = await this.connectionsOf(tenants.map((tenant) => tenant.id));
     return [
       tenants.map((tenant) => ({ ...tenant, projects: connections.get(tenant.id) ?? [] })),
