@@ -40,7 +40,9 @@ describe('API conventions', () => {
       (operation) =>
         operation.method === 'get' &&
         !PAGED_DOCUMENTS.includes(operation.path) &&
-        operation.parameters.some((parameter) => parameter.name === 'limit'),
+        ['limit', 'offset'].every((name) =>
+          operation.parameters.some((parameter) => parameter.name === name),
+        ),
     );
 
   it('pages every list as {items, total} with limit at most 500', async () => {

@@ -8,7 +8,7 @@ import {
 import {
   DeploymentCandidatesRepository,
   DeploymentsRepository,
-  DeploymentView,
+  DeploymentRecord,
   EnvironmentEntity,
   ProjectEntity,
   ProjectsRepository,
@@ -64,7 +64,7 @@ export class DeploymentScheduler {
   ) {}
 
   /** One deployment per chosen tenant (or one untenanted), refused as a whole when any is refused. */
-  async requestDeployments(input: DeploymentRequestInput): Promise<DeploymentView[]> {
+  async requestDeployments(input: DeploymentRequestInput): Promise<DeploymentRecord[]> {
     const { release, project, environment } = input;
     const context = await this.contexts.forProject(project);
     const scopes = await selectScopes(this.candidates, context, environment, input);
@@ -84,7 +84,7 @@ export class DeploymentScheduler {
    * succeeded last. A chosen tenant with nothing succeeded in `from` refuses the whole promotion
    * (409 `invalid_state` listing them): a partial promotion is easy to miss.
    */
-  async promote(input: PromotionInput): Promise<DeploymentView[]> {
+  async promote(input: PromotionInput): Promise<DeploymentRecord[]> {
     const { project, from, to } = input;
     const context = await this.contexts.forProject(project);
     const scopes = await selectScopes(this.candidates, context, to, input);
@@ -119,7 +119,7 @@ export class DeploymentScheduler {
   async createReleaseWithAutomaticDeployments(
     project: ProjectEntity,
     values: Omit<ReleaseValues, 'projectId'>,
-  ): Promise<{ release: ReleaseEntity; deployments: DeploymentView[] }> {
+  ): Promise<{ release: ReleaseEntity; deployments: DeploymentRecord[] }> {
     const context = await this.contexts.forProject(project);
     const due = automaticDeploymentsOnCreation(
       await this.contexts.releaseContext(context, values.channelId),
@@ -139,7 +139,7 @@ export class DeploymentScheduler {
   }
 
   /** The automatic deployments of a release's creation that do not exist yet (safe to call twice). */
-  async scheduleAutomaticAfterCreation(releaseId: string): Promise<DeploymentView[]> {
+  async scheduleAutomaticAfterCreation(releaseId: string): Promise<DeploymentRecord[]> {
     const release = await this.releases.get(releaseId);
     const context = await this.contexts.forProject(await this.projects.get(release.projectId));
     const due = automaticDeploymentsOnCreation(
@@ -159,7 +159,7 @@ export class DeploymentScheduler {
   }
 
   /** After a success: the automatic deployments of the phases it completed, for the same tenant. */
-  async scheduleAutomaticAfterSuccess(deploymentId: string): Promise<DeploymentView[]> {
+  async scheduleAutomaticAfterSuccess(deploymentId: string): Promise<DeploymentRecord[]> {
     const done = await this.deployments.keyOf(deploymentId);
     if (!done || done.status !== 'succeeded') return [];
     const release = await this.releases.get(done.releaseId);

@@ -13,7 +13,7 @@ import {
 import {
   DeploymentCandidatesRepository,
   DeploymentsRepository,
-  DeploymentView,
+  DeploymentRecord,
   NewDeployment,
   ReleaseEntity,
 } from '@gantry/persistence';
@@ -48,7 +48,7 @@ export class DeploymentWriter {
     context: ProjectSchedulingContext,
     wanted: Wanted[],
     options: Omit<PlanOptions, 'noTarget'>,
-  ): Promise<DeploymentView[]> {
+  ): Promise<DeploymentRecord[]> {
     const releaseIds = [...new Set(wanted.map((item) => item.release.id))];
     const lifecycles = await this.lifecyclesByChannel(context, wanted);
     const key = (item: Wanted) => stackKey(context.project.id, item.environmentId, item.tenantId);
@@ -97,9 +97,9 @@ export class DeploymentWriter {
   }
 
   /** Enqueues after the commit, so a worker never picks up a row it cannot see yet. */
-  async commit(rows: NewDeployment[]): Promise<DeploymentView[]> {
+  async commit(rows: NewDeployment[]): Promise<DeploymentRecord[]> {
     await this.queue.enqueue(rows.filter((row) => row.status === 'queued').map((row) => row.id));
-    return this.deployments.views(rows.map((row) => row.id));
+    return this.deployments.records(rows.map((row) => row.id));
   }
 
   private async write(

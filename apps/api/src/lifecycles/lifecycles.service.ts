@@ -92,8 +92,8 @@ function present(lifecycle: LifecycleRecord, environments: EnvironmentEntity[]) 
     name: lifecycle.name,
     phases: lifecycle.phases.map((phase) => ({
       name: phase.name,
-      environments: phase.environments.map((id) => byId.get(id)),
-      automatic: phase.automatic.map((id) => byId.get(id)),
+      environments: phase.environments.flatMap((id) => byId.get(id) ?? []),
+      automatic: phase.automatic.flatMap((id) => byId.get(id) ?? []),
       minimumEnvironmentsBeforePromotion: phase.minimumEnvironmentsBeforePromotion,
       optional: phase.optional,
     })),

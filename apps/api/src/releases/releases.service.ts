@@ -29,6 +29,7 @@ import {
 } from '@gantry/persistence';
 import type { Actor } from '../access/actor';
 import { assertActorScope } from '../deployments/actor-scope';
+import { deploymentResponse } from '../deployments/deployment.response';
 import { CreateRelease, ProgressionQuery } from './releases.dto';
 import {
   progressionSummaryView,
@@ -91,7 +92,10 @@ export class ReleasesService {
             snapshotTakenAt: new Date(),
           },
         );
-        return { ...(await this.get(release.id)), deployments };
+        return {
+          ...(await this.get(release.id)),
+          deployments: deployments.map(deploymentResponse),
+        };
       } catch (error) {
         const duplicate = error instanceof DomainError && error.code === 'duplicate';
         if (duplicate && fromImages) throw versionFromImagesTaken(version);

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiQueryOf } from '../http/openapi';
+import { ApiEndpoint, ApiQueryOf } from '../http/openapi';
+import { templateContent } from './template.response';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import {
   ProjectTemplateQuery,
@@ -18,7 +19,13 @@ export class TemplatesController {
   constructor(private readonly templates: TemplatesService) {}
 
   @Get('releases/:id/template')
-  @ApiProduces('application/json', 'application/yaml')
+  @ApiEndpoint({
+    summary: 'Export the template a deployment of a release would send',
+    description:
+      'The exact CloudFormation template for one environment (and tenant, and target); sensitive values are NoEcho parameters.',
+    response: templateContent,
+    errors: [400, 404, 422],
+  })
   @ApiQueryOf(releaseTemplateQuery)
   async release(
     @Param('id') id: string,
@@ -29,7 +36,13 @@ export class TemplatesController {
   }
 
   @Get('projects/:ref/cloudformation')
-  @ApiProduces('application/json', 'application/yaml')
+  @ApiEndpoint({
+    summary: "Export a project's step as a standalone template",
+    description:
+      'Image tags and every variable become Parameters: deployable with `aws cloudformation deploy` and no Gantry.',
+    response: templateContent,
+    errors: [400, 404, 422],
+  })
   @ApiQueryOf(projectTemplateQuery)
   async project(
     @Param('ref') ref: string,

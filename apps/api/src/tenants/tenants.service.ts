@@ -6,7 +6,7 @@ import {
   TenantConnectionInput,
   TenantEntity,
   TenantsRepository,
-  TenantView,
+  TenantRecord,
   translateDatabaseError,
 } from '@gantry/persistence';
 import { ListResult } from '../http/pagination';
@@ -22,7 +22,7 @@ export class TenantsService {
     private readonly environments: EnvironmentsRepository,
   ) {}
 
-  async create(input: CreateTenant): Promise<TenantView> {
+  async create(input: CreateTenant): Promise<TenantRecord> {
     const slug = slugFor(input);
     const connections = await this.resolveConnections(input.projects);
     return this.tenants
@@ -31,7 +31,7 @@ export class TenantsService {
   }
 
   /** Tenants without their connections (a tenant may have thousands) unless `include=connections`. */
-  async list(query: TenantQuery): Promise<ListResult<TenantEntity | TenantView>> {
+  async list(query: TenantQuery): Promise<ListResult<TenantEntity | TenantRecord>> {
     const projectId = query.project ? (await this.projects.get(query.project)).id : undefined;
     const [items, total] = await this.tenants.list(
       { tags: query.tag, projectId },
@@ -42,11 +42,11 @@ export class TenantsService {
     return { items, total };
   }
 
-  get(ref: string): Promise<TenantView> {
+  get(ref: string): Promise<TenantRecord> {
     return this.tenants.view(ref);
   }
 
-  async update(ref: string, input: UpdateTenant): Promise<TenantView> {
+  async update(ref: string, input: UpdateTenant): Promise<TenantRecord> {
     const tenant = await this.tenants.get(ref);
     const { projects, ...values } = input;
     const connections = projects && (await this.resolveConnections(projects));

@@ -24,17 +24,17 @@ export interface DeploymentKeyRow {
 /** A deployment to insert, with its targets, as planned by `planDeployments`. */
 export type NewDeployment = PlannedDeployment;
 
-export interface DeploymentTargetView {
+export interface DeploymentTargetRecord {
   target: Ref;
   stackName: string;
   status: string;
-  changes?: ResourceChange[];
-  outputs?: Record<string, string>;
-  error?: string;
+  changes: ResourceChange[] | null;
+  outputs: Record<string, string> | null;
+  error: string | null;
 }
 
-/** A deployment as the API shows it. */
-export interface DeploymentView {
+/** A deployment with the references it names and its targets, read in one query. */
+export interface DeploymentRecord {
   id: string;
   release: { id: string; version: string };
   project: Ref;
@@ -44,11 +44,11 @@ export interface DeploymentView {
   forced: boolean;
   cancelRequested: boolean;
   createdBy: string | null;
-  targets: DeploymentTargetView[];
-  error?: string;
+  targets: DeploymentTargetRecord[];
+  error: string | null;
   createdAt: Date;
-  startedAt?: Date;
-  finishedAt?: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
 }
 
 export interface DeploymentFilter {
@@ -82,7 +82,7 @@ export interface DeploymentPage {
 }
 
 export interface DeploymentListPage {
-  items: DeploymentView[];
+  items: DeploymentRecord[];
   /** Where the next page starts, or null on the last page. */
   next: DeploymentCursor | null;
   total?: number;
@@ -94,7 +94,7 @@ const CURSOR_TIME = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:M
 /** What a cancel request did. */
 export type CancelOutcome = 'cancelled' | 'cancel_requested' | 'finished';
 
-const VIEW_SQL = `
+const RECORD_SQL = `
   SELECT d.id, d.status, d.forced, d.cancel_requested AS "cancelRequested", d.created_by AS "createdBy", d.error,
          d.created_at AS "createdAt", d.started_at AS "startedAt", d.finished_at AS "finishedAt",
          json_build_object('id', r.id, 'version', r.version) AS release,
@@ -220,20 +220,21 @@ export class DeploymentsRepository {
     );
   }
 
-  /** Views of these deployments, in the order of `ids`. */
-  async views(ids: string[], manager = this.dataSource.manager): Promise<DeploymentView[]> {
+  /** Records of these deployments, in the order of `ids`. */
+  async records(ids: string[], manager = this.dataSource.manager): Promise<DeploymentRecord[]> {
     if (ids.length === 0) return [];
-    const rows: DeploymentView[] = await manager.query(`${VIEW_SQL} WHERE d.id = ANY($1::uuid[])`, [
-      ids,
-    ]);
-    const byId = new Map(rows.map((row) => [row.id, present(row)]));
+    const rows: DeploymentRecord[] = await manager.query(
+      `${RECORD_SQL} WHERE d.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  async get(id: string): Promise<DeploymentView> {
-    const [view] = isUuid(id) ? await this.views([id]) : [];
-    if (!view) throw notFound('deployment', id);
-    return view;
+  async get(id: string): Promise<DeploymentRecord> {
+    const [record] = isUuid(id) ? await this.records([id]) : [];
+    if (!record) throw notFound('deployment', id);
+    return record;
   }
 
   /**
@@ -273,7 +274,7 @@ export class DeploymentsRepository {
     const shown = rows.slice(0, page.limit);
     const last = shown[shown.length - 1];
     return {
-      items: await this.views(shown.map((row) => row.id)),
+      items: await this.records(shown.map((row) => row.id)),
       next: rows.length > page.limit ? { createdAt: last.createdAt, seq: last.seq } : null,
       ...(total === undefined ? {} : { total: await total }),
     };
@@ -303,20 +304,4 @@ export class DeploymentsRepository {
       [id, after, limit],
     );
   }
-}
-
-function present(row: DeploymentView): DeploymentView {
-  const view: DeploymentView = {
-    ...row,
-    targets: row.targets.map((target) => compact({ ...target })),
-  };
-  return compact(view as unknown as Record<string, unknown>) as unknown as DeploymentView;
-}
-
-/** Optional fields are left out rather than sent as null. */
-function compact<T extends object>(value: T): T {
-  const optional = ['changes', 'outputs', 'error', 'startedAt', 'finishedAt'];
-  return Object.fromEntries(
-    Object.entries(value).filter(([key, v]) => !(optional.includes(key) && v === null)),
-  ) as T;
 }
