@@ -3,6 +3,7 @@ import { DeploymentLogCounter1764200000000 } from './1764200000000-DeploymentLog
 import { DeploymentWorkerErrors1764300000000 } from './1764300000000-DeploymentWorkerErrors';
 import { OperatorKeyPrefixes1796399014564 } from './1796399014564-OperatorKeyPrefixes';
 import { StackDeployments1796399509781 } from './1796399509781-StackDeployments';
+import { DeploymentClaimToken1796400657185 } from './1796400657185-DeploymentClaimToken';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   DeploymentWorkerErrors1764300000000,
   OperatorKeyPrefixes1796399014564,
   StackDeployments1796399509781,
+  DeploymentClaimToken1796400657185,
 ];

@@ -8,6 +8,7 @@ import { DEPLOYMENTS_QUEUE, DeploymentJob } from '@gantry/queue';
 @Injectable()
 export class DeploymentProcessor extends WorkerHost {
   private readonly logger = new Logger('DeploymentProcessor');
+  private quietUntil = 0;
 
   constructor(private readonly runner: DeploymentRunner) {
     super();
@@ -15,6 +16,17 @@ export class DeploymentProcessor extends WorkerHost {
 
   async process(job: Job<DeploymentJob>): Promise<void> {
     await this.runner.run(job.data.deploymentId);
+  }
+
+  /**
+   * BullMQ's own trouble (Redis away, a lock it could not renew): logged once per outage. The
+   * deployment does not depend on it: its lease in PostgreSQL and the reconciler do.
+   */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    if (Date.now() < this.quietUntil) return;
+    this.quietUntil = Date.now() + 30_000;
+    this.logger.warn(`Queue worker: ${error.message} (further queue errors for 30 s not logged)`);
   }
 
   @OnWorkerEvent('failed')

@@ -1,4 +1,8 @@
 import type { Redis } from 'ioredis';
+import { unavailableDependency } from '@gantry/domain';
+
+/** How long to wait before asking an unavailable Redis again. */
+const REDIS_UNAVAILABLE_PAUSE_MS = 500;
 
 /**
  * Token bucket in Redis, refilled at `rate` tokens per second up to `burst`, using Redis's own
@@ -40,20 +44,30 @@ export class RedisRateLimiter {
       new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}
 
-  /** Waits until the bucket for `key` grants a request. */
+  /**
+   * Waits until the bucket for `key` grants a request. While Redis is unavailable it waits for
+   * Redis too: an outage slows AWS calls down, it never fails them (nor the deployment).
+   */
   async acquire(key: string): Promise<void> {
     for (;;) {
-      const wait = Number(
-        await this.redis.eval(
-          TAKE_TOKEN,
-          1,
-          `${this.prefix}:ratelimit:${key}`,
-          this.limit.perSecond,
-          this.limit.burst,
-        ),
-      );
+      const wait = await this.takeToken(key).catch((error: unknown) => {
+        if (!unavailableDependency(error)) throw error;
+        return REDIS_UNAVAILABLE_PAUSE_MS;
+      });
       if (wait <= 0) return;
       await this.sleep(wait + Math.floor(Math.random() * 10));
     }
+  }
+
+  private async takeToken(key: string): Promise<number> {
+    return Number(
+      await this.redis.eval(
+        TAKE_TOKEN,
+        1,
+        `${this.prefix}:ratelimit:${key}`,
+        this.limit.perSecond,
+        this.limit.burst,
+      ),
+    );
   }
 }
