@@ -16,7 +16,7 @@ import {
   ReleasesRepository,
   ReleaseValues,
 } from '@gantry/persistence';
-import { DeploymentWriter, sameKey } from './deployment-writer';
+import { automaticActor, DeploymentWriter, sameKey } from './deployment-writer';
 import { SchedulingContextLoader } from './scheduling-context.loader';
 import { nothingToPromote, selectScopes } from './tenant-scopes';
 
@@ -115,15 +115,25 @@ export class DeploymentScheduler {
     });
   }
 
-  /** Inserts a release and the automatic deployments its creation opens, in one transaction. */
+  /**
+   * Inserts a release and the automatic deployments its creation opens, in one transaction. They
+   * count as the creator's request: `authorize` sees their environments first and may refuse.
+   */
   async createReleaseWithAutomaticDeployments(
     project: ProjectEntity,
     values: Omit<ReleaseValues, 'projectId'>,
+    creator: { actorName: string | null; authorize(environments: EnvironmentEntity[]): void },
   ): Promise<{ release: ReleaseEntity; deployments: DeploymentRecord[] }> {
     const context = await this.contexts.forProject(project);
     const due = automaticDeploymentsOnCreation(
       await this.contexts.releaseContext(context, values.channelId),
     );
+    creator.authorize(
+      context.environments.filter((environment) =>
+        due.some((key) => key.environmentId === environment.id),
+      ),
+    );
+    const createdBy = automaticActor({ releaseCreatedBy: creator.actorName });
     const { release, rows } = await this.deployments.transaction(async (manager) => {
       const release = await this.releases.insert({ ...values, projectId: project.id }, manager);
       return {
@@ -132,6 +142,7 @@ export class DeploymentScheduler {
           manager,
           context,
           due.map((key) => ({ release, ...key })),
+          createdBy,
         ),
       };
     });
@@ -153,6 +164,7 @@ export class DeploymentScheduler {
         manager,
         context,
         fresh.map((key) => ({ release, ...key })),
+        automaticActor({ releaseCreatedBy: null }),
       );
     });
     return this.writer.commit(rows);
@@ -182,6 +194,7 @@ export class DeploymentScheduler {
         manager,
         context,
         due.map((key) => ({ release, ...key })),
+        automaticActor({ after: deploymentId }),
       );
     });
     return this.writer.commit(rows);

@@ -27,8 +27,16 @@ export interface Wanted {
   tenantId: string | null;
 }
 
-/** `createdBy` of the deployments the lifecycle starts by itself. */
-export const AUTOMATIC_ACTOR = 'automatic (lifecycle)';
+/**
+ * `createdBy` of the deployments the lifecycle starts by itself, naming what triggered them: the
+ * key that created the release, or the deployment whose success opened the next phase.
+ */
+export function automaticActor(trigger: { releaseCreatedBy: string | null } | { after: string }) {
+  if ('after' in trigger) return `automatic (lifecycle) after deployment ${trigger.after}`;
+  return trigger.releaseCreatedBy
+    ? `automatic (lifecycle) for '${trigger.releaseCreatedBy}'`
+    : 'automatic (lifecycle)';
+}
 
 /** Checks, plans and writes deployments; enqueues them once the transaction has committed. */
 @Injectable()
@@ -88,10 +96,11 @@ export class DeploymentWriter {
     manager: EntityManager,
     context: ProjectSchedulingContext,
     wanted: Wanted[],
+    createdBy: string,
   ): Promise<NewDeployment[]> {
     return this.write(manager, context, wanted, {
       forced: false,
-      createdBy: AUTOMATIC_ACTOR,
+      createdBy,
       noTarget: 'record',
     });
   }

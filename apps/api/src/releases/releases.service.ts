@@ -91,6 +91,10 @@ export class ReleasesService {
             variables,
             snapshotTakenAt: new Date(),
           },
+          {
+            actorName: actor.name,
+            authorize: (environments) => assertActorScope(actor, { project, environments }),
+          },
         );
         return {
           ...(await this.get(release.id)),
