@@ -4,6 +4,7 @@ import { DeploymentWorkerErrors1764300000000 } from './1764300000000-DeploymentW
 import { OperatorKeyPrefixes1796399014564 } from './1796399014564-OperatorKeyPrefixes';
 import { StackDeployments1796399509781 } from './1796399509781-StackDeployments';
 import { DeploymentClaimToken1796400657185 } from './1796400657185-DeploymentClaimToken';
+import { DeploymentErrorDetails1796401353124 } from './1796401353124-DeploymentErrorDetails';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   OperatorKeyPrefixes1796399014564,
   StackDeployments1796399509781,
   DeploymentClaimToken1796400657185,
+  DeploymentErrorDetails1796401353124,
 ];

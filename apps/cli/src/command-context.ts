@@ -12,6 +12,8 @@ export interface CommandContext {
   client: GantryClient;
   out: Output;
   pollIntervalMs: number;
+  /** `--verbose`: a failed deployment's details, not only its one-line error. */
+  verbose: boolean;
 }
 
 interface GlobalOptions {
@@ -19,6 +21,7 @@ interface GlobalOptions {
   apiKey?: string;
   output?: OutputFormat;
   quiet?: boolean;
+  verbose?: boolean;
 }
 
 export type Handler<O> = (context: CommandContext, options: O, args: string[]) => Promise<number>;
@@ -38,7 +41,12 @@ export function action<O>(io: CliIo, setExitCode: (code: number) => void, handle
         server: globals.server ?? io.env.GANTRY_SERVER ?? DEFAULT_SERVER,
         apiKey,
       });
-      const context = { client, out, pollIntervalMs: pollInterval(io.env.GANTRY_POLL_INTERVAL_MS) };
+      const context = {
+        client,
+        out,
+        pollIntervalMs: pollInterval(io.env.GANTRY_POLL_INTERVAL_MS),
+        verbose: globals.verbose === true,
+      };
       setExitCode(await handler(context, command.opts() as O, args.slice(0, -2).map(String)));
     } catch (error) {
       setExitCode(reportError(error, out, {}, { apiKeyGiven: Boolean(apiKey) }));

@@ -39,6 +39,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         .default('text'),
     )
     .option('-q, --quiet', 'no progress or log lines: only results and errors')
+    .option(
+      '-v, --verbose',
+      "a failed deployment's details (stopped tasks, exit codes, service events)",
+    )
     .version(cliVersion(), '-V, --version', 'print the version of gantry');
   for (const command of [
     releaseCommand,

@@ -26,6 +26,7 @@ export const deploymentTargetResponse = apiSchema(
       .meta({ description: "The change set's changes" }),
     outputs: z.record(z.string(), z.string()).optional().meta({ description: 'Stack outputs' }),
     error: z.string().optional(),
+    errorDetails: z.string().optional(),
   }),
 );
 
@@ -42,7 +43,14 @@ export const deploymentResponseSchema = apiSchema(
     cancelRequested: z.boolean(),
     createdBy: z.string().nullable().meta({ description: 'The name of the API key that asked' }),
     targets: z.array(deploymentTargetResponse),
-    error: z.string().optional().meta({ description: 'Why it failed' }),
+    error: z
+      .string()
+      .optional()
+      .meta({ description: 'Why it failed, in one short line (per target when several failed)' }),
+    errorDetails: z.string().optional().meta({
+      description:
+        "The evidence behind `error`, one item a line: this deployment's stopped tasks with every essential container's exit code and reason, the failed resource, the failed rollout's service events",
+    }),
     createdAt: timestamp,
     startedAt: timestamp.optional(),
     finishedAt: timestamp.optional(),
@@ -85,11 +93,11 @@ export type DeploymentLog = z.output<typeof deploymentLog>;
 
 /** A deployment as the API shows it: fields without a value are left out rather than null. */
 export function deploymentResponse(record: DeploymentRecord): DeploymentResponse {
-  const { error, startedAt, finishedAt, targets, ...rest } = record;
+  const { error, errorDetails, startedAt, finishedAt, targets, ...rest } = record;
   return {
     ...rest,
     targets: targets.map(deploymentTargetView),
-    ...present({ error, startedAt, finishedAt }),
+    ...present({ error, errorDetails, startedAt, finishedAt }),
   };
 }
 
@@ -109,8 +117,8 @@ export function deploymentListOf(list: {
 }
 
 function deploymentTargetView(record: DeploymentTargetRecord) {
-  const { changes, outputs, error, ...rest } = record;
-  return { ...rest, ...present({ changes, outputs, error }) };
+  const { changes, outputs, error, errorDetails, ...rest } = record;
+  return { ...rest, ...present({ changes, outputs, error, errorDetails }) };
 }
 
 /** The entries whose value is not null. */

@@ -13,6 +13,8 @@ export interface Deployment {
   status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
   targets?: Array<{ target: Ref; stackName: string; status: string }>;
   error?: string | null;
+  /** The evidence behind `error` (stopped tasks, exit codes, service events), several lines. */
+  errorDetails?: string | null;
   createdAt?: string;
   startedAt?: string | null;
   finishedAt?: string | null;

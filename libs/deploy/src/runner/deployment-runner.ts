@@ -121,7 +121,7 @@ export class DeploymentRunner {
       if (error instanceof DeploymentSuperseded || unavailableDependency(error)) throw error;
       outcome =
         error instanceof DomainError
-          ? { status: 'failed', error: log.mask(error.message) }
+          ? { status: 'failed', error: log.mask(error.message), errorDetails: null }
           : await this.afterWorkerError(runs, deployment, error as Error, log);
     } finally {
       clearInterval(lease);
@@ -151,7 +151,7 @@ export class DeploymentRunner {
     deployment: DeploymentEntity,
     error: Error,
     log: DeploymentLog,
-  ): Promise<{ status: 'failed'; error: string }> {
+  ): Promise<DeploymentOutcome> {
     const count = await runs.recordWorkerError(deployment.id);
     const max = this.settings.maxWorkerErrors;
     const reason = log.mask(error.message || String(error)).replace(/\.?$/, '.');
@@ -170,7 +170,7 @@ export class DeploymentRunner {
           status: 'failed',
           error: message,
         });
-    return { status: 'failed', error: message };
+    return { status: 'failed', error: message, errorDetails: null };
   }
 
   private async deployAllTargets(
@@ -243,7 +243,12 @@ export class DeploymentRunner {
       else throw error;
     }
     const error = 'error' in outcome ? outcome.error : null;
-    await runs.updateTarget(deployment.id, target.targetId, { status: outcome.status, error });
+    const errorDetails = 'details' in outcome ? (outcome.details ?? null) : null;
+    await runs.updateTarget(deployment.id, target.targetId, {
+      status: outcome.status,
+      error,
+      errorDetails,
+    });
     if (error) await log.error('worker', `${target.stackName}: ${error}`);
     return outcome;
   }
@@ -259,7 +264,9 @@ export class DeploymentRunner {
       source: 'worker',
       message: `Deployment ${outcome.status}.`,
     };
-    if (!(await runs.finish(deployment.id, outcome.status, outcome.error, line)))
+    if (
+      !(await runs.finish(deployment.id, outcome.status, outcome.error, outcome.errorDetails, line))
+    )
       throw new DeploymentSuperseded(deployment.id);
     log.echo(line);
     await untilAvailable(() => this.stacks.releaseStack(deployment.stackKey));

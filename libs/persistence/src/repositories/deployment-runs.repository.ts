@@ -128,13 +128,14 @@ export class DeploymentRunsRepository {
     id: string,
     status: FinalDeploymentStatus,
     error: string | null,
+    errorDetails: string | null,
     line: LogEntry,
   ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const result = await manager.query(
-        `UPDATE deployments SET status = $2, error = $3, finished_at = now(), lease_owner = NULL, lease_expires_at = NULL
+        `UPDATE deployments SET status = $2, error = $3, error_details = $5, finished_at = now(), lease_owner = NULL, lease_expires_at = NULL
           WHERE id = $1 AND status = 'running' AND claim_token = $4 RETURNING id`,
-        [id, status, error, this.tokenFor(id)],
+        [id, status, error, this.tokenFor(id), errorDetails],
       );
       if (rowCount(result) === 0) return false;
       await appendLogWith(manager, id, [line], null);

@@ -31,6 +31,7 @@ export interface DeploymentTargetRecord {
   changes: ResourceChange[] | null;
   outputs: Record<string, string> | null;
   error: string | null;
+  errorDetails: string | null;
 }
 
 /** A deployment with the references it names and its targets, read in one query. */
@@ -46,6 +47,8 @@ export interface DeploymentRecord {
   createdBy: string | null;
   targets: DeploymentTargetRecord[];
   error: string | null;
+  /** The evidence behind `error`, several lines. */
+  errorDetails: string | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -95,7 +98,7 @@ const CURSOR_TIME = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:M
 export type CancelOutcome = 'cancelled' | 'cancel_requested' | 'finished';
 
 const RECORD_SQL = `
-  SELECT d.id, d.status, d.forced, d.cancel_requested AS "cancelRequested", d.created_by AS "createdBy", d.error,
+  SELECT d.id, d.status, d.forced, d.cancel_requested AS "cancelRequested", d.created_by AS "createdBy", d.error, d.error_details AS "errorDetails",
          d.created_at AS "createdAt", d.started_at AS "startedAt", d.finished_at AS "finishedAt",
          json_build_object('id', r.id, 'version', r.version) AS release,
          json_build_object('id', p.id, 'slug', p.slug) AS project,
@@ -103,7 +106,7 @@ const RECORD_SQL = `
          CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object('id', t.id, 'slug', t.slug) END AS tenant,
          COALESCE((SELECT json_agg(json_build_object('target', json_build_object('id', tg.id, 'slug', tg.slug),
                      'stackName', dt.stack_name, 'status', dt.status, 'changes', dt.changes, 'outputs', dt.outputs,
-                     'error', dt.error) ORDER BY tg.slug)
+                     'error', dt.error, 'errorDetails', dt.error_details) ORDER BY tg.slug)
                    FROM deployment_targets dt JOIN targets tg ON tg.id = dt.target_id
                    WHERE dt.deployment_id = d.id), '[]') AS targets
   FROM deployments d
