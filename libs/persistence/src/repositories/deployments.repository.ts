@@ -94,6 +94,12 @@ export interface DeploymentListPage {
 /** `created_at` exactly, so a cursor never skips a deployment created in the same millisecond. */
 const CURSOR_TIME = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+/**
+ * The final statuses as SQL literals: written into the query rather than bound, so the planner
+ * can use the partial index `deployments_stack_finished` (WHERE status IN the same list).
+ */
+const FINAL_STATUSES_SQL = FINAL_DEPLOYMENT_STATUSES.map((status) => `'${status}'`).join(', ');
+
 /** What a cancel request did. */
 export type CancelOutcome = 'cancelled' | 'cancel_requested' | 'finished';
 
@@ -163,10 +169,10 @@ export class DeploymentsRepository {
     const rows: { stackKey: string; releaseId: string }[] = await manager.query(
       `SELECT "stackKey", "releaseId" FROM (
          SELECT DISTINCT ON (stack_key) stack_key AS "stackKey", release_id AS "releaseId", status FROM deployments
-          WHERE stack_key = ANY($1::varchar[]) AND status = ANY($2::varchar[])
+          WHERE stack_key = ANY($1::varchar[]) AND status IN (${FINAL_STATUSES_SQL})
           ORDER BY stack_key, finished_at DESC, seq DESC) latest
         WHERE status = 'succeeded'`,
-      [stackKeys, FINAL_DEPLOYMENT_STATUSES],
+      [stackKeys],
     );
     return new Map(rows.map((row) => [row.stackKey, row.releaseId]));
   }
