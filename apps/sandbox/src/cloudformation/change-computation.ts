@@ -1,7 +1,6 @@
 import type { ChangeSetResourceChange, ResourceRecord, Stack } from './cfn-types';
-import { resolve, type ResolveContext } from './intrinsics';
+import { referencedNames, resolve, type ResolveContext } from './intrinsics';
 import { PROVIDERS } from './resources';
-import { requiresReplacement } from './resources/provider';
 import { changedProperties } from './stack-runtime';
 import { parseTemplate } from './template-parser';
 import { planResolveContext, type TemplatePlan } from './template-plan';
@@ -35,6 +34,73 @@ function isReplacementRule(type: string, property: string): boolean {
   return Array.isArray(rule) ? rule.includes(property) : !rule.except.includes(property);
 }
 
+type Detail = Record<string, unknown> & {
+  Target: { Name: string; RequiresRecreation: string };
+  Evaluation: 'Static' | 'Dynamic';
+};
+
+/** Parameters whose value differs from the deployed stack's. */
+function parametersChanged(stack: Stack | undefined, plan: TemplatePlan): Set<string> {
+  const before = new Map((stack?.parameters ?? []).map((p) => [p.ParameterKey, p.ParameterValue]));
+  return new Set(
+    plan.parameters.stackParameters
+      .filter((p) => before.get(p.ParameterKey) !== p.ParameterValue)
+      .map((p) => p.ParameterKey),
+  );
+}
+
+/**
+ * Why one property changes, as change sets detail it
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ResourceChangeDetail.html):
+ * a resource being added or replaced that it refers to (Dynamic `ResourceReference`, the causing
+ * entity `Task` or `Task.Arn`), a parameter whose value changed (Static `ParameterReference`), or
+ * an edit of the template itself (Static `DirectModification`).
+ */
+function propertyDetails(
+  type: string,
+  name: string,
+  raw: unknown,
+  resolved: unknown,
+  changedParameters: Set<string>,
+): Detail[] {
+  const target = {
+    Attribute: 'Properties',
+    Name: name,
+    RequiresRecreation: isReplacementRule(type, name) ? 'Always' : 'Never',
+  };
+  const fromResources = [
+    ...new Set(
+      [...JSON.stringify(resolved ?? null).matchAll(/\{\{new:([^}]+)\}\}/g)].map((m) => m[1]),
+    ),
+  ];
+  if (fromResources.length > 0)
+    return fromResources.map((entity) => ({
+      Target: target,
+      Evaluation: 'Dynamic',
+      ChangeSource: 'ResourceReference',
+      CausingEntity: entity,
+    }));
+  const fromParameters = [...referencedNames(raw)].filter((n) => changedParameters.has(n));
+  if (fromParameters.length > 0)
+    return fromParameters.map((entity) => ({
+      Target: target,
+      Evaluation: 'Static',
+      ChangeSource: 'ParameterReference',
+      CausingEntity: entity,
+    }));
+  return [{ Target: target, Evaluation: 'Static', ChangeSource: 'DirectModification' }];
+}
+
+/**
+ * `True` when a known change requires recreation, `Conditional` when only values that are known
+ * after other resources change might (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ResourceChange.html).
+ */
+function replacementOf(typeChanged: boolean, details: Detail[]): 'True' | 'False' | 'Conditional' {
+  const recreating = details.filter((d) => d.Target.RequiresRecreation === 'Always');
+  if (typeChanged || recreating.some((d) => d.Evaluation === 'Static')) return 'True';
+  return recreating.length > 0 ? 'Conditional' : 'False';
+}
+
 /**
  * The resource changes a change set shows: Add, Modify (with Replacement and per-property
  * Details) and Remove, comparing the new template's properties with the deployed ones. A
@@ -46,6 +112,7 @@ export function computeChanges(
 ): ChangeSetResourceChange[] {
   const live = liveResources(stack);
   const fresh = new Set<string>();
+  const changedParameters = parametersChanged(stack, plan);
   const ctx = symbolicContext(plan, live, fresh);
   const changes: ChangeSetResourceChange[] = [];
   for (const id of plan.order) {
@@ -65,32 +132,24 @@ export function computeChanges(
     const props = resolve(r.Properties ?? {}, ctx) as Record<string, unknown>;
     const changed = changedProperties(old.properties, props);
     if (changed.length === 0 && old.type === r.Type) continue;
-    const replace = old.type !== r.Type || requiresReplacement(PROVIDERS[r.Type], changed);
-    if (replace) fresh.add(id);
+    const details = changed.flatMap((name) =>
+      propertyDetails(r.Type, name, r.Properties?.[name], props[name], changedParameters),
+    );
+    const replacement = replacementOf(old.type !== r.Type, details);
+    if (replacement !== 'False') fresh.add(id);
     changes.push({
       Action: 'Modify',
       LogicalResourceId: id,
       PhysicalResourceId: old.physicalId,
       ResourceType: r.Type,
-      Replacement: replace ? 'True' : 'False',
+      Replacement: replacement,
       Scope:
         changed.includes('Tags') && changed.length === 1
           ? ['Tags']
           : changed.includes('Tags')
             ? ['Properties', 'Tags']
             : ['Properties'],
-      Details: changed.map((name) => {
-        const dynamic = JSON.stringify(props[name] ?? null).includes(NEW);
-        return {
-          Target: {
-            Attribute: 'Properties',
-            Name: name,
-            RequiresRecreation: isReplacementRule(r.Type, name) ? 'Always' : 'Never',
-          },
-          Evaluation: dynamic ? 'Dynamic' : 'Static',
-          ChangeSource: dynamic ? 'ResourceReference' : 'DirectModification',
-        };
-      }),
+      Details: details,
     });
   }
   for (const [id, old] of Object.entries(live)) {
