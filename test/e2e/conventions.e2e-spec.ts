@@ -16,7 +16,7 @@ const PAGED_DOCUMENTS = ['/api/dashboard'];
 /** Lists whose `total` scans every matching row, so it is counted only with `?count=true`. */
 const COUNTED_ON_REQUEST = ['/api/deployments'];
 
-/** The api.md conventions, checked on every operation of the OpenAPI document. */
+/** The conventions of docs/api.md, checked on every operation of the OpenAPI document. */
 describe('API conventions', () => {
   let api: ApiHarness;
   let operations: Operation[];

@@ -3,7 +3,7 @@ export interface Ref {
   slug?: string;
 }
 
-/** A deployment as the API returns it (api.md, Deployments). */
+/** A deployment as the API returns it (docs/api.md, Deployments). */
 export interface Deployment {
   id: string;
   release: { id: string; version: string };

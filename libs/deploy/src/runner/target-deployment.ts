@@ -18,7 +18,7 @@ export type { TargetContext } from './target-context';
 const NO_CHANGES = /didn't contain changes|No updates are to be performed/i;
 
 /**
- * Deploys one target's stack through a change set, following deploy.md §2 steps 2–8. Every step
+ * Deploys one target's stack through a change set, following docs/deployments.md (Deploying, steps 2–8). Every step
  * records its progress on the deployment target first, so a worker that dies at any point is
  * re-attached to the same change set and operation instead of starting a second one.
  */
