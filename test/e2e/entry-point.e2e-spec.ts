@@ -109,7 +109,7 @@ describe('gantry entry point', () => {
       } finally {
         everywhere.child.kill('SIGKILL');
       }
-    });
+    }, 180_000);
 
     it('a port in use names the port and PORT, in one line', async () => {
       const taken = await occupyPort();
@@ -122,7 +122,7 @@ describe('gantry entry point', () => {
       } finally {
         taken.server.close();
       }
-    });
+    }, 120_000);
   });
 });
 

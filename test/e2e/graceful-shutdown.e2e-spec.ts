@@ -119,5 +119,6 @@ describe('graceful shutdown (private Redis outage)', () => {
       'the deployments to finish on the new worker',
     );
     expect(await statuses(ids)).toEqual(['succeeded', 'succeeded', 'succeeded']);
-  });
+    // Two worker processes start from dist/ (each takes seconds, more on a loaded machine).
+  }, 300_000);
 });
