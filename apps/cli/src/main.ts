@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { applyCommand } from './commands/apply.command';
 import { deployCommand } from './commands/deploy.command';
+import { diffCommand } from './commands/diff.command';
 import { cancelCommand, deploymentsCommand, rollbackCommand } from './commands/deployments.command';
 import { logCommand } from './commands/log.command';
 import { promoteCommand } from './commands/promote.command';
@@ -47,6 +48,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   for (const command of [
     releaseCommand,
     deployCommand,
+    diffCommand,
     promoteCommand,
     rollbackCommand,
     cancelCommand,

@@ -1,10 +1,14 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiEndpoint, ApiQueryOf } from '../http/openapi';
 import { templateContent } from './template.response';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { CurrentActor, RequirePermission, type Actor } from '../access/actor';
+import { releaseDiffResponse } from './release-diff.response';
 import {
+  ReleaseDiffQuery,
+  releaseDiffQuery,
   ProjectTemplateQuery,
   projectTemplateQuery,
   ReleaseTemplateQuery,
@@ -33,6 +37,25 @@ export class TemplatesController {
     @Res() response: Response,
   ) {
     send(response, await this.templates.releaseTemplate(id, query));
+  }
+
+  @Post('releases/:id/diff')
+  @HttpCode(200)
+  @RequirePermission('deploy')
+  @ApiEndpoint({
+    summary: 'Preview what deploying a release would change',
+    description:
+      'Creates a change set for the release in one environment (and tenant, and target), reads its property-level changes (path, before, after: image tags, environment variables, …) and deletes it; nothing is deployed. A stack that does not exist yet is not created: every resource is listed as Add. NoEcho values read `****`.',
+    response: releaseDiffResponse,
+    errors: [400, 404, 409, 422],
+  })
+  @ApiQueryOf(releaseDiffQuery)
+  diff(
+    @Param('id') id: string,
+    @Query(new ZodValidationPipe(releaseDiffQuery, 'query')) query: ReleaseDiffQuery,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.templates.releaseDiff(id, query, actor);
   }
 
   @Get('projects/:ref/cloudformation')

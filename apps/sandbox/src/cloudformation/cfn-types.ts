@@ -153,6 +153,8 @@ export interface ChangeSet {
   capabilities: string[];
   tags: { Key: string; Value: string }[];
   changes: ChangeSetResourceChange[];
+  /** The same changes for DescribeChangeSet's `IncludePropertyValues`: a detail per changed value. */
+  valueChanges?: ChangeSetResourceChange[];
   clientToken?: string;
   executionToken?: string;
 }

@@ -109,6 +109,7 @@ function replacementOf(typeChanged: boolean, details: Detail[]): 'True' | 'False
 export function computeChanges(
   stack: Stack | undefined,
   plan: TemplatePlan,
+  options: { includePropertyValues?: boolean; masked?: readonly string[] } = {},
 ): ChangeSetResourceChange[] {
   const live = liveResources(stack);
   const fresh = new Set<string>();
@@ -149,7 +150,9 @@ export function computeChanges(
           : changed.includes('Tags')
             ? ['Properties', 'Tags']
             : ['Properties'],
-      Details: details,
+      Details: options.includePropertyValues
+        ? withValues(details, old.properties, props, options.masked ?? [])
+        : details,
     });
   }
   for (const [id, old] of Object.entries(live)) {
@@ -165,6 +168,75 @@ export function computeChanges(
     }
   }
   return changes;
+}
+
+/** Each property's first detail, once per changed value under it (`IncludePropertyValues`). */
+function withValues(
+  details: Detail[],
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  secrets: readonly string[],
+): Detail[] {
+  const expanded = new Set<string>();
+  return details.flatMap((detail) => {
+    const name = detail.Target.Name;
+    if (expanded.has(name)) return [detail];
+    expanded.add(name);
+    const leaves = leafChanges(`/Properties/${name}`, before[name], after[name]);
+    if (!leaves.length) return [detail];
+    return leaves.map((leaf) => ({
+      ...detail,
+      Target: { ...detail.Target, ...masked(leaf, secrets) },
+    }));
+  });
+}
+
+/**
+ * With `IncludePropertyValues`, one detail per changed value: its `Path` (`/Properties/
+ * ContainerDefinitions/0/Image`), `BeforeValue`, `AfterValue` and `AttributeChangeType`.
+ * Objects are compared key by key and lists item by item; scalars are shown as text.
+ */
+function leafChanges(path: string, before: unknown, after: unknown): Record<string, string>[] {
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  const container = (value: unknown) => typeof value === 'object' && value !== null;
+  if (container(before) && container(after) && Array.isArray(before) === Array.isArray(after)) {
+    const keys = new Set([...Object.keys(before as object), ...Object.keys(after as object)]);
+    return [...keys].flatMap((key) =>
+      leafChanges(
+        `${path}/${key}`,
+        (before as Record<string, unknown>)[key],
+        (after as Record<string, unknown>)[key],
+      ),
+    );
+  }
+  const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+  if (before === undefined)
+    return [{ Path: path, AfterValue: text(after), AttributeChangeType: 'Add' }];
+  if (after === undefined)
+    return [{ Path: path, BeforeValue: text(before), AttributeChangeType: 'Remove' }];
+  return [
+    {
+      Path: path,
+      BeforeValue: text(before),
+      AfterValue: text(after),
+      AttributeChangeType: 'Modify',
+    },
+  ];
+}
+
+/** NoEcho parameter values never show: as in AWS, they read `****`. */
+function masked(leaf: Record<string, string>, secrets: readonly string[]): Record<string, string> {
+  const hide = (value: string | undefined) =>
+    value === undefined
+      ? undefined
+      : secrets.reduce((text, secret) => (secret ? text.split(secret).join('****') : text), value);
+  return Object.fromEntries(
+    Object.entries({
+      ...leaf,
+      BeforeValue: hide(leaf.BeforeValue),
+      AfterValue: hide(leaf.AfterValue),
+    }).filter(([, value]) => value !== undefined),
+  ) as Record<string, string>;
 }
 
 /** CloudFormation's "nothing to do": no resource changes, same outputs and parameters. */
