@@ -26,6 +26,11 @@ const step = {
 };
 
 async function seedConfiguration(api: BenchApi): Promise<void> {
+  // 100,000 connections in one statement would update each cell's count a thousand times in one
+  // transaction; loaded with triggers off, the cells are counted by rebuild_stack_deployments().
+  const runner = api.dataSource.createQueryRunner();
+  await runner.connect();
+  await runner.query(`SET session_replication_role = replica`);
   for (const name of ['Dev', 'Test', 'Staging', 'UAT', 'Prod'])
     await api.call('POST', '/api/environments', { name });
   for (let index = 1; index <= PROJECTS; index += 1) {
@@ -42,8 +47,6 @@ async function seedConfiguration(api: BenchApi): Promise<void> {
     INSERT INTO tenants (slug, name, tags)
       SELECT 'tenant-' || n, 'Tenant ' || lpad(n::text, 4, '0'), ARRAY['tier/' || CASE WHEN n % 10 = 0 THEN 'gold' ELSE 'silver' END]
         FROM generate_series(1, ${TENANTS}) AS n;
-    INSERT INTO tenant_connections (tenant_id, project_id, environment_id)
-      SELECT t.id, p.id, e.id FROM tenants t, projects p, environments e WHERE p.tenancy = 'tenanted';
     INSERT INTO releases (project_id, channel_id, version, images, step)
       SELECT p.id, c.id, '1.0.' || n, jsonb_build_object('web', '1.0.' || n), p.step
         FROM projects p JOIN channels c ON c.project_id = p.id, generate_series(1, ${RELEASES_PER_PROJECT}) AS n;
@@ -56,6 +59,12 @@ async function seedConfiguration(api: BenchApi): Promise<void> {
       SELECT project_id, (row_number() OVER (PARTITION BY project_id ORDER BY created_at, version) - 1)::int AS i, id
         FROM releases;
     CREATE UNIQUE INDEX ON bench_releases (project_id, i);`);
+  await runner.query(
+    `INSERT INTO tenant_connections (tenant_id, project_id, environment_id)
+     SELECT t.id, p.id, e.id FROM tenants t, projects p, environments e WHERE p.tenancy = 'tenanted'`,
+  );
+  await runner.query(`SET session_replication_role = DEFAULT`);
+  await runner.release();
 }
 
 /**
@@ -146,11 +155,19 @@ async function main(): Promise<void> {
     );
     const firstMs = await seedDeployments(api, 0, FIRST);
     console.log(`  seeded ${FIRST} deployments in ${(firstMs / 1000).toFixed(1)} s`);
+    line(
+      `GET /api/dashboard at ${FIRST} deployments (1 viewer)`,
+      await measure(api, '/api/dashboard', 50),
+    );
     const small = await measure(api, '/api/dashboard', 100, VIEWERS);
     line(`GET /api/dashboard at ${FIRST} deployments (${VIEWERS} viewers)`, small);
 
     const restMs = await seedDeployments(api, FIRST, DEPLOYMENTS);
     console.log(`  seeded up to ${DEPLOYMENTS} deployments in ${(restMs / 1000).toFixed(1)} s`);
+    line(
+      `GET /api/dashboard at ${DEPLOYMENTS} deployments (1 viewer)`,
+      await measure(api, '/api/dashboard', 50),
+    );
     const large = await measure(api, '/api/dashboard', 100, VIEWERS);
     line(`GET /api/dashboard at ${DEPLOYMENTS} deployments (${VIEWERS} viewers)`, large);
     console.log(`    p95 ratio to ${FIRST} deployments: ${(large.p95 / small.p95).toFixed(2)}x`);
