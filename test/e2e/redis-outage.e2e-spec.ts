@@ -1,6 +1,6 @@
+import { PrivateRedis, startPrivateRedis } from '@gantry/testing';
 import { deployClient, DeploymentView } from '../support/deploy-client';
 import { PlatformHarness, startPlatform } from '../support/platform-harness';
-import { PrivateRedis, startPrivateRedis } from '../support/private-redis';
 import { seedPlatform } from '../support/seed';
 
 const TENANTS = Array.from({ length: 12 }, (_, i) => `t${String(i + 1).padStart(2, '0')}`);

@@ -1,10 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import Redis from 'ioredis';
-import { closedPort } from './closed-port';
 
 /**
  * A redis-server of the test's own on a free port, which the test may kill and start again
  * (the shared Redis on 6379 is never touched). Nothing is persisted: a restart empties it.
+ * Used by outage tests and the fault soak (bench/soak).
  */
 export interface PrivateRedis {
   url: string;
@@ -16,7 +18,7 @@ export interface PrivateRedis {
 }
 
 export async function startPrivateRedis(): Promise<PrivateRedis> {
-  const port = await closedPort();
+  const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
   let server: ChildProcess | null = null;
   const redis: PrivateRedis = {
@@ -64,4 +66,12 @@ async function untilAnswering(url: string): Promise<void> {
       client.disconnect();
     }
   }
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
