@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { startPrivateRedis } from '@gantry/testing';
 import { startSandbox } from '../../apps/sandbox/src/sandbox-server';
 import { startBenchApi } from '../support/bench-api';
+import { seedTenantedFleet, workerEnv } from '../support/tenanted-fleet';
 
 const DEPLOYMENTS = Number(process.env.BENCH_SOAK_DEPLOYMENTS ?? 30);
 const SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 240);
@@ -69,16 +70,7 @@ async function main(): Promise<void> {
   const workers: (ChildProcess | null)[] = [null, null];
   const startWorker = (slot: number) => {
     workers[slot] = spawn(process.execPath, [GANTRY_ENTRY], {
-      env: {
-        ...process.env,
-        ...env,
-        GANTRY_ROLE: 'worker',
-        DATABASE_URL: api.config.DATABASE_URL,
-        QUEUE_PREFIX: api.config.QUEUE_PREFIX,
-        GANTRY_MASTER_KEY: api.masterKey.toString('hex'),
-        LOG_LEVEL: 'silent',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      },
+      env: workerEnv(api, env, 'silent'),
       stdio: 'ignore',
     });
   };
@@ -93,33 +85,13 @@ async function main(): Promise<void> {
   let kills = 0;
   let outages = 0;
   try {
-    await api.call('POST', '/api/environments', { name: 'Production', slug: 'production' });
-    await api.call('POST', '/api/lifecycles', {
-      name: 'Prod only',
-      phases: [{ name: 'Production', environments: ['production'] }],
-    });
-    await api.call('POST', '/api/projects', {
-      name: 'Soak',
-      lifecycle: 'prod-only',
-      tenancy: 'tenanted',
-      targetTags: ['soak'],
+    await seedTenantedFleet(api, {
+      project: 'Soak',
+      tag: 'soak',
+      tenantTag: 'soak/all',
+      tenants: DEPLOYMENTS,
       step,
     });
-    await api.call('POST', '/api/targets', {
-      name: 'Shared',
-      environments: ['production'],
-      tags: ['soak'],
-      tenantedMode: 'tenanted',
-      cluster: 'shared',
-      credentials: { type: 'sandbox' },
-    });
-    await api.dataSource.query(
-      `INSERT INTO tenants (slug, name, tags) SELECT 'tenant-' || n, 'Tenant ' || n, '{soak/all}' FROM generate_series(1, $1::int) AS n`,
-      [DEPLOYMENTS],
-    );
-    await api.dataSource.query(
-      `INSERT INTO tenant_connections (tenant_id, project_id, environment_id) SELECT t.id, p.id, e.id FROM tenants t, projects p, environments e`,
-    );
     const release = await api.call<{ id: string }>('POST', '/api/projects/soak/releases', {
       version: '1.0.0',
       images: { web: '1.0.0' },
