@@ -1,8 +1,8 @@
+import { PrivateRedis, startPrivateRedis } from '@gantry/testing';
 import { startSandbox, RunningSandbox } from '../../apps/sandbox/src/sandbox-server';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { assertBuilt, GantryProcess, startGantry } from '../support/gantry-process';
 import { eventually, FAST_PLATFORM_ENV } from '../support/platform-harness';
-import { PrivateRedis, startPrivateRedis } from '../support/private-redis';
 import { seedPlatform } from '../support/seed';
 
 const SHUTDOWN_TIMEOUT_SECONDS = 5;
