@@ -11,3 +11,5 @@ export * from './targets';
 export * from './releases';
 export * from './deployments';
 export * from './errors/unavailable-dependency';
+export * from './freezes';
+export * from './notifications';

@@ -12,6 +12,8 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   lifecycle_forbids: { status: 409, title: 'The lifecycle does not allow this deployment' },
   stack_busy: { status: 409, title: 'Stack busy' },
   invalid_state: { status: 409, title: 'Not possible in the current state' },
+  frozen: { status: 409, title: 'Deployments are frozen' },
+  release_blocked: { status: 409, title: 'The release is blocked' },
   channel_rule_violated: { status: 422, title: 'Channel version rule violated' },
   fargate_size_invalid: { status: 422, title: 'Invalid Fargate task size' },
   render_check_failed: { status: 422, title: 'The step cannot be rendered' },

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'lifecycle_forbids'
   | 'stack_busy'
   | 'invalid_state'
+  | 'frozen'
+  | 'release_blocked'
   | 'channel_rule_violated'
   | 'fargate_size_invalid'
   | 'render_check_failed'

@@ -1,0 +1,3 @@
+export * from './freeze.types';
+export * from './freeze-window';
+export * from './freeze-refusal';
