@@ -3,7 +3,9 @@ import { DeploymentLogCounter1764200000000 } from './1764200000000-DeploymentLog
 import { DeploymentWorkerErrors1764300000000 } from './1764300000000-DeploymentWorkerErrors';
 import { OperatorKeyPrefixes1796399014564 } from './1796399014564-OperatorKeyPrefixes';
 import { StackDeployments1796399509781 } from './1796399509781-StackDeployments';
-import { PromotionGates1796399915934 } from './1796399915934-PromotionGates';
+import { DeploymentClaimToken1796400657185 } from './1796400657185-DeploymentClaimToken';
+import { DeploymentErrorDetails1796401353124 } from './1796401353124-DeploymentErrorDetails';
+import { PromotionGates1796404970672 } from './1796404970672-PromotionGates';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -12,5 +14,7 @@ export const MIGRATIONS = [
   DeploymentWorkerErrors1764300000000,
   OperatorKeyPrefixes1796399014564,
   StackDeployments1796399509781,
-  PromotionGates1796399915934,
+  DeploymentClaimToken1796400657185,
+  DeploymentErrorDetails1796401353124,
+  PromotionGates1796404970672,
 ];

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox } from '../../apps/sandbox/src/sandbox-server';
 import { startBenchApi } from '../support/bench-api';
+import { seedTenantedFleet, workerEnv } from '../support/tenanted-fleet';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 500);
 const THROTTLE = 50;
@@ -51,34 +52,13 @@ async function main(): Promise<void> {
   const api = await startBenchApi(env);
   let worker: ChildProcess | undefined;
   try {
-    await api.call('POST', '/api/environments', { name: 'Production', slug: 'production' });
-    await api.call('POST', '/api/lifecycles', {
-      name: 'Prod only',
-      phases: [{ name: 'Production', environments: ['production'] }],
-    });
-    await api.call('POST', '/api/projects', {
-      name: 'Saas',
-      lifecycle: 'prod-only',
-      tenancy: 'tenanted',
-      targetTags: ['saas'],
+    await seedTenantedFleet(api, {
+      project: 'Saas',
+      tag: 'saas',
+      tenantTag: 'tier/gold',
+      tenants: TENANTS,
       step,
     });
-    await api.call('POST', '/api/targets', {
-      name: 'Shared',
-      environments: ['production'],
-      tags: ['saas'],
-      tenantedMode: 'tenanted',
-      cluster: 'shared',
-      credentials: { type: 'sandbox' },
-    });
-    // 500 tenants through SQL: the tenants API is not what this measures.
-    await api.dataSource.query(
-      `INSERT INTO tenants (slug, name, tags) SELECT 'tenant-' || n, 'Tenant ' || n, '{tier/gold}' FROM generate_series(1, $1::int) AS n`,
-      [TENANTS],
-    );
-    await api.dataSource.query(
-      `INSERT INTO tenant_connections (tenant_id, project_id, environment_id) SELECT t.id, p.id, e.id FROM tenants t, projects p, environments e`,
-    );
     const release = await api.call<{ id: string }>('POST', '/api/projects/saas/releases', {
       version: '1.0.0',
       images: { web: '1.0.0', sidecar: '1.0.0' },
@@ -88,17 +68,7 @@ async function main(): Promise<void> {
     };
 
     worker = spawn(process.execPath, [GANTRY_ENTRY], {
-      env: {
-        ...process.env,
-        ...env,
-        GANTRY_ROLE: 'worker',
-        DATABASE_URL: api.config.DATABASE_URL,
-        QUEUE_PREFIX: api.config.QUEUE_PREFIX,
-        GANTRY_MASTER_KEY: api.masterKey.toString('hex'),
-        LOG_LEVEL: 'warn',
-        LOG_FORMAT: 'json',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      },
+      env: workerEnv(api, env, 'warn'),
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     await new Promise((resolve) => setTimeout(resolve, 2000));

@@ -76,6 +76,12 @@ export async function startBenchApi(env: Record<string, string> = {}): Promise<B
       await queue.obliterate({ force: true }).catch(() => undefined);
       await queue.close();
       await dataSource.destroy();
+      if (process.env.BENCH_KEEP_DATABASE === '1') {
+        console.log(
+          `  kept database ${name} (BENCH_KEEP_DATABASE=1) for EXPLAIN; drop it when done`,
+        );
+        return;
+      }
       const admin = new Client({ connectionString: `${SERVER}/postgres` });
       await admin.connect();
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -18,7 +18,7 @@ const PAGED_DOCUMENTS = ['/api/dashboard'];
 /** Lists whose `total` scans every matching row, so it is counted only with `?count=true`. */
 const COUNTED_ON_REQUEST = ['/api/deployments'];
 
-/** The api.md conventions, checked on every operation of the OpenAPI document. */
+/** The conventions of docs/api.md, checked on every operation of the OpenAPI document. */
 describe('API conventions', () => {
   let api: ApiHarness;
   let operations: Operation[];
@@ -52,7 +52,9 @@ describe('API conventions', () => {
       (operation) =>
         operation.method === 'get' &&
         !PAGED_DOCUMENTS.includes(operation.path) &&
-        operation.parameters.some((parameter) => parameter.name === 'limit'),
+        ['limit', 'offset'].every((name) =>
+          operation.parameters.some((parameter) => parameter.name === name),
+        ),
     );
 
   it('pages every list as {items, total} with limit at most 500', async () => {

@@ -13,7 +13,7 @@ describe('deployments that fail or are cancelled', () => {
   beforeAll(async () => {
     platform = await startPlatform('deployfail', { timeScale: 0.03 });
     client = deployClient(platform);
-    for (const project of ['pulls', 'fresh', 'queue', 'halt'])
+    for (const project of ['pulls', 'fresh', 'queue', 'halt', 'crashpull'])
       await seedPlatform(platform.api, { project });
   });
   afterAll(() => platform.close());
@@ -35,10 +35,10 @@ describe('deployments that fail or are cancelled', () => {
       (await releaseToDev('pulls', '1.1.0', '1.1.0-pull-error')).deployment.id,
     );
     expect(failed.status).toBe('failed');
-    expect(failed.error).toMatch(/UPDATE_ROLLBACK_COMPLETE/);
     expect(failed.error).toMatch(
-      /Stopped tasks: task \w+ TaskFailedToStart: CannotPullContainerError/,
+      /^UPDATE_ROLLBACK_COMPLETE: \d+ task\(s\) stopped: CannotPullContainerError/,
     );
+    expect(failed.errorDetails).toMatch(/^Task \w+ TaskFailedToStart: CannotPullContainerError/m);
     expect(failed.targets[0].status).toBe('failed');
     // The update's log holds its own operation's events, none of the create just before it.
     const events = (await client.log(failed.id)).filter((line) =>
@@ -60,6 +60,45 @@ describe('deployments that fail or are cancelled', () => {
       runningCount: 1,
     });
     expect(service?.taskDefinition).toBe(good.targets[0].outputs?.TaskDefinitionArn);
+  });
+
+  it('reports the pull error of a pull-error release after a crash release, not the crash', async () => {
+    const good = await client.finished(
+      (await releaseToDev('crashpull', '1.0.0', '1.0.0')).deployment.id,
+    );
+    expect(good.status).toBe('succeeded');
+    const crash = await client.finished(
+      (await releaseToDev('crashpull', '1.1.0', '1.1.0-crash')).deployment.id,
+    );
+    expect(crash.status).toBe('failed');
+    expect(crash.error).toMatch(
+      /task\(s\) stopped: Essential container in task exited \(web exit code 1\)/,
+    );
+
+    const pull = await client.finished(
+      (await releaseToDev('crashpull', '1.2.0', '1.2.0-pull-error')).deployment.id,
+    );
+    expect(pull.status).toBe('failed');
+    expect(pull.error).toMatch(
+      /^UPDATE_ROLLBACK_COMPLETE: [3-9] task\(s\) stopped: CannotPullContainerError/,
+    );
+    expect(pull.error).not.toMatch(/exit code 1|Essential container/);
+    expect(pull.error!.length).toBeLessThanOrEqual(200);
+    const details = pull.errorDetails!.split('\n');
+    expect(
+      details.filter((line) => /^Task \w+ TaskFailedToStart: CannotPullContainerError/.test(line))
+        .length,
+    ).toBeGreaterThanOrEqual(3);
+    expect(details.filter((line) => /EssentialContainerExited|exit code 1/.test(line))).toEqual([]);
+    expect(details.filter((line) => line.startsWith('Service event: ')).join('\n')).not.toMatch(
+      /has reached a steady state/,
+    );
+    expect(pull.targets[0].errorDetails).toBe(pull.errorDetails);
+    // The log says it once, short.
+    const failures = (await client.log(pull.id)).filter((line) =>
+      /CannotPullContainerError/.test(line),
+    );
+    expect(failures).toEqual([`gantry-crashpull-dev: ${pull.error}`]);
   });
 
   it('fails a first deployment (ROLLBACK_COMPLETE), then deletes that stack and creates it with a good release', async () => {

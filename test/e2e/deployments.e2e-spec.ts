@@ -146,7 +146,10 @@ describe('deployments API', () => {
       await succeed(created.id, 'dev', 'acme');
       const next = await scheduler.scheduleAutomaticAfterSuccess(created.deployments[0].id);
       expect(placed(next as never)).toEqual(['test/acme']);
-      expect(next[0]).toMatchObject({ status: 'queued', createdBy: 'automatic (lifecycle)' });
+      expect(next[0]).toMatchObject({
+        status: 'queued',
+        createdBy: expect.stringMatching(/^automatic \(lifecycle\) after deployment /),
+      });
       expect(await queue.getJob(next[0].id)).toBeDefined();
       expect(await scheduler.scheduleAutomaticAfterSuccess(created.deployments[0].id)).toEqual([]);
       expect(await scheduler.scheduleAutomaticAfterCreation(created.id)).toEqual([]);

@@ -212,11 +212,120 @@ describe('releases API', () => {
       'allowed',
       'blocked',
     ]);
+    expect(after.body.progressionTotal).toBe(3);
+    expect(after.body.progressionSummary).toEqual([
+      expect.objectContaining({
+        environment: expect.objectContaining({ slug: 'dev' }),
+        phase: expect.any(String),
+        untenanted: { status: 'deployed', reason: expect.any(String) },
+      }),
+      expect.objectContaining({ untenanted: expect.objectContaining({ status: 'allowed' }) }),
+      expect.objectContaining({
+        untenanted: expect.objectContaining({
+          status: 'blocked',
+          missingEnvironments: [expect.objectContaining({ slug: 'test' })],
+        }),
+      }),
+    ]);
+    expect(after.body.progressionSummary[0]).not.toHaveProperty('tenants');
+  });
+
+  it('shows per progression cell the live release and the latest attempt with its status', async () => {
+    const live = (
+      await api.post('/api/projects/shop/releases', { images, version: '4.1.0' }).expect(201)
+    ).body;
+    await api.db.dataSource.query(
+      `UPDATE deployments SET status = 'succeeded', finished_at = now() WHERE release_id = $1`,
+      [live.id],
+    );
+    const attempt = (
+      await api.post('/api/projects/shop/releases', { images, version: '4.2.0' }).expect(201)
+    ).body;
+    await api.db.dataSource.query(
+      `UPDATE deployments SET status = 'failed', finished_at = now() WHERE release_id = $1`,
+      [attempt.id],
+    );
+    const { body } = await api
+      .get(`/api/releases/${attempt.id}/progression?environment=dev`)
+      .expect(200);
+    expect(body).toEqual({
+      items: [
+        expect.objectContaining({
+          environment: expect.objectContaining({ slug: 'dev' }),
+          tenant: null,
+          status: 'allowed',
+          live: {
+            deploymentId: live.deployments[0].id,
+            release: { id: live.id, version: '4.1.0' },
+            finishedAt: expect.any(String),
+          },
+          latest: {
+            deploymentId: attempt.deployments[0].id,
+            release: { id: attempt.id, version: '4.2.0' },
+            status: 'failed',
+          },
+        }),
+      ],
+      total: 1,
+    });
+  });
+
+  it('bounds a tenanted release: the first cells and a summary inline, every cell paged', async () => {
+    await api
+      .post('/api/projects', {
+        name: 'Saas',
+        lifecycle: 'standard',
+        tenancy: 'tenanted',
+        targetTags: ['web'],
+        step: sampleStep(),
+      })
+      .expect(201);
+    await api.db.dataSource.query(
+      `INSERT INTO tenants (slug, name) SELECT 'tenant-' || n, 'Tenant ' || lpad(n::text, 3, '0') FROM generate_series(1, 40) AS n;
+       INSERT INTO tenant_connections (tenant_id, project_id, environment_id)
+         SELECT t.id, p.id, e.id FROM tenants t, projects p, environments e WHERE p.slug = 'saas';`,
+    );
+    const created = (
+      await api.post('/api/projects/saas/releases', { images, version: '1.0.0' }).expect(201)
+    ).body;
+    expect(created.progression).toHaveLength(100);
+    expect(created.progressionTotal).toBe(120);
+    expect(created.progressionSummary.map((row: { tenants: unknown }) => row.tenants)).toEqual([
+      { total: 40, deployed: 0, allowed: 40, blocked: 0 },
+      { total: 40, deployed: 0, allowed: 0, blocked: 40 },
+      { total: 40, deployed: 0, allowed: 0, blocked: 40 },
+    ]);
+    expect(created.progressionSummary[0].untenanted).toBeNull();
+    const page = (
+      await api
+        .get(`/api/releases/${created.id}/progression?environment=test&limit=10&offset=35`)
+        .expect(200)
+    ).body;
+    expect(page.total).toBe(40);
+    expect(page.items.map((cell: { tenant: { slug: string } }) => cell.tenant.slug)).toEqual([
+      'tenant-36',
+      'tenant-37',
+      'tenant-38',
+      'tenant-39',
+      'tenant-40',
+    ]);
+    const blocked = (
+      await api.get(`/api/releases/${created.id}/progression?status=blocked&limit=1`).expect(200)
+    ).body;
+    expect(blocked.total).toBe(80);
+    const bad = await api
+      .get(`/api/releases/${created.id}/progression?status=nope&limit=0`)
+      .expect(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'limit',
+      'status',
+    ]);
+    await api.get(`/api/releases/${created.id}/progression?environment=nope`).expect(404);
   });
 
   it('lists releases newest first, paged', async () => {
     const { body } = await api.get('/api/projects/shop/releases?limit=2').expect(200);
-    expect(body.items.map((r: { version: string }) => r.version)).toEqual(['4.0.0', '3.1.0']);
+    expect(body.items.map((r: { version: string }) => r.version)).toEqual(['4.2.0', '4.1.0']);
     expect(body.total).toBeGreaterThanOrEqual(8);
     expect(body.items[0].snapshot).toBeUndefined();
     await api.get('/api/releases/not-a-uuid').expect(404);

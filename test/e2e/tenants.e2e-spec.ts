@@ -82,6 +82,13 @@ describe('tenants API', () => {
       'globex',
       'initech',
     ]);
+    expect(all.body.items[0]).not.toHaveProperty('projects');
+    const withConnections = await api.get('/api/tenants?include=connections').expect(200);
+    expect(withConnections.body.items[1]).toMatchObject({
+      slug: 'globex',
+      projects: [{ project: { slug: 'billing' }, environments: [{ slug: 'dev' }] }],
+    });
+    await api.get('/api/tenants?include=everything').expect(400);
     const page = await api.get('/api/tenants?limit=1&offset=1').expect(200);
     expect(page.body).toMatchObject({ total: 3, items: [{ slug: 'globex' }] });
     const gold = await api.get('/api/tenants?tag=tier/gold').expect(200);

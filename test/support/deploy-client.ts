@@ -4,6 +4,7 @@ export interface DeploymentView {
   id: string;
   status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
   error?: string;
+  errorDetails?: string;
   release: { id: string; version: string };
   environment: { slug: string };
   tenant: { slug: string } | null;
@@ -12,6 +13,7 @@ export interface DeploymentView {
     status: string;
     changes?: unknown[];
     outputs?: Record<string, string>;
+    errorDetails?: string;
   }[];
   createdAt: string;
   startedAt?: string;

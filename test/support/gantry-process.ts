@@ -14,6 +14,8 @@ export function assertBuilt(): void {
 export interface GantryProcess {
   child: ChildProcess;
   output(): string;
+  /** What it printed on stderr alone (start-up failures go there). */
+  errors(): string;
   /** Resolves with the exit code (or the signal's name) once the process has ended. */
   exited: Promise<number | string>;
   /** Waits until the output matches, or fails when the process ends first. */
@@ -31,19 +33,24 @@ export function startGantry(env: Record<string, string>): GantryProcess {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let errors = '';
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {
     output += chunk.toString();
     for (const listener of listeners) listener();
   };
   child.stdout?.on('data', append);
-  child.stderr?.on('data', append);
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors += chunk.toString();
+    append(chunk);
+  });
   const exited = new Promise<number | string>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   );
   return {
     child,
     output: () => output,
+    errors: () => errors,
     exited,
     waitFor: (pattern) =>
       new Promise((resolve, reject) => {
@@ -66,8 +73,8 @@ export function startGantry(env: Record<string, string>): GantryProcess {
 /** Runs Gantry until it exits on its own (a start-up failure): its exit code and output. */
 export async function runGantryToExit(
   env: Record<string, string>,
-): Promise<{ code: number | string; output: string }> {
+): Promise<{ code: number | string; output: string; errors: string }> {
   const gantry = startGantry(env);
   const code = await gantry.exited;
-  return { code, output: gantry.output() };
+  return { code, output: gantry.output(), errors: gantry.errors() };
 }

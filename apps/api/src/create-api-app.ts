@@ -1,12 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { GantryConfig } from '@gantry/config';
 import { ApiModule } from './api.module';
 import { useJsonBodies } from './http/body-parsing';
 import { ProblemFilter } from './http/problem.filter';
+import { mountOpenApi } from './openapi/mount-openapi';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 
 /**
  * Builds the HTTP application (not yet listening): used by the entry point (apps/gantry), which
@@ -30,24 +31,8 @@ export async function createApiApp(
       Redis: endpoint(config.REDIS_URL, 6379),
     }),
   );
-  mountOpenApi(app);
+  mountOpenApi(app, buildOpenApiDocument(app));
   return app;
-}
-
-function mountOpenApi(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Gantry API')
-      .setDescription('Environment promotion for Amazon ECS. Errors are application/problem+json.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key' })
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/openapi.json',
-    yamlDocumentUrl: 'api/openapi.yaml',
-  });
 }
 
 function endpoint(url: string, defaultPort: number): string {

@@ -1,11 +1,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { applyCommand } from './commands/apply.command';
 import { deployCommand } from './commands/deploy.command';
+import { diffCommand } from './commands/diff.command';
+import { cancelCommand, deploymentsCommand, rollbackCommand } from './commands/deployments.command';
 import { logCommand } from './commands/log.command';
 import { promoteCommand } from './commands/promote.command';
 import { releaseCommand } from './commands/release.command';
 import { statusCommand } from './commands/status.command';
 import { exportCommand, templateCommand } from './commands/template.command';
+import { cliVersion } from './cli-version';
 import { DEFAULT_SERVER } from './command-context';
 import { ExitCode } from './exit-codes';
 import type { CliIo } from './output';
@@ -33,13 +36,23 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('--api-key <key>', 'API key (env GANTRY_API_KEY)')
     .addOption(
       new Option('-o, --output <format>', 'output format')
-        .choices(['text', 'json'])
+        .choices(['text', 'json', 'yaml'])
         .default('text'),
-    );
+    )
+    .option('-q, --quiet', 'no progress or log lines: only results and errors')
+    .option(
+      '-v, --verbose',
+      "a failed deployment's details (stopped tasks, exit codes, service events)",
+    )
+    .version(cliVersion(), '-V, --version', 'print the version of gantry');
   for (const command of [
     releaseCommand,
     deployCommand,
+    diffCommand,
     promoteCommand,
+    rollbackCommand,
+    cancelCommand,
+    deploymentsCommand,
     statusCommand,
     logCommand,
     templateCommand,

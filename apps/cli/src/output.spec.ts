@@ -50,6 +50,7 @@ describe('Output', () => {
   it.each([
     { format: 'text' as const, stdout: ['hello\n', 'A\n1\n'], stderr: [] },
     { format: 'json' as const, stdout: ['{\n  "a": 1\n}\n'], stderr: ['hello\n'] },
+    { format: 'yaml' as const, stdout: ['a: 1\n'], stderr: ['hello\n'] },
   ])('in $format mode keeps stdout for the result', ({ format, stdout, stderr }) => {
     const io = memoryIo();
     const output = new Output(io, format);
@@ -58,5 +59,15 @@ describe('Output', () => {
     output.result({ a: 1 });
     expect(io.out).toEqual(stdout);
     expect(io.err).toEqual(stderr);
+  });
+
+  it('with --quiet prints the table and errors but no progress lines', () => {
+    const io = memoryIo();
+    const output = new Output(io, 'text', true);
+    output.line('following 1 deployment(s)…');
+    output.table(['A'], [[1]]);
+    output.error('error: refused');
+    expect(io.out).toEqual(['A\n1\n']);
+    expect(io.err).toEqual(['error: refused\n']);
   });
 });

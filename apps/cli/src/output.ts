@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { stringify } from 'yaml';
 
 export interface Writer {
   write(chunk: string): unknown;
@@ -12,7 +13,7 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
-export type OutputFormat = 'text' | 'json';
+export type OutputFormat = 'text' | 'json' | 'yaml';
 
 export type Cell = string | number | null | undefined;
 
@@ -49,23 +50,27 @@ function cellText(cell: Cell): string {
   return cell === null || cell === undefined || cell === '' ? '-' : String(cell);
 }
 
-/** Everything a command prints goes through here, so text/JSON and TTY rules hold everywhere. */
+/** Everything a command prints goes through here, so text/JSON/YAML and TTY rules hold everywhere. */
 export class Output {
   constructor(
     private readonly io: CliIo,
     readonly format: OutputFormat,
+    /** `--quiet`: no progress or log lines, only results and errors. */
+    private readonly quiet = false,
   ) {}
 
+  /** True when stdout holds one machine-readable document (`-o json` or `-o yaml`). */
   get json(): boolean {
-    return this.format === 'json';
+    return this.format !== 'text';
   }
 
   private get tty(): boolean {
     return this.io.stdout.isTTY === true;
   }
 
-  /** Human text. In JSON mode it goes to stderr, so stdout holds only the JSON document. */
+  /** Human text. In JSON/YAML mode it goes to stderr, so stdout holds only the document. */
   line(text: string): void {
+    if (this.quiet) return;
     (this.json ? this.io.stderr : this.io.stdout).write(`${text}\n`);
   }
 
@@ -74,12 +79,14 @@ export class Output {
     this.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
 
-  /** The machine-readable result of a command; printed only with `--output json`. */
+  /** The machine-readable result of a command; printed only with `--output json|yaml`. */
   result(value: unknown): void {
-    if (this.json) this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    if (this.format === 'json') this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    if (this.format === 'yaml')
+      this.io.stdout.write(stringify(value, { aliasDuplicateObjects: false }));
   }
 
-  /** A table in text mode; nothing in JSON mode (the command prints its result instead). */
+  /** A table in text mode; nothing in JSON/YAML mode (the command prints its result instead). */
   table(headers: string[], rows: Cell[][]): void {
     if (this.json) return;
     this.io.stdout.write(

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { GantryConfig } from '@gantry/config';
 
@@ -47,7 +48,9 @@ async function startApiPart(
   const { createApiApp } = await import('../../api/src/create-api-app');
   const app = await createApiApp(config, masterKey);
   await app.listen(config.PORT, config.HOST);
-  logger.info(`API listening on http://${config.HOST}:${config.PORT} (docs at /api/docs)`);
+  const { address, port } = app.getHttpServer().address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  logger.info({ address, port }, `API listening on http://${host}:${port} (docs at /api/docs)`);
   return { name: 'api', stop: () => app.close() };
 }
 

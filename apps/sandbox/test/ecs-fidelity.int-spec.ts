@@ -8,7 +8,7 @@ import {
   UpdateServiceCommand,
   type RegisterTaskDefinitionCommandInput,
 } from '@aws-sdk/client-ecs';
-import { startKitWithClusters, stopKit, waitUntil, type Kit } from './sandbox-kit';
+import { startKitWithClusters, stopKit, waitUntil, type Kit, failureOf } from './sandbox-kit';
 
 /** ECS refuses what AWS refuses, with AWS's exception types and wording, and answers in AWS's shapes. */
 describe('ECS fidelity (SDK over HTTP)', () => {
@@ -29,14 +29,6 @@ describe('ECS fidelity (SDK over HTTP)', () => {
       ],
       ...overrides,
     });
-  const failure = async (promise: Promise<unknown>) => {
-    const error = (await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    )) as { name: string; message: string } | undefined;
-    if (!error) throw new Error('the call succeeded');
-    return { name: error.name, message: error.message };
-  };
   let tdArn: string;
 
   beforeAll(async () => {
@@ -90,7 +82,7 @@ describe('ECS fidelity (SDK over HTTP)', () => {
   ])(
     'RegisterTaskDefinition refuses %s with a ClientException (task-cpu-memory-error.html)',
     async (_label, overrides, message) => {
-      expect(await failure(kit.ecs.send(fargate(overrides)))).toEqual({
+      expect(await failureOf(kit.ecs.send(fargate(overrides)))).toEqual({
         name: 'ClientException',
         message,
       });
@@ -118,7 +110,7 @@ describe('ECS fidelity (SDK over HTTP)', () => {
     ['fid:latest', 'InvalidParameterException', 'Invalid revision number. Number: latest'],
   ])('DeregisterTaskDefinition of %s is refused', async (ref, name, message) => {
     expect(
-      await failure(kit.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: ref }))),
+      await failureOf(kit.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: ref }))),
     ).toEqual({
       name,
       message,
@@ -150,7 +142,7 @@ describe('ECS fidelity (SDK over HTTP)', () => {
   ])(
     'CreateService refuses %s with InvalidParameterException',
     async (_label, networkConfiguration, loadBalancers, message) => {
-      const error = await failure(
+      const error = await failureOf(
         kit.ecs.send(
           new CreateServiceCommand({
             cluster,
@@ -178,7 +170,7 @@ describe('ECS fidelity (SDK over HTTP)', () => {
       cluster: string;
       services: string[];
     };
-    expect((await failure(kit.ecs.send(new DescribeServicesCommand(input)))).name).toBe(
+    expect((await failureOf(kit.ecs.send(new DescribeServicesCommand(input)))).name).toBe(
       'SerializationException',
     );
   });
@@ -217,7 +209,7 @@ describe('ECS fidelity (SDK over HTTP)', () => {
   });
 
   it('UpdateService refuses a malformed subnet and leaves the service as it was', async () => {
-    const error = await failure(
+    const error = await failureOf(
       kit.ecs.send(
         new UpdateServiceCommand({
           cluster,

@@ -129,6 +129,14 @@ describe('failure paths: missing cluster, cancel, continue-rollback, throttling 
       (e) => e.ResourceStatus === 'UPDATE_FAILED',
     )?.ResourceStatusReason;
     expect(reason).toContain('Error Code: ServiceNotActiveException');
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ContinueUpdateRollback.html:
+    // "You can specify only resources that are in the UPDATE_FAILED state".
+    await expect(
+      kit.cfn.send(
+        new ContinueUpdateRollbackCommand({ StackName: 'oob', ResourcesToSkip: ['LogGroup'] }),
+      ),
+    ).rejects.toThrow('Resource [LogGroup] cannot be skipped');
+    expect((await waitForStack(kit, 'oob')).StackStatus).toBe('UPDATE_ROLLBACK_FAILED');
     await kit.cfn.send(
       new ContinueUpdateRollbackCommand({ StackName: 'oob', ResourcesToSkip: ['Service'] }),
     );

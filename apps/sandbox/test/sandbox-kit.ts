@@ -37,6 +37,18 @@ export async function stopKit(kit: Kit): Promise<void> {
   await kit.sandbox.close();
 }
 
+/** The name and message of the error a call fails with; fails the test when the call succeeds. */
+export async function failureOf(
+  promise: Promise<unknown>,
+): Promise<{ name: string; message: string }> {
+  const error = (await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )) as { name: string; message: string } | undefined;
+  if (!error) throw new Error('the call succeeded');
+  return { name: error.name, message: error.message };
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls DescribeStacks until the status leaves *_IN_PROGRESS (REVIEW_IN_PROGRESS included as settled). */

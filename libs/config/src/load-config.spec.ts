@@ -60,4 +60,41 @@ describe('loadConfig', () => {
   it('treats an empty value as unset', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
   });
+  describe('never echoes a secret', () => {
+    const refusal = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('accepted');
+    };
+
+    it('a bad GANTRY_MASTER_KEY is named, none of it shown', () => {
+      const key = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071829';
+      const message = refusal({ GANTRY_MASTER_KEY: key });
+      expect(message).toMatch(/GANTRY_MASTER_KEY must be 32 bytes/);
+      expect(message).not.toContain(key.slice(0, 8));
+    });
+
+    it('a short GANTRY_BOOTSTRAP_API_KEY is named, not shown', () => {
+      const message = refusal({ GANTRY_BOOTSTRAP_API_KEY: 'hunter2-secret' });
+      expect(message).toMatch(/GANTRY_BOOTSTRAP_API_KEY must be at least 16/);
+      expect(message).not.toContain('hunter2');
+    });
+
+    it.each([
+      ['DATABASE_URL', 'mysql://gantry:s3cr3t-pw@db.internal:3306/gantry'],
+      ['DATABASE_URL', 'postgres//gantry:s3cr3t-pw@db.internal/gantry'],
+      ['REDIS_URL', 'http://:s3cr3t-pw@cache.internal:6379'],
+    ])('a bad %s shows where it points, never its password', (variable, value) => {
+      const message = refusal({ [variable]: value });
+      expect(message).toMatch(new RegExp(`${variable} must be a`));
+      expect(message).not.toContain('s3cr3t');
+    });
+
+    it('a plain bad value is still shown, to say what was wrong', () => {
+      expect(refusal({ PORT: 'eighty' })).toMatch(/PORT .*"eighty"/);
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { ChangePreview } from './change-preview';
 import { DynamicModule, Module } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { REDIS_CONNECTION } from '@gantry/queue';
@@ -39,8 +40,10 @@ export class DeployModule {
         RenderInputLoader,
         DeploymentRunner,
         TargetProbe,
+        ChangePreview,
       ],
       exports: [
+        ChangePreview,
         DeploymentRunner,
         RenderInputLoader,
         AwsCaller,

@@ -9,4 +9,5 @@ export * from './render-input.loader';
 export * from './runner/deployment-runner';
 export * from './runner/runner-settings';
 export * from './target-probe';
+export * from './change-preview';
 export * from './deploy-settings';

@@ -13,7 +13,7 @@ export interface CheckInput {
   tags: readonly TagEntry[];
 }
 
-/** Every problem deploy.md §1 checks before anything is sent, Fargate size problems apart. */
+/** Every problem docs/deployments.md (Rendering) lists as checks before anything is sent, Fargate size problems apart. */
 export function findRenderProblems(input: CheckInput): CheckProblems {
   const problems: CheckProblems = { general: [], fargate: [] };
   checkNumbers(input.step, input.values, problems);

@@ -18,7 +18,8 @@ import type { CfnTemplate } from './template.types';
 
 /**
  * The deployment template of one release in one environment (and tenant) on one target, per
- * deploy.md §1. Pure: no clock, no I/O; the same input gives the same template, bytes and hash.
+ * docs/deployments.md (Rendering). Pure: no clock, no I/O; the same input gives the same
+ * template, bytes and hash.
  * Non-sensitive variables are substituted; each sensitive one the step uses becomes a `NoEcho`
  * parameter whose value is in `parameters`. Throws DomainError: `unresolved_variable`,
  * `ambiguous_variable`, `variable_cycle`, `fargate_size_invalid` or `render_check_failed`.

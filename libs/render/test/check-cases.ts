@@ -1,4 +1,4 @@
-// The render checks of deploy.md §1, one broken step per case, shared by the checks spec.
+// The render checks of docs/deployments.md (Rendering), one broken step per case, shared by the checks spec.
 import { ecsServiceStepSchema, type EcsServiceStep, type VariableDefinition } from '@gantry/domain';
 
 const ROLE = 'arn:aws:iam::123456789012:role/exec';

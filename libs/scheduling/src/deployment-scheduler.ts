@@ -8,7 +8,7 @@ import {
 import {
   DeploymentCandidatesRepository,
   DeploymentsRepository,
-  DeploymentView,
+  DeploymentRecord,
   EnvironmentEntity,
   ProjectEntity,
   ProjectsRepository,
@@ -16,7 +16,7 @@ import {
   ReleasesRepository,
   ReleaseValues,
 } from '@gantry/persistence';
-import { DeploymentWriter, RequestOptions, sameKey } from './deployment-writer';
+import { automaticActor, DeploymentWriter, RequestOptions, sameKey } from './deployment-writer';
 import { SchedulingContextLoader } from './scheduling-context.loader';
 import { nothingToPromote, selectScopes } from './tenant-scopes';
 
@@ -69,7 +69,7 @@ export class DeploymentScheduler {
   ) {}
 
   /** One deployment per chosen tenant (or one untenanted), refused as a whole when any is refused. */
-  async requestDeployments(input: DeploymentRequestInput): Promise<DeploymentView[]> {
+  async requestDeployments(input: DeploymentRequestInput): Promise<DeploymentRecord[]> {
     const { release, project, environment } = input;
     const context = await this.contexts.forProject(project);
     const scopes = await selectScopes(this.candidates, context, environment, input);
@@ -86,7 +86,7 @@ export class DeploymentScheduler {
    * succeeded last. A chosen tenant with nothing succeeded in `from` refuses the whole promotion
    * (409 `invalid_state` listing them): a partial promotion is easy to miss.
    */
-  async promote(input: PromotionInput): Promise<DeploymentView[]> {
+  async promote(input: PromotionInput): Promise<DeploymentRecord[]> {
     const { project, from, to } = input;
     const context = await this.contexts.forProject(project);
     const scopes = await selectScopes(this.candidates, context, to, input);
@@ -114,15 +114,25 @@ export class DeploymentScheduler {
     return this.writer.requested(context, wanted, requestOptions(input));
   }
 
-  /** Inserts a release and the automatic deployments its creation opens, in one transaction. */
+  /**
+   * Inserts a release and the automatic deployments its creation opens, in one transaction. They
+   * count as the creator's request: `authorize` sees their environments first and may refuse.
+   */
   async createReleaseWithAutomaticDeployments(
     project: ProjectEntity,
     values: Omit<ReleaseValues, 'projectId'>,
-  ): Promise<{ release: ReleaseEntity; deployments: DeploymentView[] }> {
+    creator: { actorName: string | null; authorize(environments: EnvironmentEntity[]): void },
+  ): Promise<{ release: ReleaseEntity; deployments: DeploymentRecord[] }> {
     const context = await this.contexts.forProject(project);
     const due = automaticDeploymentsOnCreation(
       await this.contexts.releaseContext(context, values.channelId),
     );
+    creator.authorize(
+      context.environments.filter((environment) =>
+        due.some((key) => key.environmentId === environment.id),
+      ),
+    );
+    const createdBy = automaticActor({ releaseCreatedBy: creator.actorName });
     const { release, rows } = await this.deployments.transaction(async (manager) => {
       const release = await this.releases.insert({ ...values, projectId: project.id }, manager);
       return {
@@ -131,6 +141,7 @@ export class DeploymentScheduler {
           manager,
           context,
           due.map((key) => ({ release, ...key })),
+          createdBy,
         ),
       };
     });
@@ -138,7 +149,7 @@ export class DeploymentScheduler {
   }
 
   /** The automatic deployments of a release's creation that do not exist yet (safe to call twice). */
-  async scheduleAutomaticAfterCreation(releaseId: string): Promise<DeploymentView[]> {
+  async scheduleAutomaticAfterCreation(releaseId: string): Promise<DeploymentRecord[]> {
     const release = await this.releases.get(releaseId);
     const context = await this.contexts.forProject(await this.projects.get(release.projectId));
     const due = automaticDeploymentsOnCreation(
@@ -152,13 +163,14 @@ export class DeploymentScheduler {
         manager,
         context,
         fresh.map((key) => ({ release, ...key })),
+        automaticActor({ releaseCreatedBy: null }),
       );
     });
     return this.writer.commit(rows);
   }
 
   /** After a success: the automatic deployments of the phases it completed, for the same tenant. */
-  async scheduleAutomaticAfterSuccess(deploymentId: string): Promise<DeploymentView[]> {
+  async scheduleAutomaticAfterSuccess(deploymentId: string): Promise<DeploymentRecord[]> {
     const done = await this.deployments.keyOf(deploymentId);
     if (!done || done.status !== 'succeeded') return [];
     const release = await this.releases.get(done.releaseId);
@@ -181,6 +193,7 @@ export class DeploymentScheduler {
         manager,
         context,
         due.map((key) => ({ release, ...key })),
+        automaticActor({ after: deploymentId }),
       );
     });
     return this.writer.commit(rows);

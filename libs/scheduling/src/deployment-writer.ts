@@ -17,7 +17,7 @@ import {
 import {
   DeploymentCandidatesRepository,
   DeploymentsRepository,
-  DeploymentView,
+  DeploymentRecord,
   FreezesRepository,
   NewDeployment,
   ReleaseEntity,
@@ -43,8 +43,16 @@ export type RequestOptions = Omit<PlanOptions, 'noTarget'> & {
   freezeOverride?: FreezeOverrideRequest;
 };
 
-/** `createdBy` of the deployments the lifecycle starts by itself. */
-export const AUTOMATIC_ACTOR = 'automatic (lifecycle)';
+/**
+ * `createdBy` of the deployments the lifecycle starts by itself, naming what triggered them: the
+ * key that created the release, or the deployment whose success opened the next phase.
+ */
+export function automaticActor(trigger: { releaseCreatedBy: string | null } | { after: string }) {
+  if ('after' in trigger) return `automatic (lifecycle) after deployment ${trigger.after}`;
+  return trigger.releaseCreatedBy
+    ? `automatic (lifecycle) for '${trigger.releaseCreatedBy}'`
+    : 'automatic (lifecycle)';
+}
 
 /** Checks, plans and writes deployments; enqueues them once the transaction has committed. */
 @Injectable()
@@ -67,7 +75,7 @@ export class DeploymentWriter {
     context: ProjectSchedulingContext,
     wanted: Wanted[],
     options: RequestOptions,
-  ): Promise<DeploymentView[]> {
+  ): Promise<DeploymentRecord[]> {
     const blocked = wanted.find((item) => item.release.blockedReason);
     if (blocked)
       throw releaseBlockedError(blocked.release.version, blocked.release.blockedReason as string);
@@ -130,17 +138,18 @@ export class DeploymentWriter {
     manager: EntityManager,
     context: ProjectSchedulingContext,
     wanted: Wanted[],
+    createdBy: string,
   ): Promise<NewDeployment[]> {
     const unblocked = wanted.filter((item) => !item.release.blockedReason);
     return this.write(manager, context, unblocked, {
       forced: false,
-      createdBy: AUTOMATIC_ACTOR,
+      createdBy,
       noTarget: 'record',
     });
   }
 
   /** Enqueues after the commit, so a worker never picks up a row it cannot see yet. */
-  async commit(rows: NewDeployment[]): Promise<DeploymentView[]> {
+  async commit(rows: NewDeployment[]): Promise<DeploymentRecord[]> {
     const queued = rows.filter((row) => row.status === 'queued').map((row) => row.id);
     await this.queue.enqueue(queued);
     await this.notifications.deployments('deployment.queued', queued);
@@ -148,7 +157,7 @@ export class DeploymentWriter {
       'deployment.failed',
       rows.filter((row) => row.status === 'failed').map((row) => row.id),
     );
-    return this.deployments.views(rows.map((row) => row.id));
+    return this.deployments.records(rows.map((row) => row.id));
   }
 
   private async write(

@@ -1,10 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ApiJsonBody, ApiPaged, ApiQueryOf } from '../http/openapi';
+import { ApiEndpoint, ApiJsonBody, ApiPaged, ApiQueryOf } from '../http/openapi';
 import { Page, pageSchema } from '../http/pagination';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { RequirePermission } from './actor';
+import {
+  ApiKeyPage,
+  apiKeyPage,
+  AuditPage,
+  auditPage,
+  CreatedApiKeyResponse,
+  createdApiKeyResponse,
+} from './access.response';
 import { AccessService } from './access.service';
 import { auditQuerySchema, createApiKeySchema } from './api-keys.dto';
 
@@ -15,33 +23,48 @@ export class AccessController {
   constructor(private readonly access: AccessService) {}
 
   @Post('api-keys')
+  @ApiEndpoint({
+    summary: 'Create an API key',
+    description: 'The secret key is in this response only; Gantry keeps a hash of it.',
+    status: 201,
+    response: createdApiKeyResponse,
+    errors: [400, 403, 404],
+  })
   @ApiJsonBody(createApiKeySchema, 'The secret key is returned once, in this response.')
   create(
     @Body(new ZodValidationPipe(createApiKeySchema)) body: z.infer<typeof createApiKeySchema>,
-  ) {
+  ): Promise<CreatedApiKeyResponse> {
     return this.access.create(body);
   }
 
   @Get('api-keys')
   @RequirePermission('admin')
+  @ApiEndpoint({ summary: 'List the active API keys', response: apiKeyPage, errors: [400, 403] })
   @ApiPaged()
-  list(@Query(new ZodValidationPipe(pageSchema, 'query')) page: Page) {
+  list(@Query(new ZodValidationPipe(pageSchema, 'query')) page: Page): Promise<ApiKeyPage> {
     return this.access.list(page.limit, page.offset);
   }
 
   @Delete('api-keys/:id')
   @HttpCode(204)
-  revoke(@Param('id') id: string) {
+  @ApiEndpoint({ summary: 'Revoke an API key', status: 204, errors: [403, 404] })
+  revoke(@Param('id') id: string): Promise<void> {
     return this.access.revoke(id);
   }
 
   @Get('audit')
   @RequirePermission('admin')
+  @ApiEndpoint({
+    summary: 'Read the audit log, newest first',
+    description: 'Every change made through the API: who, what, when and how it ended.',
+    response: auditPage,
+    errors: [400, 403],
+  })
   @ApiQueryOf(auditQuerySchema)
   audit(
     @Query(new ZodValidationPipe(auditQuerySchema, 'query'))
     query: z.infer<typeof auditQuerySchema>,
-  ) {
+  ): Promise<AuditPage> {
     return this.access.auditLog(query);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, RequirePermission } from '../access/actor';
-import { ApiJsonBody, ApiPaged } from '../http/openapi';
+import { ApiEndpoint, ApiJsonBody, ApiPaged, ApiQueryOf } from '../http/openapi';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import {
   DeploymentQuery,
@@ -13,6 +13,19 @@ import {
   RequestDeployments,
   requestDeploymentsSchema,
 } from './deployments.dto';
+import {
+  DeploymentLog,
+  deploymentLog,
+  DeploymentPage,
+  deploymentPage,
+  DeploymentResponse,
+  DeploymentList,
+  deploymentList,
+  deploymentListOf,
+  deploymentPageOf,
+  deploymentResponse,
+  deploymentResponseSchema,
+} from './deployment.response';
 import { DeploymentsService } from './deployments.service';
 
 @ApiTags('deployments')
@@ -24,38 +37,54 @@ export class DeploymentsController {
   @Post('releases/:id/deployments')
   @HttpCode(202)
   @RequirePermission('deploy')
+  @ApiEndpoint({
+    summary: 'Deploy a release to an environment',
+    description:
+      'Queues one deployment per chosen tenant (one untenanted deployment for an untenanted project). A deployment behind another on the same stack waits its turn.',
+    status: 202,
+    response: deploymentPage,
+    errors: [400, 403, 404, 409, 422],
+  })
   @ApiJsonBody(
     requestDeploymentsSchema,
     'One deployment per chosen tenant (or one untenanted). `force` deploys again where this release is already queued, running or current; it never bypasses the lifecycle.',
   )
-  request(
+  async request(
     @Param('id') id: string,
     @Body(new ZodValidationPipe(requestDeploymentsSchema)) body: RequestDeployments,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.deployments.request(id, body, actor);
+  ): Promise<DeploymentPage> {
+    return deploymentPageOf(await this.deployments.request(id, body, actor));
   }
 
   @Post('projects/:ref/promote')
   @HttpCode(202)
   @RequirePermission('deploy')
+  @ApiEndpoint({
+    summary: 'Promote a project from one environment to the next',
+    status: 202,
+    response: deploymentPage,
+    errors: [400, 403, 404, 409, 422],
+  })
   @ApiJsonBody(
     promoteSchema,
     'Per tenant (or untenanted), deploys to `to` the release whose deployment last succeeded in `from`.',
   )
-  promote(
+  async promote(
     @Param('ref') project: string,
     @Body(new ZodValidationPipe(promoteSchema)) body: Promote,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.deployments.promote(project, body, actor);
+  ): Promise<DeploymentPage> {
+    return deploymentPageOf(await this.deployments.promote(project, body, actor));
   }
 
   @Get('deployments')
-  @ApiOperation({
-    summary: 'Deployments, newest first',
+  @ApiEndpoint({
+    summary: 'List deployments, newest first',
     description:
       'Page with `?after=<next>`: each response gives `next`, the cursor of the following page (null on the last). `total` is counted only with `?count=true`. `offset` still skips rows, after the cursor when both are given.',
+    response: deploymentList,
+    errors: [400, 404],
   })
   @ApiPaged()
   @ApiQuery({
@@ -78,28 +107,48 @@ export class DeploymentsController {
     required: false,
     enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'],
   })
-  list(@Query(new ZodValidationPipe(deploymentQuerySchema, 'query')) query: DeploymentQuery) {
-    return this.deployments.list(query);
+  async list(
+    @Query(new ZodValidationPipe(deploymentQuerySchema, 'query')) query: DeploymentQuery,
+  ): Promise<DeploymentList> {
+    return deploymentListOf(await this.deployments.list(query));
   }
 
   @Get('deployments/:id')
-  get(@Param('id') id: string) {
-    return this.deployments.get(id);
+  @ApiEndpoint({
+    summary: 'Get a deployment',
+    response: deploymentResponseSchema,
+    errors: [404],
+  })
+  async get(@Param('id') id: string): Promise<DeploymentResponse> {
+    return deploymentResponse(await this.deployments.get(id));
   }
 
   @Get('deployments/:id/log')
-  @ApiQuery({ name: 'after', required: false, description: 'Only lines with a greater seq' })
+  @ApiEndpoint({
+    summary: "Read a deployment's log, oldest first",
+    response: deploymentLog,
+    errors: [400, 404],
+  })
+  @ApiQueryOf(logQuerySchema)
   log(
     @Param('id') id: string,
     @Query(new ZodValidationPipe(logQuerySchema, 'query')) query: LogQuery,
-  ) {
+  ): Promise<DeploymentLog> {
     return this.deployments.log(id, query);
   }
 
   @Post('deployments/:id/cancel')
   @HttpCode(202)
   @RequirePermission('deploy')
-  cancel(@Param('id') id: string, @CurrentActor() actor: Actor) {
-    return this.deployments.cancel(id, actor);
+  @ApiEndpoint({
+    summary: 'Cancel a deployment',
+    description:
+      'A queued deployment is cancelled at once; a running one is asked to stop (CancelUpdateStack). A finished one is a 409.',
+    status: 202,
+    response: deploymentResponseSchema,
+    errors: [403, 404, 409],
+  })
+  async cancel(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<DeploymentResponse> {
+    return deploymentResponse(await this.deployments.cancel(id, actor));
   }
 }

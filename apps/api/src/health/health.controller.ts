@@ -1,10 +1,18 @@
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS_CONNECTION } from '@gantry/queue';
 import { Public } from '../access/actor';
+import { schemaRef } from '../http/api-schemas';
+import { ApiEndpoint } from '../http/openapi';
+import {
+  LivenessResponse,
+  livenessResponse,
+  ReadinessResponse,
+  readinessResponse,
+} from './health.response';
 
 @ApiTags('health')
 @Public()
@@ -17,13 +25,23 @@ export class HealthController {
 
   @Get('live')
   @HttpCode(200)
-  live() {
+  @ApiEndpoint({ summary: 'Liveness: the process answers', response: livenessResponse })
+  live(): LivenessResponse {
     return { status: 'ok' };
   }
 
   /** Ready when PostgreSQL and Redis both answer; 503 names the one that does not (no addresses). */
   @Get('ready')
-  async ready(@Res({ passthrough: true }) response: Response) {
+  @ApiEndpoint({
+    summary: 'Readiness: PostgreSQL and Redis answer',
+    response: readinessResponse,
+  })
+  @ApiResponse({
+    status: 503,
+    description: 'PostgreSQL or Redis does not answer; `checks` names which',
+    content: { 'application/json': { schema: schemaRef(readinessResponse) } },
+  })
+  async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessResponse> {
     const [postgres, redis] = await Promise.all([
       check(() => this.dataSource.query('SELECT 1')),
       check(() => this.redis.ping()),

@@ -4,7 +4,11 @@ describe('OutageLog', () => {
   it('writes one line per outage, a new one after a quiet spell', () => {
     let now = 0;
     const lines: string[] = [];
-    const log = new OutageLog((line) => lines.push(line), 30_000, () => now);
+    const log = new OutageLog(
+      (line) => lines.push(line),
+      30_000,
+      () => now,
+    );
     for (let i = 0; i < 10; i++) {
       log.report('PostgreSQL', new Error('Connection terminated unexpectedly'));
       now += 1_000;

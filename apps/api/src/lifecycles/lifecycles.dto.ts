@@ -7,8 +7,6 @@ const phaseSchema = z.strictObject({
   automatic: z.array(refField).max(100).default([]),
   minimumEnvironmentsBeforePromotion: z.number().int().min(0).max(100).default(0),
   optional: z.boolean().default(false),
-  /** Retention: keep the last N releases deployed in this phase (null keeps all). */
-  keepReleases: z.number().int().min(1).max(10000).nullable().default(null),
 });
 
 export const createLifecycleSchema = z.strictObject({

@@ -69,7 +69,6 @@ export class LifecyclesService {
         .map((environment) => environment.id),
       minimumEnvironmentsBeforePromotion: phase.minimumEnvironmentsBeforePromotion,
       optional: phase.optional,
-      keepReleases: phase.keepReleases,
     }));
     resolver.assertAllFound();
     const names = Object.fromEntries(all.map((environment) => [environment.id, environment.slug]));
@@ -93,11 +92,10 @@ function present(lifecycle: LifecycleRecord, environments: EnvironmentEntity[]) 
     name: lifecycle.name,
     phases: lifecycle.phases.map((phase) => ({
       name: phase.name,
-      environments: phase.environments.map((id) => byId.get(id)),
-      automatic: phase.automatic.map((id) => byId.get(id)),
+      environments: phase.environments.flatMap((id) => byId.get(id) ?? []),
+      automatic: phase.automatic.flatMap((id) => byId.get(id) ?? []),
       minimumEnvironmentsBeforePromotion: phase.minimumEnvironmentsBeforePromotion,
       optional: phase.optional,
-      keepReleases: phase.keepReleases ?? null,
     })),
     createdAt: lifecycle.createdAt,
     updatedAt: lifecycle.updatedAt,

@@ -14,7 +14,8 @@ import { map, Observable } from 'rxjs';
 import { z } from 'zod';
 import { TargetProbe } from '@gantry/deploy';
 import { logSeqField } from '../http/fields';
-import { ApiQueryOf } from '../http/openapi';
+import { ApiEndpoint, ApiQueryOf } from '../http/openapi';
+import { TargetCheckResponse, targetCheckResponse } from '../targets/target.response';
 import { parseOrThrow, ZodValidationPipe } from '../http/zod-validation.pipe';
 import { DeploymentExistsGuard } from './deployment-exists.guard';
 import { streamDeploymentLog } from './deployment-log-stream';
@@ -35,6 +36,19 @@ export class LiveController {
   /** Server-sent events, one per log line; closes when the deployment has ended. */
   @Sse('deployments/:id/log/stream')
   @UseGuards(DeploymentExistsGuard)
+  @ApiEndpoint({
+    summary: "Follow a deployment's log live (server-sent events)",
+    description:
+      'One `log` event per line (data: a LogLine as JSON, id: its seq), then an `end` event when the deployment has ended. Resumes after `Last-Event-ID`.',
+    response: {
+      content: {
+        'text/event-stream': {
+          schema: { type: 'string', description: 'A stream of server-sent events' },
+        },
+      },
+    },
+    errors: [400, 404],
+  })
   @ApiQueryOf(streamQuery)
   stream(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -58,7 +72,14 @@ export class LiveController {
   /** A live DescribeClusters against the target: reachable, and ACTIVE? */
   @Post('targets/:ref/check')
   @HttpCode(200)
-  check(@Param('ref') ref: string) {
+  @ApiEndpoint({
+    summary: 'Check a target: a live DescribeClusters',
+    description:
+      'Answers at once whether the cluster is reachable and ACTIVE; never waits for AWS.',
+    response: targetCheckResponse,
+    errors: [403, 404],
+  })
+  check(@Param('ref') ref: string): Promise<TargetCheckResponse> {
     return this.probe.check(ref);
   }
 }

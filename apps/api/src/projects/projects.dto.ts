@@ -12,8 +12,6 @@ export const createProjectSchema = z.strictObject({
   tenancy: tenancy.default('untenanted'),
   targetTags: z.array(tagField).min(1, 'name at least one target tag').max(50),
   step: ecsServiceStepSchema,
-  /** Retention: task definition revisions kept per target besides those in use (null keeps all). */
-  keepTaskDefinitions: z.number().int().min(1).max(10000).nullable().default(null),
 });
 
 export const updateProjectSchema = z.strictObject({
@@ -24,7 +22,6 @@ export const updateProjectSchema = z.strictObject({
   tenancy: tenancy.optional(),
   targetTags: z.array(tagField).min(1, 'name at least one target tag').max(50).optional(),
   step: ecsServiceStepSchema.optional(),
-  keepTaskDefinitions: z.number().int().min(1).max(10000).nullable().optional(),
 });
 
 export type CreateProject = z.infer<typeof createProjectSchema>;

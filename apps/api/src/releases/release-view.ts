@@ -1,9 +1,10 @@
-import type { ProgressionCell } from '@gantry/domain';
+import type { ProgressionCell, ProgressionSummary, Tenancy } from '@gantry/domain';
 import type {
   ChannelEntity,
   ReleaseEntity,
   ScopeCandidates,
   SnapshotVariable,
+  StackStateRow,
 } from '@gantry/persistence';
 
 interface Ref {
@@ -56,20 +57,62 @@ export function snapshotVariables(variables: SnapshotVariable[], candidates: Sco
   }));
 }
 
-/** Progression cells with environments and tenants as `{id, slug}`. */
-export function progressionView(cells: ProgressionCell[], environments: Ref[], tenants: Ref[]) {
-  const ref = (rows: Ref[], id: string) => {
-    const row = rows.find((candidate) => candidate.id === id);
-    return { id, slug: row?.slug ?? id };
-  };
-  return cells.map((cell) => ({
-    environment: ref(environments, cell.environmentId),
-    tenant: cell.tenantId ? ref(tenants, cell.tenantId) : null,
-    phase: cell.phase,
-    status: cell.status,
-    reason: cell.reason,
-    ...(cell.status === 'blocked'
-      ? { missingEnvironments: cell.missingEnvironmentIds.map((id) => ref(environments, id)) }
-      : {}),
+/**
+ * Progression cells with environments and tenants as `{id, slug}`, and where each stands now:
+ * the live release (the deployment that succeeded last) and the latest attempt with its status.
+ */
+export function progressionView(
+  cells: ProgressionCell[],
+  environments: Ref[],
+  tenants: Ref[],
+  stacks: StackStateRow[],
+) {
+  const refs = refMap([...environments, ...tenants]);
+  const states = new Map(stacks.map((stack) => [stackOf(stack), stack]));
+  return cells.map((cell) => {
+    const state = states.get(stackOf(cell));
+    return {
+      environment: refs(cell.environmentId),
+      tenant: cell.tenantId ? refs(cell.tenantId) : null,
+      phase: cell.phase,
+      status: cell.status,
+      reason: cell.reason,
+      ...(cell.status === 'blocked'
+        ? { missingEnvironments: cell.missingEnvironmentIds.map(refs) }
+        : {}),
+      live: state?.live ?? null,
+      latest: state?.latest ?? null,
+    };
+  });
+}
+
+/** The progression per environment: the untenanted cell's status and the tenant counts. */
+export function progressionSummaryView(
+  summary: ProgressionSummary[],
+  environments: Ref[],
+  tenancy: Tenancy,
+) {
+  const refs = refMap(environments);
+  return summary.map((row) => ({
+    environment: refs(row.environmentId),
+    phase: row.phase,
+    untenanted: row.untenanted
+      ? {
+          status: row.untenanted.status,
+          reason: row.untenanted.reason,
+          ...(row.untenanted.status === 'blocked'
+            ? { missingEnvironments: row.untenanted.missingEnvironmentIds.map(refs) }
+            : {}),
+        }
+      : null,
+    ...(tenancy === 'untenanted' ? {} : { tenants: row.tenants }),
   }));
 }
+
+function refMap(rows: Ref[]): (id: string) => Ref {
+  const byId = new Map(rows.map((row) => [row.id, row.slug]));
+  return (id) => ({ id, slug: byId.get(id) ?? id });
+}
+
+const stackOf = (cell: { environmentId: string; tenantId: string | null }) =>
+  `${cell.environmentId}/${cell.tenantId ?? ''}`;

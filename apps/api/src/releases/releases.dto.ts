@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { httpUrl, refField } from '../http/fields';
+import { pageSchema } from '../http/pagination';
 
 export const createReleaseSchema = z.strictObject({
   version: z
@@ -41,3 +42,10 @@ export const blockReleaseSchema = z.strictObject({
 export type BlockRelease = z.infer<typeof blockReleaseSchema>;
 
 export type CreateRelease = z.infer<typeof createReleaseSchema>;
+
+export const progressionQuerySchema = pageSchema.extend({
+  environment: refField.optional(),
+  status: z.enum(['deployed', 'allowed', 'blocked']).optional(),
+});
+
+export type ProgressionQuery = z.infer<typeof progressionQuerySchema>;

@@ -7,15 +7,26 @@ import {
   invalid,
   defaultReleaseVersion,
   releaseImageProblems,
+  ProgressionCell,
   releaseProgression,
+  summariseProgression,
   versionProblems,
 } from '@gantry/domain';
-import { DeploymentScheduler, SchedulingContextLoader } from '@gantry/scheduling';
+import {
+  DeploymentScheduler,
+  ProjectSchedulingContext,
+  SchedulingContextLoader,
+} from '@gantry/scheduling';
 import {
   ChannelsRepository,
+  DashboardRepository,
   DeploymentsRepository,
+  EnvironmentsRepository,
+  FreezeEntity,
   FreezesRepository,
+  ProjectEntity,
   ProjectsRepository,
+  ReleaseEntity,
   ReleasesRepository,
   SnapshotVariable,
   VariablesRepository,
@@ -23,8 +34,25 @@ import {
 import { NotificationPublisher } from '@gantry/notifications';
 import type { Actor } from '../access/actor';
 import { assertActorScope } from '../deployments/actor-scope';
-import { CreateRelease } from './releases.dto';
-import { progressionView, releaseSummary, snapshotVariables } from './release-view';
+import { deploymentResponse } from '../deployments/deployment.response';
+import { CreateRelease, ProgressionQuery } from './releases.dto';
+import {
+  progressionSummaryView,
+  progressionView,
+  releaseSummary,
+  snapshotVariables,
+} from './release-view';
+
+/** Progression cells a release shows inline; the rest are paged by GET /api/releases/:id/progression. */
+const PROGRESSION_INLINE = 100;
+
+/** A release's progression cells, and what they are computed and shown with. */
+interface Progression {
+  cells: ProgressionCell[];
+  context: ProjectSchedulingContext;
+  freezes: FreezeEntity[];
+  now: Date;
+}
 
 /** How often a defaulted version is recomputed when a concurrent release took it first. */
 const VERSION_ATTEMPTS = 3;
@@ -39,6 +67,8 @@ export class ReleasesService {
     private readonly deployments: DeploymentsRepository,
     private readonly scheduler: DeploymentScheduler,
     private readonly contexts: SchedulingContextLoader,
+    private readonly environments: EnvironmentsRepository,
+    private readonly stacks: DashboardRepository,
     private readonly freezes: FreezesRepository,
     private readonly notifications: NotificationPublisher,
   ) {}
@@ -78,9 +108,16 @@ export class ReleasesService {
             variables,
             snapshotTakenAt: new Date(),
           },
+          {
+            actorName: actor.name,
+            authorize: (environments) => assertActorScope(actor, { project, environments }),
+          },
         );
         await this.notifications.release('release.created', release.id);
-        return { ...(await this.get(release.id)), deployments };
+        return {
+          ...(await this.get(release.id)),
+          deployments: deployments.map(deploymentResponse),
+        };
       } catch (error) {
         const duplicate = error instanceof DomainError && error.code === 'duplicate';
         if (duplicate && fromImages) throw versionFromImagesTaken(version);
@@ -108,14 +145,66 @@ export class ReleasesService {
     };
   }
 
-  /** The release with its snapshot and its progression per environment (and tenant). */
+  /**
+   * The release with its snapshot and its progression: summarised per environment (tenant counts),
+   * and its first cells; the whole per-tenant progression is paged by `progression()`.
+   */
   async get(id: string) {
     const release = await this.releases.get(id);
     const project = await this.projects.get(release.projectId);
-    const now = new Date();
-    const [channel, candidates, context, succeeded, freezes] = await Promise.all([
+    const [channel, candidates, progression] = await Promise.all([
       this.channels.findById(release.channelId),
       this.variables.scopeCandidates(project.id),
+      this.progressionOf(release, project),
+    ]);
+    return {
+      ...releaseSummary(release, project, channel ?? undefined),
+      snapshot: {
+        step: release.step,
+        variables: snapshotVariables(release.variables, candidates),
+        takenAt: release.snapshotTakenAt,
+      },
+      progression: await this.cellViews(
+        progression.cells.slice(0, PROGRESSION_INLINE),
+        progression,
+      ),
+      progressionTotal: progression.cells.length,
+      progressionSummary: progressionSummaryView(
+        summariseProgression(progression.cells, progression.context.environments),
+        progression.context.environments,
+        project.tenancy,
+      ),
+    };
+  }
+
+  /** A page of the release's progression cells, of one environment when given. */
+  async progression(id: string, query: ProgressionQuery) {
+    const release = await this.releases.get(id);
+    const [project, environment] = await Promise.all([
+      this.projects.get(release.projectId),
+      query.environment ? this.environments.get(query.environment) : undefined,
+    ]);
+    const progression = await this.progressionOf(release, project);
+    const matching = progression.cells.filter(
+      (cell) =>
+        (!environment || cell.environmentId === environment.id) &&
+        (!query.status || cell.status === query.status),
+    );
+    return {
+      items: await this.cellViews(
+        matching.slice(query.offset, query.offset + query.limit),
+        progression,
+      ),
+      total: matching.length,
+    };
+  }
+
+  private async progressionOf(
+    release: ReleaseEntity,
+    project: ProjectEntity,
+  ): Promise<Progression> {
+    const now = new Date();
+    const [context, succeeded, freezes] = await Promise.all([
       this.contexts.forProject(project),
       this.deployments.keysOf([release.id], ['succeeded']),
       this.freezes.current(now),
@@ -125,37 +214,31 @@ export class ReleasesService {
       environments: context.environments,
       succeeded,
     });
-    return {
-      ...releaseSummary(release, project, channel ?? undefined),
-      snapshot: {
-        step: release.step,
-        variables: snapshotVariables(release.variables, candidates),
-        takenAt: release.snapshotTakenAt,
+    return { cells, context, freezes, now };
+  }
+
+  /**
+   * Cells as the API shows them, with the live release and latest attempt of their stacks, and
+   * the freeze that holds each one now.
+   */
+  private async cellViews(cells: ProgressionCell[], { context, freezes, now }: Progression) {
+    const stacks = await this.stacks.stackStates(
+      context.project.id,
+      [...new Set(cells.map((cell) => cell.environmentId))],
+      [...new Set(cells.flatMap((cell) => cell.tenantId ?? []))],
+    );
+    return progressionView(cells, context.environments, context.tenants, stacks).map(
+      (view, index) => {
+        const place = { projectId: context.project.id, ...cells[index] };
+        const active = activeFreeze(freezes, place, now);
+        const frozen = active && {
+          freeze: { id: active.freeze.id, name: active.freeze.name },
+          until: active.endsAt,
+          message: frozenUntilText(active),
+        };
+        return { ...view, frozen: frozen ?? null };
       },
-      progression: progressionView(cells, context.environments, context.tenants).map(
-        (cell, index) => {
-          const active = activeFreeze(
-            freezes,
-            {
-              projectId: project.id,
-              environmentId: cells[index].environmentId,
-              tenantId: cells[index].tenantId,
-            },
-            now,
-          );
-          return active
-            ? {
-                ...cell,
-                frozen: {
-                  freeze: { id: active.freeze.id, name: active.freeze.name },
-                  until: active.endsAt,
-                  message: frozenUntilText(active),
-                },
-              }
-            : cell;
-        },
-      ),
-    };
+    );
   }
 
   /** A blocked release is deployed nowhere further, and `promote --skip-blocked` passes it over. */

@@ -104,7 +104,7 @@ export class SubscriptionsService {
     const subscription = await this.subscriptions.get(ref);
     const delivery = await this.subscriptions.delivery(subscription.id, deliveryId);
     await this.queue.enqueue([delivery.notificationId], true);
-    return { notificationId: delivery.notificationId, replayed: true };
+    return { notificationId: delivery.notificationId, replayed: true as const };
   }
 
   private async filterIds(input: { projects?: string[]; environments?: string[] }) {
@@ -144,7 +144,7 @@ export class SubscriptionsService {
       enabled: subscription.enabled,
       ...(secrets.url ? { url: `${new URL(secrets.url).origin}/********` } : {}),
       ...(subscription.kind === 'webhook' ? { secret: '********' } : {}),
-      ...(subscription.kind === 'email'
+      ...(subscription.kind === 'email' && smtp
         ? {
             to: subscription.settings.to,
             from: subscription.settings.from,

@@ -11,7 +11,7 @@ import { ListResult } from '../http/pagination';
 import { slugFor } from '../http/slug';
 import { resolveTogether } from '../tenants/resolve-refs';
 import { credentialColumns, SANDBOX_DEFAULT_REGION, targetProblems } from './target-rules';
-import { TargetResponse, targetResponse } from './target-response';
+import { TargetResponse, targetResponse } from './target.response';
 import { CreateTarget, TargetQuery, UpdateTarget } from './targets.dto';
 
 @Injectable()

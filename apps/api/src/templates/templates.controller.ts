@@ -1,9 +1,14 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiQueryOf } from '../http/openapi';
+import { ApiEndpoint, ApiQueryOf } from '../http/openapi';
+import { templateContent } from './template.response';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { CurrentActor, RequirePermission, type Actor } from '../access/actor';
+import { releaseDiffResponse } from './release-diff.response';
 import {
+  ReleaseDiffQuery,
+  releaseDiffQuery,
   ProjectTemplateQuery,
   projectTemplateQuery,
   ReleaseTemplateQuery,
@@ -18,7 +23,13 @@ export class TemplatesController {
   constructor(private readonly templates: TemplatesService) {}
 
   @Get('releases/:id/template')
-  @ApiProduces('application/json', 'application/yaml')
+  @ApiEndpoint({
+    summary: 'Export the template a deployment of a release would send',
+    description:
+      'The exact CloudFormation template for one environment (and tenant, and target); sensitive values are NoEcho parameters.',
+    response: templateContent,
+    errors: [400, 404, 422],
+  })
   @ApiQueryOf(releaseTemplateQuery)
   async release(
     @Param('id') id: string,
@@ -28,8 +39,33 @@ export class TemplatesController {
     send(response, await this.templates.releaseTemplate(id, query));
   }
 
+  @Post('releases/:id/diff')
+  @HttpCode(200)
+  @RequirePermission('deploy')
+  @ApiEndpoint({
+    summary: 'Preview what deploying a release would change',
+    description:
+      'Creates a change set for the release in one environment (and tenant, and target), reads its property-level changes (path, before, after: image tags, environment variables, …) and deletes it; nothing is deployed. A stack that does not exist yet is not created: every resource is listed as Add. NoEcho values read `****`.',
+    response: releaseDiffResponse,
+    errors: [400, 404, 409, 422],
+  })
+  @ApiQueryOf(releaseDiffQuery)
+  diff(
+    @Param('id') id: string,
+    @Query(new ZodValidationPipe(releaseDiffQuery, 'query')) query: ReleaseDiffQuery,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.templates.releaseDiff(id, query, actor);
+  }
+
   @Get('projects/:ref/cloudformation')
-  @ApiProduces('application/json', 'application/yaml')
+  @ApiEndpoint({
+    summary: "Export a project's step as a standalone template",
+    description:
+      'Image tags and every variable become Parameters: deployable with `aws cloudformation deploy` and no Gantry.',
+    response: templateContent,
+    errors: [400, 404, 422],
+  })
   @ApiQueryOf(projectTemplateQuery)
   async project(
     @Param('ref') ref: string,

@@ -10,6 +10,12 @@ export const releaseTemplateQuery = z.strictObject({
   format,
 });
 
+export const releaseDiffQuery = z.strictObject({
+  environment: refField,
+  tenant: refField.optional(),
+  target: refField.optional(),
+});
+
 export const projectTemplateQuery = z.strictObject({
   format,
   /** A release whose image tags become the parameters' defaults. */
@@ -17,4 +23,5 @@ export const projectTemplateQuery = z.strictObject({
 });
 
 export type ReleaseTemplateQuery = z.infer<typeof releaseTemplateQuery>;
+export type ReleaseDiffQuery = z.infer<typeof releaseDiffQuery>;
 export type ProjectTemplateQuery = z.infer<typeof projectTemplateQuery>;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, notFound, requireTargets } from '@gantry/domain';
-import { RenderInputLoader } from '@gantry/deploy';
+import { DomainError, notFound, requireTargets, stackName } from '@gantry/domain';
+import { ChangePreview, RenderInputLoader } from '@gantry/deploy';
 import {
   EnvironmentsRepository,
   ProjectsRepository,
@@ -10,7 +10,10 @@ import {
   VariablesRepository,
 } from '@gantry/persistence';
 import { CfnTemplate, convertStep, renderStack, toJson, toYaml } from '@gantry/render';
-import { ProjectTemplateQuery, ReleaseTemplateQuery } from './templates.dto';
+import type { Actor } from '../access/actor';
+import { assertActorScope } from '../deployments/actor-scope';
+import type { ReleaseDiff } from './release-diff.response';
+import { ProjectTemplateQuery, ReleaseDiffQuery, ReleaseTemplateQuery } from './templates.dto';
 
 export interface TemplateDocument {
   body: string;
@@ -29,10 +32,42 @@ export class TemplatesService {
     private readonly targets: TargetsRepository,
     private readonly variables: VariablesRepository,
     private readonly loader: RenderInputLoader,
+    private readonly preview: ChangePreview,
   ) {}
 
   /** Exactly what a deployment of the release to (environment, tenant, target) would send; secrets stay NoEcho parameters. */
   async releaseTemplate(releaseId: string, query: ReleaseTemplateQuery): Promise<TemplateDocument> {
+    const { input } = await this.placement(releaseId, query);
+    const rendered = renderStack(input);
+    return document(rendered.template, rendered.hash, query.format);
+  }
+
+  /** What deploying the release there would change, from a change set created and deleted for it. */
+  async releaseDiff(
+    releaseId: string,
+    query: ReleaseDiffQuery,
+    actor: Actor,
+  ): Promise<ReleaseDiff> {
+    const { project, environment, tenant, input } = await this.placement(releaseId, query);
+    assertActorScope(actor, { project, environments: [environment] });
+    const preview = await this.preview.preview(
+      input,
+      stackName(project.slug, environment.slug, tenant?.slug),
+    );
+    return {
+      release: { id: input.release.id, version: input.release.version },
+      environment: { id: environment.id, slug: environment.slug },
+      tenant: tenant ? { id: tenant.id, slug: tenant.slug } : null,
+      target: { id: input.target.id, slug: input.target.slug },
+      ...preview,
+    };
+  }
+
+  /** The release's render input for one environment (and tenant, and target). */
+  private async placement(
+    releaseId: string,
+    query: { environment: string; tenant?: string; target?: string },
+  ) {
     const release = await this.releases.get(releaseId);
     const project = await this.projects.get(release.projectId);
     const environment = await this.environments.get(query.environment);
@@ -57,8 +92,7 @@ export class TemplatesService {
       tenantId: tenant?.id ?? null,
       targetId,
     });
-    const rendered = renderStack(input);
-    return document(rendered.template, rendered.hash, query.format);
+    return { project, environment, tenant, input };
   }
 
   /** The project's step with every variable and image tag as a parameter: deployable with no Gantry at all. */

@@ -44,6 +44,8 @@ export const tenantQuerySchema = pageSchema.extend({
     .optional()
     .transform((tag) => (tag === undefined ? [] : [tag].flat())),
   project: refField.optional(),
+  /** `connections` embeds each tenant's projects and environments (`projects`), left out otherwise. */
+  include: z.enum(['connections']).optional(),
 });
 
 export type CreateTenant = z.infer<typeof createTenantSchema>;

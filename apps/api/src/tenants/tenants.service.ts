@@ -4,8 +4,9 @@ import {
   EnvironmentsRepository,
   ProjectsRepository,
   TenantConnectionInput,
+  TenantEntity,
   TenantsRepository,
-  TenantView,
+  TenantRecord,
   translateDatabaseError,
 } from '@gantry/persistence';
 import { ListResult } from '../http/pagination';
@@ -21,7 +22,7 @@ export class TenantsService {
     private readonly environments: EnvironmentsRepository,
   ) {}
 
-  async create(input: CreateTenant): Promise<TenantView> {
+  async create(input: CreateTenant): Promise<TenantRecord> {
     const slug = slugFor(input);
     const connections = await this.resolveConnections(input.projects);
     return this.tenants
@@ -29,21 +30,23 @@ export class TenantsService {
       .catch((error) => translateDatabaseError(error, 'tenant'));
   }
 
-  async list(query: TenantQuery): Promise<ListResult<TenantView>> {
+  /** Tenants without their connections (a tenant may have thousands) unless `include=connections`. */
+  async list(query: TenantQuery): Promise<ListResult<TenantEntity | TenantRecord>> {
     const projectId = query.project ? (await this.projects.get(query.project)).id : undefined;
     const [items, total] = await this.tenants.list(
       { tags: query.tag, projectId },
       query.limit,
       query.offset,
+      query.include === 'connections',
     );
     return { items, total };
   }
 
-  get(ref: string): Promise<TenantView> {
+  get(ref: string): Promise<TenantRecord> {
     return this.tenants.view(ref);
   }
 
-  async update(ref: string, input: UpdateTenant): Promise<TenantView> {
+  async update(ref: string, input: UpdateTenant): Promise<TenantRecord> {
     const tenant = await this.tenants.get(ref);
     const { projects, ...values } = input;
     const connections = projects && (await this.resolveConnections(projects));

@@ -65,8 +65,10 @@ async function applyList(
   record: (result: ApplyResult) => void,
 ): Promise<void> {
   if (!items.length) return;
+  // Tenants are compared with their connections, which the list leaves out unless asked.
+  const query = kind === 'tenant' ? { include: 'connections' } : {};
   const existing = new Map(
-    (await client.listAll<Json>(path)).map((item) => [String(item.slug), item]),
+    (await client.listAll<Json>(path, query)).map((item) => [String(item.slug), item]),
   );
   for (const item of items) {
     const key = itemKey(item);

@@ -14,7 +14,9 @@ function deployment(id: string, status: string, tenant: string | null = null) {
     targets: [],
     startedAt: '2026-01-01T10:00:00Z',
     finishedAt: status === 'succeeded' || status === 'failed' ? '2026-01-01T10:00:42Z' : null,
-    ...(status === 'failed' ? { error: 'circuit breaker tripped' } : {}),
+    ...(status === 'failed'
+      ? { error: 'circuit breaker tripped', errorDetails: 'Task t1 stopped\nService event: failed' }
+      : {}),
   };
 }
 
@@ -209,6 +211,29 @@ describe('release, deploy and promote against a local HTTP server', () => {
     const result = await gantry(api, [...DEPLOY_142_TO_TEST, '--wait', ...extra]);
     expect(result.code).toBe(code);
     expect(`${result.out}${result.err}`).toMatch(message);
+  });
+
+  it("prints a failed deployment's details only with --verbose", async () => {
+    const routes = () => ({
+      'GET /api/projects/shop-web/releases': {
+        body: { items: [{ id: 'r-142', version: '1.4.2' }], total: 1 },
+      },
+      'POST /api/releases/r-142/deployments': {
+        status: 202,
+        body: { items: [deployment('d2', 'queued')] },
+      },
+      ...progressing('d2', 'failed', 1),
+    });
+    api = await startFakeApi(routes());
+    const plain = await gantry(api, [...DEPLOY_142_TO_TEST, '--wait']);
+    expect(plain.out).toContain('[test] failed: circuit breaker tripped\n');
+    expect(plain.out).not.toContain('Task t1');
+    await api.close();
+    api = await startFakeApi(routes());
+    const verbose = await gantry(api, ['--verbose', ...DEPLOY_142_TO_TEST, '--wait']);
+    expect(verbose.out).toContain(
+      '[test] failed: circuit breaker tripped\n    Task t1 stopped\n    Service event: failed\n',
+    );
   });
 
   it('prints JSON only on stdout with --output json --wait', async () => {

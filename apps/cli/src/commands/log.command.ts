@@ -3,7 +3,7 @@ import { action } from '../command-context';
 import { segment } from '../client';
 import { formatLogLine } from '../deployments/deployment-format';
 import { Deployment, LogLine } from '../deployments/deployment.types';
-import { followDeployments } from '../deployments/follow-deployments';
+import { detailLines, followDeployments } from '../deployments/follow-deployments';
 import { ExitCode } from '../exit-codes';
 import type { CliIo } from '../output';
 
@@ -30,6 +30,7 @@ export function logCommand(io: CliIo, setExitCode: (code: number) => void): Comm
           lines.push(...items);
         }
         for (const line of lines) context.out.line(formatLogLine(deployment, line));
+        if (context.verbose) for (const line of detailLines(deployment)) context.out.line(line);
         context.out.result({ deployment, items: lines });
         return ExitCode.ok;
       }),

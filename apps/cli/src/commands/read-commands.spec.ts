@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCli } from '../testing/run-cli';
 import { FakeApi, startFakeApi } from '../testing/fake-api-server';
 
@@ -49,6 +51,17 @@ describe('read-only commands against a local HTTP server', () => {
   afterEach(async () => {
     await api?.close();
     api = undefined;
+  });
+
+  it('prints its version with --version', async () => {
+    const { version } = JSON.parse(
+      readFileSync(join(__dirname, '../../../../package.json'), 'utf8'),
+    ) as { version: string };
+    expect(await gantry(undefined, ['--version'])).toEqual({
+      code: 0,
+      out: `${version}\n`,
+      err: '',
+    });
   });
 
   it('prints the dashboard as a plain table, one project with --project', async () => {

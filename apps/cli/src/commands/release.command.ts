@@ -3,7 +3,8 @@ import { action, collect } from '../command-context';
 import { UsageError } from '../cli-errors';
 import { segment } from '../client';
 import { automaticDeploymentsCovering } from '../deployments/automatic-deployments';
-import type { Deployment, Release } from '../deployments/deployment.types';
+import type { Deployment, Ref, Release } from '../deployments/deployment.types';
+import { findRelease } from '../deployments/find-release';
 import { reportStarted, WaitArgs } from '../deployments/report-started';
 import { parseDuration } from '../duration';
 import { ExitCode } from '../exit-codes';
@@ -14,7 +15,7 @@ type CreateArgs = ReleaseArgs & TenantArgs & WaitArgs & { project: string; deplo
 
 /** `gantry release create|list`. */
 export function releaseCommand(io: CliIo, setExitCode: (code: number) => void): Command {
-  const release = new Command('release').description('create and list releases');
+  const release = new Command('release').description('create, list and show releases');
   release
     .command('create')
     .description('create a release (and optionally deploy it)')
@@ -85,10 +86,7 @@ export function releaseCommand(io: CliIo, setExitCode: (code: number) => void): 
           `/api/projects/${segment(args.project)}/releases`,
           { limit: args.limit },
         );
-        const channel = (release: Release) =>
-          typeof release.channel === 'string'
-            ? release.channel
-            : (release.channel?.slug ?? release.channel?.id);
+        const channel = (release: Release) => refName(release.channel);
         context.out.table(
           ['VERSION', 'CHANNEL', 'CREATED', 'NOTES', 'ID'],
           page.items.map((item) => [
@@ -103,5 +101,51 @@ export function releaseCommand(io: CliIo, setExitCode: (code: number) => void): 
         return ExitCode.ok;
       }),
     );
+  release
+    .command('show')
+    .description('a release: its images, its channel and where it may go next')
+    .requiredOption('--project <ref>', 'project slug or id')
+    .requiredOption('--release <version>', 'release version (or id)')
+    .action(
+      action<{ project: string; release: string }>(io, setExitCode, async (context, args) => {
+        const found = await findRelease(context.client, args.project, args.release);
+        const shown = await context.client.get<ReleaseDetails>(
+          `/api/releases/${segment(found.id)}`,
+        );
+        for (const line of releaseSummaryLines(shown)) context.out.line(line);
+        context.out.table(
+          ['CONTAINER', 'TAG'],
+          Object.entries(shown.images ?? {}).map(([container, tag]) => [container, tag]),
+        );
+        context.out.table(
+          ['ENVIRONMENT', 'TENANT', 'STATE', 'REASON'],
+          (shown.progression ?? []).map((cell) => [
+            refName(cell.environment),
+            refName(cell.tenant),
+            cell.status,
+            cell.reason,
+          ]),
+        );
+        context.out.result(shown);
+        return ExitCode.ok;
+      }),
+    );
   return release;
+}
+
+interface ReleaseDetails extends Release {
+  images?: Record<string, string>;
+  project?: Ref;
+  progression?: Array<{ environment: Ref; tenant: Ref | null; status: string; reason?: string }>;
+}
+
+const refName = (ref: Ref | string | null | undefined): string | undefined =>
+  typeof ref === 'string' ? ref : (ref?.slug ?? ref?.id);
+
+function releaseSummaryLines(release: ReleaseDetails): string[] {
+  return [
+    `release ${release.version} of ${refName(release.project) ?? '-'} (${release.id})`,
+    `channel ${refName(release.channel) ?? '-'}, created ${release.createdAt ?? '-'}`,
+    ...(release.notes ? [`notes: ${release.notes}`] : []),
+  ];
 }

@@ -3,7 +3,7 @@ export interface Ref {
   slug?: string;
 }
 
-/** A deployment as the API returns it (api.md, Deployments). */
+/** A deployment as the API returns it (docs/api.md, Deployments). */
 export interface Deployment {
   id: string;
   release: { id: string; version: string };
@@ -13,6 +13,8 @@ export interface Deployment {
   status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
   targets?: Array<{ target: Ref; stackName: string; status: string }>;
   error?: string | null;
+  /** The evidence behind `error` (stopped tasks, exit codes, service events), several lines. */
+  errorDetails?: string | null;
   createdAt?: string;
   startedAt?: string | null;
   finishedAt?: string | null;

@@ -49,7 +49,7 @@ export async function followDeployments(
 }
 
 /** Reads the status first, then the log, so a deployment seen as ended has all its lines read. */
-async function poll({ client, out }: CommandContext, item: Followed): Promise<void> {
+async function poll({ client, out, verbose }: CommandContext, item: Followed): Promise<void> {
   const path = `/api/deployments/${segment(item.deployment.id)}`;
   item.deployment = await client.get<Deployment>(path);
   const ended = ENDED_STATUSES.has(item.deployment.status);
@@ -64,7 +64,16 @@ async function poll({ client, out }: CommandContext, item: Followed): Promise<vo
     out.line(
       `[${deploymentLabel(item.deployment)}] ${item.deployment.status}${item.deployment.error ? `: ${item.deployment.error}` : ''}`,
     );
+    if (verbose) for (const line of detailLines(item.deployment)) out.line(line);
   }
+}
+
+/** `--verbose`: the evidence behind a failed deployment's error, indented under it. */
+export function detailLines(deployment: Deployment): string[] {
+  return (deployment.errorDetails ?? '')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => `    ${line}`);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -26,6 +26,7 @@ export interface TemplateParameter {
   Default?: unknown;
   AllowedValues?: unknown[];
   AllowedPattern?: string;
+  ConstraintDescription?: string;
   NoEcho?: boolean | string;
   Description?: string;
   MinLength?: number;
@@ -107,6 +108,9 @@ export interface Stack {
   resources: Record<string, ResourceRecord>;
   events: StackEvent[];
   disableRollback: boolean;
+  /** CreateStack's `OnFailure=DELETE`: a failed create deletes the stack instead of rolling back. */
+  deleteOnFailure?: boolean;
+  terminationProtection?: boolean;
   /** Template and parameters before the running update, restored by a rollback. */
   previous?: {
     templateBody: string;
@@ -149,6 +153,8 @@ export interface ChangeSet {
   capabilities: string[];
   tags: { Key: string; Value: string }[];
   changes: ChangeSetResourceChange[];
+  /** The same changes for DescribeChangeSet's `IncludePropertyValues`: a detail per changed value. */
+  valueChanges?: ChangeSetResourceChange[];
   clientToken?: string;
   executionToken?: string;
 }

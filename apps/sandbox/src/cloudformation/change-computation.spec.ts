@@ -128,7 +128,27 @@ describe('computeChanges', () => {
       Target: { Attribute: 'Properties', Name: 'TaskDefinition', RequiresRecreation: 'Never' },
       Evaluation: 'Dynamic',
       ChangeSource: 'ResourceReference',
+      CausingEntity: 'Task',
     });
+  });
+
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ResourceChangeDetail.html
+  it('names the parameter that changed a property as a static parameter-reference change', () => {
+    const template = body('nginx:1').replace('"DesiredCount":2', '"DesiredCount":{"Ref":"Tag"}');
+    const stack = { ...deployed(), templateBody: template };
+    const [svc] = computeChanges(
+      stack,
+      planTemplate(template, [{ ParameterKey: 'Tag', ParameterValue: '3' }], id),
+    );
+    expect(svc).toMatchObject({ LogicalResourceId: 'Svc', Replacement: 'False' });
+    expect(svc.Details).toEqual([
+      {
+        Target: { Attribute: 'Properties', Name: 'DesiredCount', RequiresRecreation: 'Never' },
+        Evaluation: 'Static',
+        ChangeSource: 'ParameterReference',
+        CausingEntity: 'Tag',
+      },
+    ]);
   });
 });
 

@@ -1,7 +1,6 @@
 import type { ChangeSetResourceChange, ResourceRecord, Stack } from './cfn-types';
-import { resolve, type ResolveContext } from './intrinsics';
+import { referencedNames, resolve, type ResolveContext } from './intrinsics';
 import { PROVIDERS } from './resources';
-import { requiresReplacement } from './resources/provider';
 import { changedProperties } from './stack-runtime';
 import { parseTemplate } from './template-parser';
 import { planResolveContext, type TemplatePlan } from './template-plan';
@@ -35,6 +34,73 @@ function isReplacementRule(type: string, property: string): boolean {
   return Array.isArray(rule) ? rule.includes(property) : !rule.except.includes(property);
 }
 
+type Detail = Record<string, unknown> & {
+  Target: { Name: string; RequiresRecreation: string };
+  Evaluation: 'Static' | 'Dynamic';
+};
+
+/** Parameters whose value differs from the deployed stack's. */
+function parametersChanged(stack: Stack | undefined, plan: TemplatePlan): Set<string> {
+  const before = new Map((stack?.parameters ?? []).map((p) => [p.ParameterKey, p.ParameterValue]));
+  return new Set(
+    plan.parameters.stackParameters
+      .filter((p) => before.get(p.ParameterKey) !== p.ParameterValue)
+      .map((p) => p.ParameterKey),
+  );
+}
+
+/**
+ * Why one property changes, as change sets detail it
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ResourceChangeDetail.html):
+ * a resource being added or replaced that it refers to (Dynamic `ResourceReference`, the causing
+ * entity `Task` or `Task.Arn`), a parameter whose value changed (Static `ParameterReference`), or
+ * an edit of the template itself (Static `DirectModification`).
+ */
+function propertyDetails(
+  type: string,
+  name: string,
+  raw: unknown,
+  resolved: unknown,
+  changedParameters: Set<string>,
+): Detail[] {
+  const target = {
+    Attribute: 'Properties',
+    Name: name,
+    RequiresRecreation: isReplacementRule(type, name) ? 'Always' : 'Never',
+  };
+  const fromResources = [
+    ...new Set(
+      [...JSON.stringify(resolved ?? null).matchAll(/\{\{new:([^}]+)\}\}/g)].map((m) => m[1]),
+    ),
+  ];
+  if (fromResources.length > 0)
+    return fromResources.map((entity) => ({
+      Target: target,
+      Evaluation: 'Dynamic',
+      ChangeSource: 'ResourceReference',
+      CausingEntity: entity,
+    }));
+  const fromParameters = [...referencedNames(raw)].filter((n) => changedParameters.has(n));
+  if (fromParameters.length > 0)
+    return fromParameters.map((entity) => ({
+      Target: target,
+      Evaluation: 'Static',
+      ChangeSource: 'ParameterReference',
+      CausingEntity: entity,
+    }));
+  return [{ Target: target, Evaluation: 'Static', ChangeSource: 'DirectModification' }];
+}
+
+/**
+ * `True` when a known change requires recreation, `Conditional` when only values that are known
+ * after other resources change might (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ResourceChange.html).
+ */
+function replacementOf(typeChanged: boolean, details: Detail[]): 'True' | 'False' | 'Conditional' {
+  const recreating = details.filter((d) => d.Target.RequiresRecreation === 'Always');
+  if (typeChanged || recreating.some((d) => d.Evaluation === 'Static')) return 'True';
+  return recreating.length > 0 ? 'Conditional' : 'False';
+}
+
 /**
  * The resource changes a change set shows: Add, Modify (with Replacement and per-property
  * Details) and Remove, comparing the new template's properties with the deployed ones. A
@@ -43,9 +109,11 @@ function isReplacementRule(type: string, property: string): boolean {
 export function computeChanges(
   stack: Stack | undefined,
   plan: TemplatePlan,
+  options: { includePropertyValues?: boolean; masked?: readonly string[] } = {},
 ): ChangeSetResourceChange[] {
   const live = liveResources(stack);
   const fresh = new Set<string>();
+  const changedParameters = parametersChanged(stack, plan);
   const ctx = symbolicContext(plan, live, fresh);
   const changes: ChangeSetResourceChange[] = [];
   for (const id of plan.order) {
@@ -65,32 +133,26 @@ export function computeChanges(
     const props = resolve(r.Properties ?? {}, ctx) as Record<string, unknown>;
     const changed = changedProperties(old.properties, props);
     if (changed.length === 0 && old.type === r.Type) continue;
-    const replace = old.type !== r.Type || requiresReplacement(PROVIDERS[r.Type], changed);
-    if (replace) fresh.add(id);
+    const details = changed.flatMap((name) =>
+      propertyDetails(r.Type, name, r.Properties?.[name], props[name], changedParameters),
+    );
+    const replacement = replacementOf(old.type !== r.Type, details);
+    if (replacement !== 'False') fresh.add(id);
     changes.push({
       Action: 'Modify',
       LogicalResourceId: id,
       PhysicalResourceId: old.physicalId,
       ResourceType: r.Type,
-      Replacement: replace ? 'True' : 'False',
+      Replacement: replacement,
       Scope:
         changed.includes('Tags') && changed.length === 1
           ? ['Tags']
           : changed.includes('Tags')
             ? ['Properties', 'Tags']
             : ['Properties'],
-      Details: changed.map((name) => {
-        const dynamic = JSON.stringify(props[name] ?? null).includes(NEW);
-        return {
-          Target: {
-            Attribute: 'Properties',
-            Name: name,
-            RequiresRecreation: isReplacementRule(r.Type, name) ? 'Always' : 'Never',
-          },
-          Evaluation: dynamic ? 'Dynamic' : 'Static',
-          ChangeSource: dynamic ? 'ResourceReference' : 'DirectModification',
-        };
-      }),
+      Details: options.includePropertyValues
+        ? withValues(details, old.properties, props, options.masked ?? [])
+        : details,
     });
   }
   for (const [id, old] of Object.entries(live)) {
@@ -106,6 +168,75 @@ export function computeChanges(
     }
   }
   return changes;
+}
+
+/** Each property's first detail, once per changed value under it (`IncludePropertyValues`). */
+function withValues(
+  details: Detail[],
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  secrets: readonly string[],
+): Detail[] {
+  const expanded = new Set<string>();
+  return details.flatMap((detail) => {
+    const name = detail.Target.Name;
+    if (expanded.has(name)) return [detail];
+    expanded.add(name);
+    const leaves = leafChanges(`/Properties/${name}`, before[name], after[name]);
+    if (!leaves.length) return [detail];
+    return leaves.map((leaf) => ({
+      ...detail,
+      Target: { ...detail.Target, ...masked(leaf, secrets) },
+    }));
+  });
+}
+
+/**
+ * With `IncludePropertyValues`, one detail per changed value: its `Path` (`/Properties/
+ * ContainerDefinitions/0/Image`), `BeforeValue`, `AfterValue` and `AttributeChangeType`.
+ * Objects are compared key by key and lists item by item; scalars are shown as text.
+ */
+function leafChanges(path: string, before: unknown, after: unknown): Record<string, string>[] {
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  const container = (value: unknown) => typeof value === 'object' && value !== null;
+  if (container(before) && container(after) && Array.isArray(before) === Array.isArray(after)) {
+    const keys = new Set([...Object.keys(before as object), ...Object.keys(after as object)]);
+    return [...keys].flatMap((key) =>
+      leafChanges(
+        `${path}/${key}`,
+        (before as Record<string, unknown>)[key],
+        (after as Record<string, unknown>)[key],
+      ),
+    );
+  }
+  const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+  if (before === undefined)
+    return [{ Path: path, AfterValue: text(after), AttributeChangeType: 'Add' }];
+  if (after === undefined)
+    return [{ Path: path, BeforeValue: text(before), AttributeChangeType: 'Remove' }];
+  return [
+    {
+      Path: path,
+      BeforeValue: text(before),
+      AfterValue: text(after),
+      AttributeChangeType: 'Modify',
+    },
+  ];
+}
+
+/** NoEcho parameter values never show: as in AWS, they read `****`. */
+function masked(leaf: Record<string, string>, secrets: readonly string[]): Record<string, string> {
+  const hide = (value: string | undefined) =>
+    value === undefined
+      ? undefined
+      : secrets.reduce((text, secret) => (secret ? text.split(secret).join('****') : text), value);
+  return Object.fromEntries(
+    Object.entries({
+      ...leaf,
+      BeforeValue: hide(leaf.BeforeValue),
+      AfterValue: hide(leaf.AfterValue),
+    }).filter(([, value]) => value !== undefined),
+  ) as Record<string, string>;
 }
 
 /** CloudFormation's "nothing to do": no resource changes, same outputs and parameters. */

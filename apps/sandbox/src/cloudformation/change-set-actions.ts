@@ -150,7 +150,15 @@ export class ChangeSetActions {
         this.actions.identity(stack),
         stack.parameters,
       );
-      cs.changes = computeChanges(cs.ChangeSetType === 'CREATE' ? undefined : stack, plan);
+      const secrets = [...cs.parameters, ...stack.parameters]
+        .filter((parameter) => cs.noEcho.includes(parameter.ParameterKey))
+        .map((parameter) => parameter.ParameterValue);
+      const deployed = cs.ChangeSetType === 'CREATE' ? undefined : stack;
+      cs.changes = computeChanges(deployed, plan);
+      cs.valueChanges = computeChanges(deployed, plan, {
+        includePropertyValues: true,
+        masked: secrets,
+      });
       if (cs.ChangeSetType === 'UPDATE' && hasNoChanges(stack, plan, cs.changes)) {
         Object.assign(cs, {
           Status: 'FAILED',
@@ -185,7 +193,10 @@ export class ChangeSetActions {
       RollbackConfiguration: {},
       Capabilities: cs.capabilities,
       Tags: cs.tags,
-      Changes: cs.changes.map((c) => ({ Type: 'Resource', ResourceChange: c })),
+      Changes: (bool(input.IncludePropertyValues)
+        ? (cs.valueChanges ?? cs.changes)
+        : cs.changes
+      ).map((c) => ({ Type: 'Resource', ResourceChange: c })),
       IncludeNestedStacks: false,
     };
   }

@@ -10,7 +10,26 @@ export interface ResolvedParameters {
 
 const isList = (type: string): boolean => type.startsWith('List<') || type === 'CommaDelimitedList';
 
+/**
+ * A parameter value the template's constraints refuse. With a ConstraintDescription, that text is
+ * the reason (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html).
+ */
 function check(key: string, declared: TemplateParameter, value: string): void {
+  try {
+    checkConstraints(key, declared, value);
+  } catch (error) {
+    if (
+      declared.ConstraintDescription === undefined ||
+      (error as Error).message.endsWith('must be a number.')
+    )
+      throw error;
+    throw validationError(
+      `Parameter ${key} failed to satisfy constraint: ${String(declared.ConstraintDescription)}`,
+    );
+  }
+}
+
+function checkConstraints(key: string, declared: TemplateParameter, value: string): void {
   const items = isList(declared.Type) ? value.split(',').map((v) => v.trim()) : [value];
   for (const item of items) {
     if (

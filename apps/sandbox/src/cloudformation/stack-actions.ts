@@ -20,6 +20,14 @@ import type { StackRuntime } from './stack-runtime';
 import { runUpdate } from './stack-update';
 import { checkCapabilities, planTemplate, type TemplatePlan } from './template-plan';
 
+/**
+ * The status an operation that cannot go on leaves. A create with rollback enabled never stays
+ * CREATE_FAILED (only DisableRollback / OnFailure=DO_NOTHING does): it could not roll back either.
+ */
+function failedStatus(stack: Stack, status: string): string {
+  return status === 'CREATE_FAILED' && !stack.disableRollback ? 'ROLLBACK_FAILED' : status;
+}
+
 /** CloudFormation's stack mutations; each starts a background operation and answers at once. */
 export class StackActions {
   constructor(readonly rt: StackRuntime) {}
@@ -34,6 +42,17 @@ export class StackActions {
     if (!stack || (!includeDeleted && stack.StackStatus === 'DELETE_COMPLETE'))
       throw stackNotFound(ref);
     return stack;
+  }
+
+  /** UpdateStack and change sets word a missing stack `Stack [name] does not exist`. */
+  findExisting(region: string, ref: string | undefined): Stack {
+    try {
+      return this.findStack(region, ref);
+    } catch (error) {
+      if (ref && error instanceof CfnError && error.message.startsWith('Stack with id'))
+        throw validationError(`Stack [${ref}] does not exist`);
+      throw error;
+    }
   }
 
   newStack(region: string, name: string, input: Input, stackId = arn.stack(region, name)): Stack {
@@ -52,6 +71,8 @@ export class StackActions {
       resources: {},
       events: [],
       disableRollback: bool(input.DisableRollback) || input.OnFailure === 'DO_NOTHING',
+      deleteOnFailure: input.OnFailure === 'DELETE',
+      terminationProtection: bool(input.EnableTerminationProtection),
       operationTokens: [],
     };
     this.rt.state.stacks.set(stack.StackId, stack);
@@ -72,7 +93,12 @@ export class StackActions {
     };
     for (const stack of this.rt.state.stacks.values()) {
       const status = next[stack.StackStatus];
-      if (status) setStackStatus(stack, status, 'The sandbox restarted during the operation');
+      if (status)
+        setStackStatus(
+          stack,
+          failedStatus(stack, status),
+          'The sandbox restarted during the operation',
+        );
     }
   }
 
@@ -87,7 +113,7 @@ export class StackActions {
         if (isInProgress(stack.StackStatus))
           setStackStatus(
             stack,
-            stack.StackStatus.replace('_IN_PROGRESS', '_FAILED'),
+            failedStatus(stack, stack.StackStatus.replace('_IN_PROGRESS', '_FAILED')),
             String(error),
           );
       },
@@ -137,7 +163,8 @@ export class StackActions {
   }
 
   updateStack(region: string, input: Input): Input {
-    const stack = this.findStack(region, str(input.StackName));
+    const ref = str(input.StackName);
+    const stack = this.findExisting(region, ref);
     const token = str(input.ClientRequestToken);
     if (token && stack.operationTokens.includes(token)) return { StackId: stack.StackId };
     this.assertUpdatable(stack);
@@ -191,6 +218,10 @@ export class StackActions {
     } catch {
       return undefined;
     }
+    if (stack.terminationProtection)
+      throw validationError(
+        `Stack [${stack.StackName}] cannot be deleted while TerminationProtection is enabled`,
+      );
     if (stack.StackStatus === 'DELETE_IN_PROGRESS') return undefined;
     if (isInProgress(stack.StackStatus)) {
       throw validationError(
@@ -200,6 +231,17 @@ export class StackActions {
     this.startOperation(stack, str(input.ClientRequestToken));
     this.run(stack, () => runDelete(this.rt, stack, list<string>(input.RetainResources)));
     return undefined;
+  }
+
+  /** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_UpdateTerminationProtection.html */
+  updateTerminationProtection(region: string, input: Input): Input {
+    const stack = this.findStack(region, str(input.StackName));
+    if (input.EnableTerminationProtection === undefined)
+      throw validationError(
+        "1 validation error detected: Value null at 'enableTerminationProtection' failed to satisfy constraint: Member must not be null",
+      );
+    stack.terminationProtection = bool(input.EnableTerminationProtection);
+    return { StackId: stack.StackId };
   }
 
   cancelUpdateStack(region: string, input: Input): Input | undefined {
@@ -218,6 +260,13 @@ export class StackActions {
       );
     }
     const skip = list<string>(input.ResourcesToSkip);
+    for (const id of skip) {
+      const failed = stack.resources[id]?.status === 'UPDATE_FAILED';
+      if (!failed)
+        throw validationError(
+          `Resource [${id}] cannot be skipped: only resources in the UPDATE_FAILED state can be skipped during ContinueUpdateRollback.`,
+        );
+    }
     this.startOperation(stack, str(input.ClientRequestToken));
     setStackStatus(stack, 'UPDATE_ROLLBACK_IN_PROGRESS', 'User Initiated');
     this.run(stack, () => runUpdateRollback(this.rt, stack, skip));

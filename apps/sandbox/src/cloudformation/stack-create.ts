@@ -1,8 +1,10 @@
 import { TIMINGS } from '../timings';
 import type { ResourceRecord, Stack } from './cfn-types';
 import { resolve } from './intrinsics';
+import { checkProperties } from './resources/property-schemas';
 import { setResourceStatus, setStackStatus } from './stack-events';
-import { reasonOf, type StackRuntime } from './stack-runtime';
+import { runDelete } from './stack-delete';
+import { reasonOf, sentence, type StackRuntime } from './stack-runtime';
 import type { TemplatePlan } from './template-plan';
 
 /** Creates one resource with its events; returns the failure reason, if any. */
@@ -33,6 +35,7 @@ export async function createResource(
       string,
       unknown
     >;
+    checkProperties(logicalId, r.Type, record.properties);
     let initiated = false;
     const announce = (physicalId: string) => {
       if (initiated) return;
@@ -69,14 +72,35 @@ export async function runCreate(rt: StackRuntime, stack: Stack, plan: TemplatePl
       break;
     }
   }
+  let reason = `The following resource(s) failed to create: [${failed}]. `;
   if (!failed) {
-    stack.outputs = rt.outputs(stack, plan);
-    setStackStatus(stack, 'CREATE_COMPLETE');
-    return;
+    try {
+      stack.outputs = rt.outputs(stack, plan);
+      setStackStatus(stack, 'CREATE_COMPLETE');
+      return;
+    } catch (error) {
+      reason = sentence(reasonOf(error));
+    }
   }
-  const reason = `The following resource(s) failed to create: [${failed}]. `;
+  await failCreate(rt, stack, plan, reason);
+}
+
+/**
+ * A failed create ends as the caller asked: CREATE_FAILED with rollback disabled, deleted with
+ * `OnFailure=DELETE`, otherwise rolled back to ROLLBACK_COMPLETE (or ROLLBACK_FAILED).
+ */
+export async function failCreate(
+  rt: StackRuntime,
+  stack: Stack,
+  plan: TemplatePlan,
+  reason: string,
+): Promise<void> {
   if (stack.disableRollback) {
     setStackStatus(stack, 'CREATE_FAILED', reason);
+    return;
+  }
+  if (stack.deleteOnFailure) {
+    await runDelete(rt, stack, [], `${reason}Delete requested by user.`);
     return;
   }
   setStackStatus(stack, 'ROLLBACK_IN_PROGRESS', `${reason}Rollback requested by user.`);

@@ -20,8 +20,13 @@ function deleteOrder(stack: Stack): string[] {
 }
 
 /** DeleteStack: resources in reverse dependency order; DeletionPolicy Retain leaves them. */
-export async function runDelete(rt: StackRuntime, stack: Stack, retain: string[]): Promise<void> {
-  setStackStatus(stack, 'DELETE_IN_PROGRESS', 'User Initiated');
+export async function runDelete(
+  rt: StackRuntime,
+  stack: Stack,
+  retain: string[],
+  reason = 'User Initiated',
+): Promise<void> {
+  setStackStatus(stack, 'DELETE_IN_PROGRESS', reason);
   const failed: string[] = [];
   for (const id of deleteOrder(stack)) {
     const record = stack.resources[id];

@@ -1,6 +1,7 @@
 import { validationError } from './cfn-error';
 import { str, templateBody, type Input } from './cfn-input';
-import type { Stack } from './cfn-types';
+import type { ResourceRecord, Stack } from './cfn-types';
+import { exportsOf } from './exports';
 import { maskedParameters } from './parameters';
 import type { StackActions } from './stack-actions';
 import { parseTemplate } from './template-parser';
@@ -26,7 +27,7 @@ function stackShape(s: Stack): Input {
     Capabilities: s.capabilities,
     Outputs: s.outputs,
     Tags: s.tags,
-    EnableTerminationProtection: false,
+    EnableTerminationProtection: s.terminationProtection === true,
     DriftInformation: { StackDriftStatus: 'NOT_CHECKED' },
   };
 }
@@ -34,6 +35,25 @@ function stackShape(s: Stack): Input {
 const decodeToken = (token: unknown): number | undefined =>
   typeof token === 'string' && token ? Number(Buffer.from(token, 'base64').toString()) : undefined;
 const encodeToken = (n: number): string => Buffer.from(String(n)).toString('base64');
+
+/** One page of 100 from a `NextToken` position, and the token of the next page. */
+function pageOf<T>(all: T[], token: unknown): { items: T[]; next?: string } {
+  const start = decodeToken(token) ?? 0;
+  const next = start + PAGE < all.length ? encodeToken(start + PAGE) : undefined;
+  return { items: all.slice(start, start + PAGE), next };
+}
+
+/** What ListStackResources and DescribeStackResource(s) say about one resource. */
+function resourceSummary(r: ResourceRecord): Input {
+  return {
+    LogicalResourceId: r.logicalId,
+    PhysicalResourceId: r.physicalId || undefined,
+    ResourceType: r.type,
+    ResourceStatus: r.status,
+    ResourceStatusReason: r.statusReason,
+    DriftInformation: { StackResourceDriftStatus: 'NOT_CHECKED' },
+  };
+}
 
 /** CloudFormation's read actions. */
 export class StackQueries {
@@ -84,15 +104,46 @@ export class StackQueries {
       .map((r) => ({
         StackName: s.StackName,
         StackId: s.StackId,
-        LogicalResourceId: r.logicalId,
-        PhysicalResourceId: r.physicalId || undefined,
-        ResourceType: r.type,
+        ...resourceSummary(r),
         Timestamp: r.timestamp,
-        ResourceStatus: r.status,
-        ResourceStatusReason: r.statusReason,
-        DriftInformation: { StackResourceDriftStatus: 'NOT_CHECKED' },
       }));
     return { StackResources };
+  }
+
+  /** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ListStackResources.html */
+  listStackResources(region: string, input: Input): Input {
+    const ref = str(input.StackName);
+    const stack = this.actions.findStack(region, ref, ref?.startsWith('arn:'));
+    const { items, next } = pageOf(Object.values(stack.resources), input.NextToken);
+    const StackResourceSummaries = items.map((r) => ({
+      ...resourceSummary(r),
+      LastUpdatedTimestamp: r.timestamp,
+    }));
+    return { StackResourceSummaries, NextToken: next };
+  }
+
+  /** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStackResource.html */
+  describeStackResource(region: string, input: Input): Input {
+    const ref = str(input.StackName);
+    const stack = this.actions.findStack(region, ref, ref?.startsWith('arn:'));
+    const logical = str(input.LogicalResourceId) ?? '';
+    const r = stack.resources[logical];
+    if (!r)
+      throw validationError(`Resource ${logical} does not exist for stack ${stack.StackName}`);
+    return {
+      StackResourceDetail: {
+        StackName: stack.StackName,
+        StackId: stack.StackId,
+        ...resourceSummary(r),
+        LastUpdatedTimestamp: r.timestamp,
+      },
+    };
+  }
+
+  /** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ListExports.html */
+  listExports(region: string, input: Input): Input {
+    const { items, next } = pageOf(exportsOf(this.state, region), input.NextToken);
+    return { Exports: items, NextToken: next };
   }
 
   listStacks(region: string, input: Input): Input {
@@ -102,9 +153,8 @@ export class StackQueries {
     const all = [...this.state.stacks.values()]
       .filter((s) => s.region === region && (filter.length === 0 || filter.includes(s.StackStatus)))
       .reverse();
-    const start = decodeToken(input.NextToken) ?? 0;
-    const next = start + PAGE < all.length ? encodeToken(start + PAGE) : undefined;
-    const StackSummaries = all.slice(start, start + PAGE).map((s) => ({
+    const { items, next } = pageOf(all, input.NextToken);
+    const StackSummaries = items.map((s) => ({
       StackId: s.StackId,
       StackName: s.StackName,
       TemplateDescription: s.Description,

@@ -3,6 +3,7 @@ import type { Scheduler } from '../scheduler';
 import type { SandboxState } from '../state';
 import { TIMINGS } from '../timings';
 import type { ResourceRecord, Stack, StackOutput } from './cfn-types';
+import { checkExports } from './exports';
 import { resolve, type ResolveContext } from './intrinsics';
 import { PROVIDERS } from './resources';
 import { ResourceFailure, type ProviderContext, type ResourceProvider } from './resources/provider';
@@ -70,6 +71,7 @@ export class StackRuntime {
         ExportName: o.Export ? String(resolve(o.Export.Name, ctx)) : undefined,
       });
     }
+    checkExports(this.state, stack, out);
     return out;
   }
 
@@ -113,4 +115,9 @@ export function changedProperties(
 
 export function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A reason as the first sentence of a stack status reason: ends with a full stop and a space. */
+export function sentence(reason: string): string {
+  return reason.endsWith('.') ? `${reason} ` : `${reason}. `;
 }

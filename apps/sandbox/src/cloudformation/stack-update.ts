@@ -1,11 +1,12 @@
 import { TIMINGS } from '../timings';
 import type { ResourceRecord, Stack } from './cfn-types';
 import { resolve } from './intrinsics';
+import { checkProperties } from './resources/property-schemas';
 import { requiresReplacement } from './resources/provider';
 import { createResource } from './stack-create';
 import { setResourceStatus, setStackStatus, resourceEvent } from './stack-events';
 import { runUpdateRollback } from './stack-rollback';
-import { changedProperties, reasonOf, type StackRuntime } from './stack-runtime';
+import { changedProperties, reasonOf, sentence, type StackRuntime } from './stack-runtime';
 import type { TemplatePlan } from './template-plan';
 
 const REPLACING =
@@ -24,6 +25,7 @@ async function updateResource(
   let props: Record<string, unknown>;
   try {
     props = resolve(r.Properties ?? {}, rt.resolveContext(stack, plan)) as Record<string, unknown>;
+    checkProperties(id, r.Type, props);
   } catch (error) {
     setResourceStatus(stack, existing, 'UPDATE_FAILED', reasonOf(error));
     return reasonOf(error);
@@ -116,10 +118,19 @@ export async function runUpdate(rt: StackRuntime, stack: Stack, plan: TemplatePl
       break;
     }
   }
-  if (failed || stack.cancelRequested) {
+  let outputsError: string | undefined;
+  if (!failed && !stack.cancelRequested) {
+    try {
+      stack.outputs = rt.outputs(stack, plan);
+    } catch (error) {
+      outputsError = sentence(reasonOf(error));
+    }
+  }
+  if (failed || stack.cancelRequested || outputsError) {
     const reason = stack.cancelRequested
       ? 'Stack update cancelled'
-      : `The following resource(s) failed to ${created ? 'create' : 'update'}: [${failed}]. `;
+      : (outputsError ??
+        `The following resource(s) failed to ${created ? 'create' : 'update'}: [${failed}]. `);
     stack.cancelRequested = false;
     setStackStatus(stack, 'UPDATE_ROLLBACK_IN_PROGRESS', reason);
     await runUpdateRollback(rt, stack, []);
@@ -129,7 +140,6 @@ export async function runUpdate(rt: StackRuntime, stack: Stack, plan: TemplatePl
 }
 
 async function finishUpdate(rt: StackRuntime, stack: Stack, plan: TemplatePlan): Promise<void> {
-  stack.outputs = rt.outputs(stack, plan);
   setStackStatus(stack, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS');
   for (const step of [...(stack.pendingUndo ?? [])].reverse()) {
     if (step.kind === 'replaced' && step.previous) {

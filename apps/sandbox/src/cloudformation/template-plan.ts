@@ -5,6 +5,7 @@ import { dependencies, topologicalOrder } from './dependency-order';
 import { evaluateConditions, referencedNames, type ResolveContext } from './intrinsics';
 import { resolveParameters, type ResolvedParameters } from './parameters';
 import { PROVIDERS } from './resources';
+import { checkConditionsAndAttributes, checkStructure } from './template-checks';
 import { parseTemplate } from './template-parser';
 
 export interface StackIdentity {
@@ -38,6 +39,7 @@ export function pseudoParameters(id: StackIdentity): Record<string, string> {
 
 /** Checks a template's shape the way CloudFormation does before anything runs. */
 export function validateTemplate(template: Template): void {
+  checkStructure(template);
   const resources = template.Resources;
   if (!resources || typeof resources !== 'object' || Object.keys(resources).length === 0) {
     throw templateError('At least one Resources member must be defined.');
@@ -52,24 +54,28 @@ export function validateTemplate(template: Template): void {
   );
   if (unknown.length > 0)
     throw templateError(`Unrecognized resource types: [${unknown.join(', ')}]`);
-  const known = new Set([...Object.keys(resources), ...Object.keys(template.Parameters ?? {})]);
-  const unresolved = [
-    ...referencedNames({
-      r: Object.values(resources).map((r) => r.Properties ?? {}),
-      o: template.Outputs ?? {},
-    }),
-  ].filter((n) => !known.has(n) && !n.startsWith('AWS::'));
-  if (unresolved.length > 0) {
-    throw templateError(
-      `Unresolved resource dependencies [${unresolved.join(', ')}] in the Resources block of the template`,
-    );
-  }
   for (const [name, p] of Object.entries(template.Parameters ?? {})) {
     if (!p || typeof p.Type !== 'string')
       throw templateError(
         `[/Parameters/${name}] Every Parameters object must contain a Type member.`,
       );
   }
+  const known = new Set([...Object.keys(resources), ...Object.keys(template.Parameters ?? {})]);
+  const blocks: [string, unknown][] = [
+    ['Resources', Object.values(resources).map((r) => r.Properties ?? {})],
+    ['Outputs', template.Outputs ?? {}],
+  ];
+  for (const [block, content] of blocks) {
+    const unresolved = [...referencedNames(content)].filter(
+      (n) => !known.has(n) && !n.startsWith('AWS::'),
+    );
+    if (unresolved.length > 0) {
+      throw templateError(
+        `Unresolved resource dependencies [${unresolved.join(', ')}] in the ${block} block of the template`,
+      );
+    }
+  }
+  checkConditionsAndAttributes(template);
   topologicalOrder(dependencies(resources));
 }
 
@@ -120,11 +126,6 @@ export function planTemplate(
   });
   const resources: Record<string, TemplateResource> = {};
   for (const [logicalId, r] of Object.entries(template.Resources ?? {})) {
-    if (r.Condition !== undefined && conditions[r.Condition] === undefined) {
-      throw templateError(
-        `Unresolved dependencies [${r.Condition}]. Cannot find condition in the Conditions block of the template`,
-      );
-    }
     if (r.Condition === undefined || conditions[r.Condition]) resources[logicalId] = r;
   }
   const deps = dependencies(resources);

@@ -29,6 +29,57 @@ describe('RedisRateLimiter (real Redis)', () => {
     expect(elapsed).toBeGreaterThanOrEqual(400);
   });
 
+  it('asks Redis once per grant and hands out due times in order, a token interval apart', async () => {
+    const waits: number[] = [];
+    const counted = new IORedis('redis://127.0.0.1:6379');
+    let evals = 0;
+    const evalOnce = counted.eval.bind(counted);
+    counted.eval = ((...args: Parameters<typeof counted.eval>) => {
+      evals += 1;
+      return evalOnce(...args);
+    }) as typeof counted.eval;
+    const limiter = new RedisRateLimiter(
+      counted,
+      prefix,
+      { perSecond: 100, burst: 4 },
+      async (ms) => {
+        waits.push(ms);
+        await new Promise((resolve) => setTimeout(resolve, ms));
+      },
+    );
+    for (let i = 0; i < 30; i += 1) await limiter.acquire('queue');
+    await counted.quit();
+    // Each caller waits at most for its own token, one interval, and never asks twice.
+    expect(evals).toBe(30);
+    expect(waits.every((ms) => ms > 0 && ms <= 10)).toBe(true);
+  });
+
+  it('queues concurrent callers: one Redis call each, the last granted no sooner than the rate allows', async () => {
+    const counted = new IORedis('redis://127.0.0.1:6379');
+    let evals = 0;
+    const evalOnce = counted.eval.bind(counted);
+    counted.eval = ((...args: Parameters<typeof counted.eval>) => {
+      evals += 1;
+      return evalOnce(...args);
+    }) as typeof counted.eval;
+    const due: number[] = [];
+    const limiter = new RedisRateLimiter(
+      counted,
+      prefix,
+      { perSecond: 50, burst: 5 },
+      async (ms) => {
+        due.push(Date.now() + ms);
+        await new Promise((resolve) => setTimeout(resolve, ms));
+      },
+    );
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 25 }, () => limiter.acquire('fan-out')));
+    await counted.quit();
+    expect(evals).toBe(25);
+    // 5 at once, the other 20 promised tokens 20 ms apart.
+    expect(Math.max(...due) - started).toBeGreaterThanOrEqual(380);
+  });
+
   it('keeps separate buckets per key', async () => {
     const sleeps: number[] = [];
     const limiter = new RedisRateLimiter(redis, prefix, { perSecond: 1, burst: 2 }, async (ms) => {

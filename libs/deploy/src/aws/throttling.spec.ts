@@ -1,13 +1,18 @@
 import { backoffDelayMs, isCredentialsError, isThrottle, isTransient } from './throttling';
 
-describe('isThrottle', () => {
+describe("isThrottle (the SDK's classification)", () => {
   it.each([
+    // What CloudFormation (query protocol) and ECS (JSON) answer when throttling.
+    [{ name: 'Throttling', message: 'Rate exceeded', $metadata: { httpStatusCode: 400 } }, true],
     [{ name: 'ThrottlingException', message: 'Rate exceeded' }, true],
-    [{ name: 'Throttling', message: 'Rate exceeded' }, true],
+    [{ name: 'RequestLimitExceeded', message: 'Request limit exceeded.' }, true],
     [
-      { name: 'ValidationError', message: 'Rate exceeded', $metadata: { httpStatusCode: 400 } },
+      { name: 'SomethingNew', message: 'Too Many Requests', $metadata: { httpStatusCode: 429 } },
       true,
     ],
+    [{ name: 'SomethingModeled', message: 'slow down', $retryable: { throttling: true } }, true],
+    // A used-up quota is not a throttle: waiting does not help.
+    [{ name: 'LimitExceededException', message: 'Limit on the number of stacks' }, false],
     [
       {
         name: 'ValidationError',
@@ -23,16 +28,28 @@ describe('isThrottle', () => {
   });
 });
 
-describe('isTransient', () => {
+describe("isTransient (the SDK's classification)", () => {
   it.each([
-    [{ $metadata: { httpStatusCode: 503 } }, true],
-    [{ code: 'ECONNRESET' }, true],
-    [{ code: 'ENOTFOUND' }, true],
-    [{ code: 'EAI_AGAIN' }, true],
+    [{ name: 'ServiceUnavailable', $metadata: { httpStatusCode: 503 } }, true],
+    [{ name: 'InternalFailure', $metadata: { httpStatusCode: 500 } }, true],
+    [{ name: 'Error', code: 'ECONNRESET' }, true],
+    [{ name: 'Error', code: 'ECONNREFUSED' }, true],
+    [{ name: 'Error', code: 'ENOTFOUND' }, true],
+    [{ name: 'Error', code: 'EAI_AGAIN' }, true],
     [{ name: 'TimeoutError' }, true],
-    [{ message: 'AWS SDK error wrapper for Error: connect ECONNREFUSED 127.0.0.1:9' }, true],
-    [{ message: 'Stack ECONNREFUSEDX does not exist' }, false],
+    [{ name: 'Error', message: 'socket hang up', cause: { name: 'Error', code: 'EPIPE' } }, true],
+    [
+      {
+        name: 'Error',
+        message: 'AWS SDK error wrapper for Error: connect ECONNREFUSED 127.0.0.1:9',
+      },
+      true,
+    ],
+    [{ name: 'Error', message: 'AWS SDK error wrapper for Error: EACCES' }, false],
+    [{ name: 'ValidationError', message: 'Stack ECONNREFUSED does not exist' }, false],
     [{ $metadata: { httpStatusCode: 400 }, name: 'ValidationError' }, false],
+    [{ name: 'AbortError', code: 'ECONNRESET' }, false],
+    [undefined, false],
   ])('%j → %s', (error, expected) => {
     expect(isTransient(error)).toBe(expected);
   });

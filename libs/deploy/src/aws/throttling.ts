@@ -1,71 +1,46 @@
-/** Error names AWS uses for "slow down"; none of them means the request was wrong. */
-const THROTTLE_CODES = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'ThrottledException',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'SlowDown',
-]);
+import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
 
-interface AwsLikeError {
-  name?: string;
-  Code?: string;
-  code?: string;
-  message?: string;
-  $metadata?: { httpStatusCode?: number };
-}
+type SdkError = Parameters<typeof isThrottlingError>[0];
 
-/** True when AWS asked us to slow down (by code, or `Rate exceeded` on a 400/429). */
+/**
+ * True when AWS asked us to slow down, as the SDK classifies it (throttling error codes, HTTP
+ * 429, a modeled `throttling` trait). One exception: CloudFormation's LimitExceededException
+ * means a quota is used up (too many stacks), which no amount of waiting fixes.
+ */
 export function isThrottle(error: unknown): boolean {
-  const e = error as AwsLikeError | undefined;
-  if (!e) return false;
-  if ([e.name, e.Code, e.code].some((code) => code !== undefined && THROTTLE_CODES.has(code)))
-    return true;
-  const status = e.$metadata?.httpStatusCode;
-  return (status === 429 || status === 400) && /rate exceeded/i.test(e.message ?? '');
+  if (!isErrorLike(error)) return false;
+  return isThrottlingError(error) && error.name !== 'LimitExceededException';
 }
 
-/** Failures worth retrying: the request may never have reached AWS, or AWS failed (5xx). */
+/**
+ * Failures worth retrying, as the SDK classifies them: the request may never have reached AWS
+ * (connection refused, reset, name not resolved, timeout) or AWS failed (5xx).
+ */
 export function isTransient(error: unknown): boolean {
-  const e = error as (AwsLikeError & { code?: string }) | undefined;
-  if (!e) return false;
-  const status = e.$metadata?.httpStatusCode ?? 0;
-  return (
-    status >= 500 ||
-    NETWORK_ERRORS.has(e.code ?? '') ||
-    NETWORK_ERRORS.has(e.name ?? '') ||
-    // The SDK wraps what it does not take for an Error ("AWS SDK error wrapper for Error: connect
-    // ECONNREFUSED …", as under jest), and then the code survives only in the message.
-    NETWORK_CODE_IN_MESSAGE.test(e.message ?? '')
-  );
+  if (!isErrorLike(error)) return false;
+  return isTransientError(error) || isServerError(error) || isWrappedTransient(error);
 }
 
-/** Errors of the connection itself: a name that does not resolve, a refused or lost connection. */
-const NETWORK_ERRORS = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'TimeoutError',
-  'RequestTimeout',
-]);
-const NETWORK_CODE_IN_MESSAGE =
-  /\b(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/;
+/**
+ * The SDK wraps what it does not take for an Error (as under jest, where Node's errors come from
+ * another realm): "AWS SDK error wrapper for Error: connect ECONNREFUSED …". Only the message
+ * keeps the error code then; the SDK still decides whether that code is transient.
+ */
+function isWrappedTransient(error: SdkError): boolean {
+  const code = /^AWS SDK error wrapper for .*?\b(E[A-Z_]+)\b/.exec(error.message ?? '')?.[1];
+  return code !== undefined && isTransientError({ name: 'Error', message: '', code } as SdkError);
+}
+
+function isErrorLike(error: unknown): error is SdkError {
+  return typeof error === 'object' && error !== null;
+}
 
 /**
  * True when the SDK found no credentials to sign with (an `assume-role` target without base
  * credentials, an empty `default` chain): no retry will help until Gantry's environment changes.
  */
 export function isCredentialsError(error: unknown): boolean {
-  const e = error as AwsLikeError | undefined;
+  const e = error as { name?: string; message?: string } | undefined;
   return (
     e?.name === 'CredentialsProviderError' || /could not load credentials/i.test(e?.message ?? '')
   );

@@ -67,6 +67,7 @@ export class CloudFormationGateway {
   async describeChangeSet(
     stackName: string,
     changeSetName: string,
+    includePropertyValues?: boolean,
   ): Promise<(DescribeChangeSetOutput & { Changes: Change[] }) | null> {
     const changes: Change[] = [];
     let next: string | undefined;
@@ -79,6 +80,7 @@ export class CloudFormationGateway {
               StackName: stackName,
               ChangeSetName: changeSetName,
               NextToken: next,
+              IncludePropertyValues: includePropertyValues,
             }),
           ),
         );

@@ -41,8 +41,8 @@ export class EcsGateway {
     return output.services?.[0] ?? null;
   }
 
-  /** The service's most recently stopped tasks, with reasons and exit codes. */
-  async stoppedTasks(cluster: string, serviceName: string, limit = 5): Promise<Task[]> {
+  /** The service's recently stopped tasks (up to 100, DescribeTasks' limit), with reasons and exit codes. */
+  async stoppedTasks(cluster: string, serviceName: string, limit = 100): Promise<Task[]> {
     const listed = await this.send<{ taskArns?: string[] }>('ListTasks', (client) =>
       client.send(
         new ListTasksCommand({ cluster, serviceName, desiredStatus: 'STOPPED', maxResults: limit }),

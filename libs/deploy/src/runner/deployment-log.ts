@@ -39,17 +39,20 @@ export class DeploymentLog {
       ...entry,
       message: maskSecrets(entry.message, this.secrets),
     }));
-    for (const entry of masked) {
-      const line = { deploymentId: this.deploymentId, source: entry.source };
-      if (entry.level === 'error') this.logger.error(line, entry.message);
-      else if (entry.level === 'warn') this.logger.warn(line, entry.message);
-      else this.logger.log(line, entry.message);
-    }
+    masked.forEach((entry) => this.echo(entry));
     const append = this.tail
       .catch(() => undefined)
       .then(() => this.runs.appendLog(this.deploymentId, masked));
     this.tail = append;
     await append;
+  }
+
+  /** Writes a line to the process log only (one PostgreSQL already holds). */
+  echo(entry: LogEntry): void {
+    const line = { deploymentId: this.deploymentId, source: entry.source };
+    if (entry.level === 'error') this.logger.error(line, entry.message);
+    else if (entry.level === 'warn') this.logger.warn(line, entry.message);
+    else this.logger.log(line, entry.message);
   }
 
   mask(text: string): string {

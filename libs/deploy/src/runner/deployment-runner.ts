@@ -3,12 +3,15 @@ import {
   deploymentOutcome,
   DomainError,
   isFinalTargetStatus,
+  unavailableDependency,
+  type Dependency,
   type DeploymentOutcome,
   type TargetOutcome,
 } from '@gantry/domain';
 import {
   DeploymentEntity,
   DeploymentRunsRepository,
+  DeploymentSuperseded,
   DeploymentTargetEntity,
   TargetsRepository,
 } from '@gantry/persistence';
@@ -45,78 +48,150 @@ export class DeploymentRunner {
     @Inject(RUNNER_SETTINGS) private readonly settings: RunnerSettings,
   ) {}
 
+  /** Deployments this process runs now: one runner per deployment, even within one process. */
+  private readonly running = new Set<string>();
+
   async run(deploymentId: string): Promise<void> {
+    // A job redelivered while this process still runs the deployment (an event-loop stall outlived
+    // the job lock) finds its runner alive: the runner carries on, the duplicate stops here.
+    if (this.running.has(deploymentId)) return;
+    this.running.add(deploymentId);
+    try {
+      await this.runThroughOutages(deploymentId);
+    } finally {
+      this.running.delete(deploymentId);
+    }
+  }
+
+  /**
+   * PostgreSQL or Redis being unavailable is no reason for a deployment to fail: the attempt
+   * stops, waits until they answer, and resumes (re-claiming with the token it holds, so it
+   * picks up its own deployment again and finds the outcome in AWS). An attempt superseded by
+   * another runner meanwhile stops without another word.
+   */
+  private async runThroughOutages(deploymentId: string): Promise<void> {
+    let held: number | null = null;
+    let resumedAfter: Dependency | null = null;
+    let quietUntil = 0;
+    for (let pause = 0; ; pause++) {
+      try {
+        return await this.attempt(deploymentId, held, resumedAfter, (token) => (held = token));
+      } catch (error) {
+        if (error instanceof DeploymentSuperseded) {
+          this.logger.warn(
+            { deploymentId },
+            'Another runner claimed this deployment; this one stops.',
+          );
+          return;
+        }
+        const dependency = unavailableDependency(error);
+        if (!dependency) throw error;
+        if (Date.now() > quietUntil)
+          this.logger.warn(
+            { deploymentId },
+            `${dependency} unavailable (${(error as Error).message}); the deployment resumes when it is back.`,
+          );
+        quietUntil = Date.now() + OUTAGE_QUIET_MS;
+        resumedAfter = dependency;
+        await sleep(Math.min(OUTAGE_PAUSE_MAX_MS, OUTAGE_PAUSE_MIN_MS * 2 ** Math.min(pause, 5)));
+      }
+    }
+  }
+
+  private async attempt(
+    deploymentId: string,
+    heldToken: number | null,
+    resumedAfter: Dependency | null,
+    onClaimed: (token: number) => void,
+  ): Promise<void> {
     const queued = await this.runs.get(deploymentId);
     if (queued && (await this.freezeGate.holds(queued))) return;
     const claim = await this.runs.claim(
       deploymentId,
       this.settings.workerId,
       this.settings.leaseSeconds,
+      heldToken,
     );
-    if (claim !== 'claimed' && claim !== 'reattached') return;
-    const deployment = (await this.runs.get(deploymentId)) as DeploymentEntity;
-    const log = new DeploymentLog(this.runs, deploymentId);
-    await log.info(
-      'worker',
-      claim === 'claimed'
-        ? `Deployment started on worker ${this.settings.workerId}.`
-        : `Worker ${this.settings.workerId} re-attached to this deployment.`,
-    );
-    if (claim === 'claimed')
+    if (claim.outcome !== 'claimed' && claim.outcome !== 'reattached') return;
+    onClaimed(claim.token);
+    const runs = this.runs.fencedTo(deploymentId, claim.token);
+    const deployment = (await runs.get(deploymentId)) as DeploymentEntity;
+    const log = new DeploymentLog(runs, deploymentId);
+    await log.info('worker', this.claimLine(claim.outcome, heldToken !== null, resumedAfter));
+    if (claim.outcome === 'claimed')
       await this.notifications.deployments('deployment.started', [deploymentId]);
-    const lease = this.keepLease(deploymentId);
+    const lease = this.keepLease(runs, deploymentId);
     let outcome: DeploymentOutcome;
     try {
-      outcome = await this.deployAllTargets(deployment, log);
+      outcome = await this.deployAllTargets(runs, deployment, log);
     } catch (error) {
+      if (error instanceof DeploymentSuperseded || unavailableDependency(error)) throw error;
       outcome =
         error instanceof DomainError
-          ? { status: 'failed', error: log.mask(error.message) }
-          : await this.afterWorkerError(deployment, error as Error, log);
+          ? { status: 'failed', error: log.mask(error.message), errorDetails: null }
+          : await this.afterWorkerError(runs, deployment, error as Error, log);
     } finally {
       clearInterval(lease);
     }
-    await this.complete(deployment, outcome, log);
+    await this.complete(runs, deployment, outcome, log);
+  }
+
+  private claimLine(
+    outcome: 'claimed' | 'reattached',
+    resuming: boolean,
+    resumedAfter: Dependency | null,
+  ): string {
+    const worker = this.settings.workerId;
+    if (outcome === 'claimed') return `Deployment started on worker ${worker}.`;
+    if (resuming && resumedAfter)
+      return `Worker ${worker} resumed this deployment: ${resumedAfter} answers again.`;
+    return `Worker ${worker} re-attached to this deployment.`;
   }
 
   /**
-   * Infrastructure trouble (the database, Redis, a bug): the job fails and the reconciler hands
-   * the deployment out again, a few times; then it fails with the error, and its unfinished
-   * targets with it.
+   * An unexpected error (a bug, not an outage): the job fails and the reconciler hands the
+   * deployment out again, a few times; then it fails with the error, and its unfinished targets
+   * with it. Every one of these errors is in the deployment's log, the last one too.
    */
   private async afterWorkerError(
+    runs: DeploymentRunsRepository,
     deployment: DeploymentEntity,
     error: Error,
     log: DeploymentLog,
-  ): Promise<{ status: 'failed'; error: string }> {
-    const count = await this.runs.recordWorkerError(deployment.id);
+  ): Promise<DeploymentOutcome> {
+    const count = await runs.recordWorkerError(deployment.id);
     const max = this.settings.maxWorkerErrors;
-    const reason = log.mask(error.message || String(error));
+    const reason = log.mask(error.message || String(error)).replace(/\.?$/, '.');
     if (count < max) {
       await log.error(
         'worker',
-        `Worker error ${count} of ${max}: ${reason.replace(/\.?$/, '.')} The deployment will be picked up again.`,
+        `Worker error ${count} of ${max}: ${reason} The deployment will be picked up again.`,
       );
       throw error;
     }
+    await log.error('worker', `Worker error ${count} of ${max}: ${reason} Giving up.`);
     const message = `Gave up after ${count} worker errors; the last: ${reason}`;
-    for (const target of await this.runs.targetsOf(deployment.id))
+    for (const target of await runs.targetsOf(deployment.id))
       if (!isFinalTargetStatus(target.status))
-        await this.runs.updateTarget(deployment.id, target.targetId, {
+        await runs.updateTarget(deployment.id, target.targetId, {
           status: 'failed',
           error: message,
         });
-    return { status: 'failed', error: message };
+    return { status: 'failed', error: message, errorDetails: null };
   }
 
-  private async deployAllTargets(deployment: DeploymentEntity, log: DeploymentLog) {
-    const targets = await this.runs.targetsOf(deployment.id);
+  private async deployAllTargets(
+    runs: DeploymentRunsRepository,
+    deployment: DeploymentEntity,
+    log: DeploymentLog,
+  ) {
+    const targets = await runs.targetsOf(deployment.id);
     if (targets.length === 0)
       throw new DomainError('no_matching_target', 'This deployment has no target.');
     // Every target runs to its end before an infrastructure error is passed on: none is left
     // running unattended while the reconciler hands the deployment out again.
     const settled = await Promise.allSettled(
-      targets.map((target) => this.deployTarget(deployment, target, log)),
+      targets.map((target) => this.deployTarget(runs, deployment, target, log)),
     );
     const broken = settled.find((result) => result.status === 'rejected');
     if (broken) throw broken.reason;
@@ -126,6 +201,7 @@ export class DeploymentRunner {
   }
 
   private async deployTarget(
+    runs: DeploymentRunsRepository,
     deployment: DeploymentEntity,
     target: DeploymentTargetEntity,
     log: DeploymentLog,
@@ -149,9 +225,9 @@ export class DeploymentRunner {
           cloudformation: new CloudFormationGateway(clients, this.caller, callOptions),
           ecs: new EcsGateway(clients, this.caller, callOptions),
           log,
-          isCancelRequested: () => this.runs.isCancelRequested(deployment.id),
+          isCancelRequested: () => runs.isCancelRequested(deployment.id),
         },
-        this.runs,
+        runs,
         this.loader,
         this.settings,
       );
@@ -174,42 +250,41 @@ export class DeploymentRunner {
       else throw error;
     }
     const error = 'error' in outcome ? outcome.error : null;
-    await this.runs.updateTarget(deployment.id, target.targetId, { status: outcome.status, error });
+    const errorDetails = 'details' in outcome ? (outcome.details ?? null) : null;
+    await runs.updateTarget(deployment.id, target.targetId, {
+      status: outcome.status,
+      error,
+      errorDetails,
+    });
     if (error) await log.error('worker', `${target.stackName}: ${error}`);
     return outcome;
   }
 
   private async complete(
+    runs: DeploymentRunsRepository,
     deployment: DeploymentEntity,
     outcome: DeploymentOutcome,
     log: DeploymentLog,
   ): Promise<void> {
-    await log.info('worker', `Deployment ${outcome.status}.`);
-    const finished = await this.runs.finish(
-      deployment.id,
-      this.settings.workerId,
-      outcome.status,
-      outcome.error,
-    );
-    if (!finished) {
-      this.logger.warn(
-        { deploymentId: deployment.id },
-        'Lost the lease before finishing; another worker owns this deployment now.',
-      );
-      return;
-    }
+    const line = {
+      level: 'info' as const,
+      source: 'worker',
+      message: `Deployment ${outcome.status}.`,
+    };
+    if (
+      !(await runs.finish(deployment.id, outcome.status, outcome.error, outcome.errorDetails, line))
+    )
+      throw new DeploymentSuperseded(deployment.id);
+    log.echo(line);
     await this.notifications.deployments(`deployment.${outcome.status}`, [deployment.id]);
-    await this.stacks.releaseStack(deployment.stackKey);
+    await untilAvailable(() => this.stacks.releaseStack(deployment.stackKey));
     if (outcome.status === 'succeeded') {
-      const due = await this.scheduler
-        .scheduleAutomaticAfterSuccess(deployment.id)
-        .catch(async (error: Error) => {
-          await log.error(
-            'lifecycle',
-            `Could not queue the automatic deployments: ${error.message}`,
-          );
-          return [];
-        });
+      const due = await untilAvailable(() =>
+        this.scheduler.scheduleAutomaticAfterSuccess(deployment.id),
+      ).catch(async (error: Error) => {
+        await log.error('lifecycle', `Could not queue the automatic deployments: ${error.message}`);
+        return [];
+      });
       if (due.length)
         await log.info(
           'lifecycle',
@@ -218,17 +293,38 @@ export class DeploymentRunner {
     }
   }
 
-  private keepLease(deploymentId: string): NodeJS.Timeout {
+  private keepLease(runs: DeploymentRunsRepository, deploymentId: string): NodeJS.Timeout {
     const every = Math.max(1000, (this.settings.leaseSeconds * 1000) / 3);
     const timer = setInterval(() => {
-      void this.runs
-        .renewLease(deploymentId, this.settings.workerId, this.settings.leaseSeconds)
-        .catch((error: Error) =>
-          this.logger.warn({ deploymentId }, `Lease renewal failed: ${error.message}`),
-        );
+      void runs.renewLease(deploymentId, this.settings.leaseSeconds).catch((error: Error) => {
+        // An outage is reported once by the attempt it stops; a bug is worth a line each time.
+        if (!unavailableDependency(error))
+          this.logger.warn({ deploymentId }, `Lease renewal failed: ${error.message}`);
+      });
     }, every);
     timer.unref();
     return timer;
+  }
+}
+
+const OUTAGE_PAUSE_MIN_MS = 250;
+const OUTAGE_PAUSE_MAX_MS = 5000;
+/** Failures of a deployment's attempts closer together than this are one outage: one log line. */
+const OUTAGE_QUIET_MS = 30_000;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Runs `work` again (after a pause) for as long as it fails because PostgreSQL or Redis is away. */
+async function untilAvailable<T>(work: () => Promise<T>): Promise<T> {
+  for (let pause = 0; ; pause++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!unavailableDependency(error)) throw error;
+      await sleep(Math.min(OUTAGE_PAUSE_MAX_MS, OUTAGE_PAUSE_MIN_MS * 2 ** Math.min(pause, 5)));
+    }
   }
 }
 

@@ -13,14 +13,19 @@ export async function operationOutcomeOf(
   context: TargetContext,
   runs: DeploymentRunsRepository,
   timeoutSeconds: number,
-  watched: WatchResult & { events: StackEventFact[] },
+  watched: WatchResult & { events: StackEventFact[]; essentialContainers: string[] },
 ): Promise<TargetOutcome> {
   const { stackName } = context.target;
   const stack = await context.cloudformation.describeStack(stackName);
   const finalStatus = stack?.StackStatus ?? watched.status;
   if (operationOutcome(finalStatus) === 'succeeded') {
     await storeOutputs(context, runs, stack?.Outputs);
-    return verifyRollout(context, stack?.Outputs ?? [], watched.events);
+    return verifyRollout(
+      context,
+      stack?.Outputs ?? [],
+      watched.events,
+      watched.essentialContainers,
+    );
   }
   if (watched.cancelled === 'cancel' && finalStatus === 'UPDATE_ROLLBACK_COMPLETE')
     // Asked for: the stopped tasks and service events of the rollback would only be noise.
@@ -28,11 +33,17 @@ export async function operationOutcomeOf(
       status: 'cancelled',
       error: `Cancelled: ${stackName} rolled back to its previous template (UPDATE_ROLLBACK_COMPLETE).`,
     };
-  const error = await diagnose(context, finalStatus, watched.events);
-  if (watched.cancelled === 'cancel') return { status: 'cancelled', error: `Cancelled: ${error}` };
+  const { summary, details } = await diagnose(
+    context,
+    finalStatus,
+    watched.events,
+    watched.essentialContainers,
+  );
+  if (watched.cancelled === 'cancel')
+    return { status: 'cancelled', error: `Cancelled: ${summary}`, details };
   if (watched.cancelled === 'timeout')
-    return { status: 'failed', error: `Timed out after ${timeoutSeconds} s. ${error}` };
-  return { status: 'failed', error };
+    return { status: 'failed', error: `Timed out after ${timeoutSeconds} s. ${summary}`, details };
+  return { status: 'failed', error: summary, details };
 }
 
 /** Keeps a completed stack's outputs on the deployment target (what the API shows). */

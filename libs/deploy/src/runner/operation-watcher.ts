@@ -174,5 +174,6 @@ function toFact(event: StackEvent): StackEventFact {
     status: event.ResourceStatus ?? '',
     reason: event.ResourceStatusReason,
     timestamp: event.Timestamp ?? new Date(0),
+    physicalId: event.PhysicalResourceId,
   };
 }

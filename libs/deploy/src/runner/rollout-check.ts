@@ -1,4 +1,9 @@
-import { diagnoseFailure, type StackEventFact, type TargetOutcome } from '@gantry/domain';
+import {
+  diagnoseFailure,
+  type Diagnosis,
+  type StackEventFact,
+  type TargetOutcome,
+} from '@gantry/domain';
 import type { TargetContext } from './target-context';
 
 /** A completed stack counts only when ECS's primary deployment runs this task definition, rolled out. */
@@ -6,6 +11,7 @@ export async function verifyRollout(
   context: TargetContext,
   outputs: { OutputKey?: string; OutputValue?: string }[],
   events: StackEventFact[],
+  essentialContainers: string[],
 ): Promise<TargetOutcome> {
   const value = (key: string) => outputs.find((output) => output.OutputKey === key)?.OutputValue;
   const serviceName = value('ServiceName') ?? context.target.stackName;
@@ -23,8 +29,15 @@ export async function verifyRollout(
     );
     return { status: 'succeeded' };
   }
-  const error = `The stack completed, but ECS service ${serviceName} runs ${primary?.taskDefinition ?? 'nothing'} (rollout ${primary?.rolloutState ?? 'unknown'}), not this deployment's ${taskDefinition}: ECS rolled back. ${await diagnose(context, 'UPDATE_COMPLETE', events)}`;
-  return { status: 'failed', error };
+  const diagnosis = await diagnose(context, 'UPDATE_COMPLETE', events, essentialContainers);
+  const cause = diagnosis.summary.startsWith('UPDATE_COMPLETE: ')
+    ? `: ${diagnosis.summary.slice('UPDATE_COMPLETE: '.length)}`
+    : '.';
+  return {
+    status: 'failed',
+    error: `The stack completed, but ECS rolled back service ${serviceName}${cause}`,
+    details: `ECS service ${serviceName} runs ${primary?.taskDefinition ?? 'nothing'} (rollout ${primary?.rolloutState ?? 'unknown'}), not this deployment's ${taskDefinition}.\n${diagnosis.details}`,
+  };
 }
 
 /** Why the operation failed, from its events, the service's events and the stopped tasks. */
@@ -32,28 +45,36 @@ export async function diagnose(
   context: TargetContext,
   stackStatus: string,
   events: StackEventFact[],
-): Promise<string> {
+  essentialContainers: string[],
+): Promise<Diagnosis> {
   const service = await context.ecs
     .describeService(context.cluster, context.target.stackName)
     .catch(() => null);
   const stopped = service
     ? await context.ecs.stoppedTasks(context.cluster, context.target.stackName).catch(() => [])
     : [];
-  return context.log.mask(
-    diagnoseFailure({
-      stackStatus,
-      events,
-      serviceEvents: (service?.events ?? []).map((event) => event.message ?? '').filter(Boolean),
-      stoppedTasks: stopped.map((task) => ({
-        taskArn: task.taskArn ?? '',
-        stoppedReason: task.stoppedReason,
-        stopCode: task.stopCode,
-        containers: (task.containers ?? []).map((container) => ({
-          name: container.name ?? '',
-          exitCode: container.exitCode,
-          reason: container.reason,
-        })),
+  const diagnosis = diagnoseFailure({
+    stackStatus,
+    events,
+    essentialContainers,
+    serviceEvents: (service?.events ?? [])
+      .filter((event) => event.message)
+      .map((event) => ({ message: event.message ?? '', createdAt: event.createdAt })),
+    stoppedTasks: stopped.map((task) => ({
+      taskArn: task.taskArn ?? '',
+      taskDefinitionArn: task.taskDefinitionArn,
+      createdAt: task.createdAt,
+      stoppedReason: task.stoppedReason,
+      stopCode: task.stopCode,
+      containers: (task.containers ?? []).map((container) => ({
+        name: container.name ?? '',
+        exitCode: container.exitCode,
+        reason: container.reason,
       })),
-    }),
-  );
+    })),
+  });
+  return {
+    summary: context.log.mask(diagnosis.summary),
+    details: context.log.mask(diagnosis.details),
+  };
 }

@@ -18,13 +18,15 @@ export type { TargetContext } from './target-context';
 const NO_CHANGES = /didn't contain changes|No updates are to be performed/i;
 
 /**
- * Deploys one target's stack through a change set, following deploy.md §2 steps 2–8. Every step
+ * Deploys one target's stack through a change set, following docs/deployments.md (Deploying, steps 2–8). Every step
  * records its progress on the deployment target first, so a worker that dies at any point is
  * re-attached to the same change set and operation instead of starting a second one.
  */
 export class TargetDeployment {
   private readonly changeSetName: string;
   private readonly token: string;
+  /** The step's essential containers, whose exits a failure diagnosis reports. */
+  private essentialContainers: string[] = [];
 
   constructor(
     private readonly context: TargetContext,
@@ -93,6 +95,9 @@ export class TargetDeployment {
       deploymentId: deployment.id,
     });
     const rendered = renderStack(input);
+    this.essentialContainers = input.release.step.containers
+      .filter((container) => container.essential !== false)
+      .map((container) => container.name);
     this.context.log.addSecrets(
       rendered.parameters
         .filter((parameter) => parameter.noEcho)
@@ -269,6 +274,7 @@ export class TargetDeployment {
     return operationOutcomeOf(this.context, this.runs, this.settings.timeoutSeconds, {
       ...watched,
       events: watcher.events,
+      essentialContainers: this.essentialContainers,
     });
   }
 

@@ -2,11 +2,14 @@ import type { FinalDeploymentStatus } from './deployment-status';
 
 /** How one target's stack deployment ended. */
 export type TargetOutcome =
-  { status: 'succeeded' | 'no-changes' } | { status: 'failed' | 'cancelled'; error: string };
+  | { status: 'succeeded' | 'no-changes' }
+  | { status: 'failed' | 'cancelled'; error: string; details?: string };
 
 export interface DeploymentOutcome {
   status: FinalDeploymentStatus;
   error: string | null;
+  /** The evidence behind `error`, per target when there are several. */
+  errorDetails: string | null;
 }
 
 /**
@@ -18,9 +21,14 @@ export function deploymentOutcome(targets: readonly TargetOutcome[]): Deployment
     (outcome): outcome is Extract<TargetOutcome, { error: string }> =>
       outcome.status === 'failed' || outcome.status === 'cancelled',
   );
-  if (unsuccessful.length === 0) return { status: 'succeeded', error: null };
+  if (unsuccessful.length === 0) return { status: 'succeeded', error: null, errorDetails: null };
   const status = unsuccessful.some((outcome) => outcome.status === 'failed')
     ? 'failed'
     : 'cancelled';
-  return { status, error: unsuccessful.map((outcome) => outcome.error).join('\n') };
+  const details = unsuccessful.map((outcome) => outcome.details ?? outcome.error);
+  return {
+    status,
+    error: unsuccessful.map((outcome) => outcome.error).join('\n'),
+    errorDetails: details.join('\n\n'),
+  };
 }

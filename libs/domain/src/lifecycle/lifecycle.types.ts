@@ -9,8 +9,6 @@ export interface LifecyclePhase {
   /** 0 means every environment of the phase. */
   minimumEnvironmentsBeforePromotion: number;
   optional: boolean;
-  /** Retention: keep the last N releases deployed in this phase; null or absent keeps every one. */
-  keepReleases?: number | null;
 }
 
 /** A phase as the API receives it, before defaults are applied. */

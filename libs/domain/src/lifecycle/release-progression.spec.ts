@@ -1,4 +1,4 @@
-import { releaseProgression } from './release-progression';
+import { releaseProgression, summariseProgression } from './release-progression';
 import { acme, ok, solo, standard } from './lifecycle.fixtures';
 import type { DeploymentKey, Tenancy } from './lifecycle.types';
 
@@ -119,5 +119,33 @@ describe('releaseProgression', () => {
       succeeded: [],
     });
     expect(testA.reason).toContain("(missing: 'DEV')");
+  });
+});
+
+describe('summariseProgression', () => {
+  it('counts tenant cells per environment and keeps the untenanted cell, in environment order', () => {
+    const cells = releaseProgression({
+      lifecycle: standard,
+      tenancy: 'mixed',
+      tenants,
+      environments,
+      succeeded: [ok('dev'), ok('dev', acme.id)],
+    });
+    const summary = summariseProgression(cells, environments);
+    expect(summary.map((row) => row.environmentId)).toEqual(environments.map((e) => e.id));
+    const dev = summary[0];
+    expect(dev.untenanted).toMatchObject({ tenantId: null, status: 'deployed' });
+    const devTenants = cells.filter((cell) => cell.environmentId === 'dev' && cell.tenantId);
+    expect(dev.tenants).toEqual({
+      total: devTenants.length,
+      deployed: devTenants.filter((cell) => cell.status === 'deployed').length,
+      allowed: devTenants.filter((cell) => cell.status === 'allowed').length,
+      blocked: devTenants.filter((cell) => cell.status === 'blocked').length,
+    });
+    expect(dev.tenants.deployed).toBe(1);
+  });
+
+  it('leaves out environments without a cell', () => {
+    expect(summariseProgression([], environments)).toEqual([]);
   });
 });

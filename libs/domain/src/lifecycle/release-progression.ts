@@ -72,3 +72,37 @@ export function releaseProgression(input: ProgressionInput): ProgressionCell[] {
       }),
   );
 }
+
+/** One environment of a release's progression: its untenanted cell, and how many tenant cells stand where. */
+export interface ProgressionSummary {
+  environmentId: string;
+  phase: string | null;
+  /** The untenanted cell (untenanted and mixed projects), or null. */
+  untenanted: ProgressionCell | null;
+  tenants: { total: number } & Record<ProgressionStatus, number>;
+}
+
+/** The progression per environment, in the order of `environments`: what a release shows inline. */
+export function summariseProgression(
+  cells: readonly ProgressionCell[],
+  environments: readonly { id: string }[],
+): ProgressionSummary[] {
+  return environments.flatMap((environment) => {
+    const here = cells.filter((cell) => cell.environmentId === environment.id);
+    if (here.length === 0) return [];
+    const tenants = { total: 0, deployed: 0, allowed: 0, blocked: 0 };
+    for (const cell of here) {
+      if (cell.tenantId === null) continue;
+      tenants.total += 1;
+      tenants[cell.status] += 1;
+    }
+    return [
+      {
+        environmentId: environment.id,
+        phase: here[0].phase,
+        untenanted: here.find((cell) => cell.tenantId === null) ?? null,
+        tenants,
+      },
+    ];
+  });
+}

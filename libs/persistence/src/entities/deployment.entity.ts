@@ -21,6 +21,7 @@ export class DeploymentEntity {
   @Column() cancelRequested!: boolean;
   @Column() forced!: boolean;
   @Column('text', { nullable: true }) error!: string | null;
+  @Column('text', { nullable: true }) errorDetails!: string | null;
   @Column('varchar', { nullable: true }) createdBy!: string | null;
   @Column('varchar', { nullable: true }) leaseOwner!: string | null;
   @Column('timestamptz', { nullable: true }) leaseExpiresAt!: Date | null;
@@ -57,6 +58,7 @@ export class DeploymentTargetEntity {
   @Column('varchar', { nullable: true }) lastEventId!: string | null;
   @Column('timestamptz', { nullable: true }) operationStartedAt!: Date | null;
   @Column('text', { nullable: true }) error!: string | null;
+  @Column('text', { nullable: true }) errorDetails!: string | null;
 }
 
 @Entity('deployment_log')

@@ -23,8 +23,6 @@ export class LifecyclePhaseEntity {
   @Column() name!: string;
   @Column('int') minimumEnvironmentsBeforePromotion!: number;
   @Column() optional!: boolean;
-  /** Retention: keep the last N releases deployed in this phase (null keeps all). */
-  @Column('int', { nullable: true }) keepReleases!: number | null;
 }
 
 @Entity('lifecycle_phase_environments')

@@ -19,8 +19,6 @@ export class ProjectEntity {
   @Column('varchar') tenancy!: Tenancy;
   @Column('text', { array: true }) targetTags!: string[];
   @Column('jsonb') step!: EcsServiceStep;
-  /** Retention: task definition revisions kept per target beyond those in use (null keeps all). */
-  @Column('int', { nullable: true }) keepTaskDefinitions!: number | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

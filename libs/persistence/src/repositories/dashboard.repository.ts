@@ -34,6 +34,14 @@ export interface DashboardCellRow {
   tenants: CellTenantCounts;
 }
 
+/** Where one stack stands: what runs there and the latest attempt. */
+export interface StackStateRow {
+  environmentId: string;
+  tenantId: string | null;
+  live: { deploymentId: string; release: CellRelease; finishedAt: Date | null } | null;
+  latest: { deploymentId: string; release: CellRelease; status: DeploymentStatus } | null;
+}
+
 export interface DashboardFilter {
   projectIds: string[];
   environmentId?: string;
@@ -73,6 +81,28 @@ export class DashboardRepository {
          LEFT JOIN deployments v ON v.id = c.live_deployment_id
          LEFT JOIN releases vr ON vr.id = v.release_id`,
       values,
+    );
+  }
+
+  /** The stacks of a project in these environments, untenanted and of these tenants. */
+  stackStates(
+    projectId: string,
+    environmentIds: string[],
+    tenantIds: string[],
+  ): Promise<StackStateRow[]> {
+    if (environmentIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT s.environment_id AS "environmentId", s.tenant_id AS "tenantId",
+              CASE WHEN v.id IS NULL THEN NULL ELSE json_build_object('deploymentId', v.id,
+                'release', json_build_object('id', vr.id, 'version', vr.version), 'finishedAt', v.finished_at) END AS live,
+              CASE WHEN l.id IS NULL THEN NULL ELSE json_build_object('deploymentId', l.id,
+                'release', json_build_object('id', lr.id, 'version', lr.version), 'status', l.status) END AS latest
+         FROM stack_deployments s
+         LEFT JOIN deployments l ON l.id = s.latest_deployment_id LEFT JOIN releases lr ON lr.id = l.release_id
+         LEFT JOIN deployments v ON v.id = s.live_deployment_id LEFT JOIN releases vr ON vr.id = v.release_id
+        WHERE s.project_id = $1 AND s.environment_id = ANY($2::uuid[])
+          AND (s.tenant_id IS NULL OR s.tenant_id = ANY($3::uuid[]))`,
+      [projectId, environmentIds, tenantIds],
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import {
   isFinalDeploymentStatus,
   type DeploymentStatus,
@@ -15,17 +15,49 @@ export interface LogEntry {
   at?: Date;
 }
 
-export type ClaimResult = 'claimed' | 'reattached' | 'waiting' | 'finished' | 'held';
+export type ClaimResult =
+  | { outcome: 'claimed' | 'reattached'; token: number }
+  | { outcome: 'waiting' | 'finished' | 'held' };
+
+/**
+ * Thrown by a write of a runner whose claim was taken over (its lease lapsed and another claim
+ * took the next token): the runner must stop without another word.
+ */
+export class DeploymentSuperseded extends Error {
+  constructor(readonly deploymentId: string) {
+    super(`Deployment ${deploymentId} was claimed by another runner`);
+    this.name = 'DeploymentSuperseded';
+  }
+}
+
+interface Fence {
+  deploymentId: string;
+  token: number;
+}
 
 /** What the worker does to deployments: claim, lease, record progress and finish. */
 @Injectable()
 export class DeploymentRunsRepository {
+  /** Set on the copy a runner works through: its writes land only while its claim holds. */
+  private fence: Fence | null = null;
+
   constructor(
     @InjectRepository(DeploymentEntity) private readonly deployments: Repository<DeploymentEntity>,
     @InjectRepository(DeploymentTargetEntity)
     private readonly targets: Repository<DeploymentTargetEntity>,
     private readonly dataSource: DataSource,
   ) {}
+
+  private fenceOf(deploymentId: string): number | null {
+    return this.fence?.deploymentId === deploymentId ? this.fence.token : null;
+  }
+
+  /** The token a lease or outcome write needs: only a runner's fenced copy may make them. */
+  private tokenFor(deploymentId: string): number {
+    const token = this.fenceOf(deploymentId);
+    if (token === null) throw new Error('Only a fenced runner may renew a lease or finish');
+    return token;
+  }
 
   /** Marks a queued deployment as held back (why, until when), or clears the hold. */
   async setHold(id: string, hold: { reason: string; until: Date } | null): Promise<void> {
@@ -42,56 +74,81 @@ export class DeploymentRunsRepository {
   /**
    * queued → running in one conditional UPDATE, only when no earlier deployment of the same stack
    * is queued or running (the partial unique index settles any race). A running deployment whose
-   * lease expired (its worker died) is re-attached instead.
+   * lease expired (its worker died or stalled) is re-attached instead; so is one whose claim
+   * `heldToken` still is (its own runner resuming after an outage). A live lease is never taken
+   * over, not even by another runner of the same worker. Each claim takes the next token.
    */
-  async claim(id: string, owner: string, leaseSeconds: number): Promise<ClaimResult> {
+  async claim(
+    id: string,
+    owner: string,
+    leaseSeconds: number,
+    heldToken: number | null = null,
+  ): Promise<ClaimResult> {
     const claimed = await this.dataSource
       .query(
         `UPDATE deployments d SET status = 'running', started_at = COALESCE(started_at, now()), lease_owner = $2,
-                lease_expires_at = now() + make_interval(secs => $3)
+                lease_expires_at = now() + make_interval(secs => $3), claim_token = claim_token + 1
           WHERE d.id = $1 AND d.status = 'queued'
             AND NOT EXISTS (SELECT 1 FROM deployments e WHERE e.stack_key = d.stack_key AND e.seq < d.seq AND e.status IN ('queued', 'running'))
-        RETURNING id`,
+        RETURNING claim_token`,
         [id, owner, leaseSeconds],
       )
       .catch((error: { code?: string }) => {
         if (error.code === '23505') return [[], 0];
         throw error;
       });
-    if (rowCount(claimed) > 0) return 'claimed';
+    if (rowCount(claimed) > 0) return { outcome: 'claimed', token: tokenOf(claimed) };
     const reattached = await this.dataSource.query(
-      `UPDATE deployments SET lease_owner = $2, lease_expires_at = now() + make_interval(secs => $3)
-        WHERE id = $1 AND status = 'running' AND (lease_expires_at IS NULL OR lease_expires_at < now() OR lease_owner = $2)
-      RETURNING id`,
-      [id, owner, leaseSeconds],
+      `UPDATE deployments SET lease_owner = $2, lease_expires_at = now() + make_interval(secs => $3), claim_token = claim_token + 1
+        WHERE id = $1 AND status = 'running'
+          AND (lease_expires_at IS NULL OR lease_expires_at < now() OR claim_token = $4)
+      RETURNING claim_token`,
+      [id, owner, leaseSeconds, heldToken ?? -1],
     );
-    if (rowCount(reattached) > 0) return 'reattached';
+    if (rowCount(reattached) > 0) return { outcome: 'reattached', token: tokenOf(reattached) };
     const current = await this.get(id);
-    if (!current || isFinalDeploymentStatus(current.status)) return 'finished';
-    return current.status === 'queued' ? 'waiting' : 'held';
+    if (!current || isFinalDeploymentStatus(current.status)) return { outcome: 'finished' };
+    return { outcome: current.status === 'queued' ? 'waiting' : 'held' };
   }
 
-  /** Extends the lease; false when another worker took the deployment over. */
-  async renewLease(id: string, owner: string, leaseSeconds: number): Promise<boolean> {
+  /** This repository as the runner holding `token` sees it: writes fail once the claim moved on. */
+  fencedTo(deploymentId: string, token: number): DeploymentRunsRepository {
+    const fenced = new DeploymentRunsRepository(this.deployments, this.targets, this.dataSource);
+    fenced.fence = { deploymentId, token };
+    return fenced;
+  }
+
+  /** Extends the lease; false when another runner took the deployment over. */
+  async renewLease(id: string, leaseSeconds: number): Promise<boolean> {
     const result = await this.dataSource.query(
-      `UPDATE deployments SET lease_expires_at = now() + make_interval(secs => $3) WHERE id = $1 AND lease_owner = $2 AND status = 'running' RETURNING id`,
-      [id, owner, leaseSeconds],
+      `UPDATE deployments SET lease_expires_at = now() + make_interval(secs => $2)
+        WHERE id = $1 AND status = 'running' AND claim_token = $3 RETURNING id`,
+      [id, leaseSeconds, this.tokenFor(id)],
     );
     return rowCount(result) > 0;
   }
 
+  /**
+   * Records the outcome and its log line together, so a runner resuming after an outage never
+   * writes the outcome twice; false when another runner holds the deployment now.
+   */
   async finish(
     id: string,
-    owner: string,
     status: FinalDeploymentStatus,
     error: string | null,
+    errorDetails: string | null,
+    line: LogEntry,
   ): Promise<boolean> {
-    const result = await this.dataSource.query(
-      `UPDATE deployments SET status = $3, error = $4, finished_at = now(), lease_owner = NULL, lease_expires_at = NULL
-        WHERE id = $1 AND status = 'running' AND lease_owner = $2 RETURNING id`,
-      [id, owner, status, error],
-    );
-    return rowCount(result) > 0;
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager.query(
+        `UPDATE deployments SET status = $2, error = $3, error_details = $5, finished_at = now(), lease_owner = NULL, lease_expires_at = NULL
+          WHERE id = $1 AND status = 'running' AND claim_token = $4 RETURNING id`,
+        [id, status, error, this.tokenFor(id), errorDetails],
+      );
+      if (rowCount(result) === 0) return false;
+      await appendLogWith(manager, id, [line], null);
+      return true;
+    });
   }
 
   async isCancelRequested(id: string): Promise<boolean> {
@@ -114,42 +171,38 @@ export class DeploymentRunsRepository {
     targetId: string,
     values: Partial<DeploymentTargetEntity>,
   ): Promise<void> {
-    await this.targets.update({ deploymentId, targetId }, values as never);
+    const token = this.fenceOf(deploymentId);
+    const update = this.targets
+      .createQueryBuilder()
+      .update()
+      .set(values as never)
+      .where('deployment_id = :deploymentId AND target_id = :targetId', { deploymentId, targetId });
+    if (token !== null)
+      update.andWhere(
+        'EXISTS (SELECT 1 FROM deployments WHERE id = :deploymentId AND claim_token = :token)',
+        { token },
+      );
+    const result = await update.execute();
+    if (token !== null && !result.affected) throw new DeploymentSuperseded(deploymentId);
   }
 
-  /**
-   * Appends log lines with consecutive sequence numbers, in one statement. The numbers come from
-   * the deployment's `log_seq` counter: its UPDATE locks the row, so concurrent writers (a
-   * deployment's targets, or two worker processes) take turns and never pick the same numbers.
-   */
+  /** Appends log lines (see appendLogWith); a superseded runner's lines are refused. */
   async appendLog(deploymentId: string, entries: LogEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.dataSource.query(
-      `WITH counter AS (
-         UPDATE deployments SET log_seq = log_seq + $6 WHERE id = $1 RETURNING log_seq - $6 AS base
-       )
-       INSERT INTO deployment_log (deployment_id, seq, at, level, source, message)
-       SELECT $1, counter.base + entry.ordinality, entry.at, entry.level, entry.source, entry.message
-         FROM counter,
-              unnest($2::timestamptz[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS entry(at, level, source, message, ordinality)`,
-      [
-        deploymentId,
-        entries.map((e) => e.at ?? new Date()),
-        entries.map((e) => e.level),
-        entries.map((e) => e.source),
-        entries.map((e) => e.message),
-        entries.length,
-      ],
-    );
+    const token = this.fenceOf(deploymentId);
+    const written = await appendLogWith(this.dataSource.manager, deploymentId, entries, token);
+    if (token !== null && written === 0) throw new DeploymentSuperseded(deploymentId);
   }
 
   /** Counts one more unexpected worker error on the deployment; returns how many it has had. */
   async recordWorkerError(id: string): Promise<number> {
     // An UPDATE … RETURNING comes back from TypeORM as [rows, affected].
     const [rows] = (await this.dataSource.query(
-      `UPDATE deployments SET worker_errors = worker_errors + 1 WHERE id = $1 RETURNING worker_errors`,
-      [id],
+      `UPDATE deployments SET worker_errors = worker_errors + 1
+        WHERE id = $1 AND ($2::int IS NULL OR claim_token = $2) RETURNING worker_errors`,
+      [id, this.fenceOf(id)],
     )) as [{ worker_errors: number }[], number];
+    if (!rows.length && this.fenceOf(id) !== null) throw new DeploymentSuperseded(id);
     return rows[0]?.worker_errors ?? 0;
   }
 
@@ -171,6 +224,47 @@ export class DeploymentRunsRepository {
       [limit],
     );
   }
+}
+
+/**
+ * Appends log lines with consecutive sequence numbers, in one statement. The numbers come from
+ * the deployment's `log_seq` counter: its UPDATE locks the row, so concurrent writers (a
+ * deployment's targets, or two worker processes) take turns and never pick the same numbers.
+ * With a token, nothing is written unless the deployment's claim is still that token's.
+ */
+async function appendLogWith(
+  manager: EntityManager,
+  deploymentId: string,
+  entries: LogEntry[],
+  token: number | null,
+): Promise<number> {
+  const rows: unknown[] = await manager.query(
+    `WITH counter AS (
+       UPDATE deployments SET log_seq = log_seq + $6
+        WHERE id = $1 AND ($7::int IS NULL OR claim_token = $7) RETURNING log_seq - $6 AS base
+     )
+     INSERT INTO deployment_log (deployment_id, seq, at, level, source, message)
+     SELECT $1, counter.base + entry.ordinality, entry.at, entry.level, entry.source, entry.message
+       FROM counter,
+            unnest($2::timestamptz[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS entry(at, level, source, message, ordinality)
+     RETURNING seq`,
+    [
+      deploymentId,
+      entries.map((e) => e.at ?? new Date()),
+      entries.map((e) => e.level),
+      entries.map((e) => e.source),
+      entries.map((e) => e.message),
+      entries.length,
+      token,
+    ],
+  );
+  return rows.length;
+}
+
+/** The token an UPDATE … RETURNING claim_token gave back (TypeORM answers [rows, affected]). */
+function tokenOf(result: unknown): number {
+  const [rows] = result as [{ claim_token: number }[], number];
+  return rows[0].claim_token;
 }
 
 function rowCount(result: unknown): number {

@@ -24,17 +24,18 @@ export interface DeploymentKeyRow {
 /** A deployment to insert, with its targets, as planned by `planDeployments`. */
 export type NewDeployment = PlannedDeployment;
 
-export interface DeploymentTargetView {
+export interface DeploymentTargetRecord {
   target: Ref;
   stackName: string;
   status: string;
-  changes?: ResourceChange[];
-  outputs?: Record<string, string>;
-  error?: string;
+  changes: ResourceChange[] | null;
+  outputs: Record<string, string> | null;
+  error: string | null;
+  errorDetails: string | null;
 }
 
-/** A deployment as the API shows it. */
-export interface DeploymentView {
+/** A deployment with the references it names and its targets, read in one query. */
+export interface DeploymentRecord {
   id: string;
   release: { id: string; version: string };
   project: Ref;
@@ -44,16 +45,18 @@ export interface DeploymentView {
   forced: boolean;
   cancelRequested: boolean;
   createdBy: string | null;
-  targets: DeploymentTargetView[];
-  error?: string;
+  targets: DeploymentTargetRecord[];
+  error: string | null;
+  /** The evidence behind `error`, several lines. */
+  errorDetails: string | null;
   /** A queued deployment held back (a freeze): why, and until when. */
-  waitingReason?: string;
-  waitingUntil?: Date;
+  waitingReason: string | null;
+  waitingUntil: Date | null;
   /** An admin deployed through a freeze. */
-  freezeOverride?: FreezeOverride;
+  freezeOverride: FreezeOverride | null;
   createdAt: Date;
-  startedAt?: Date;
-  finishedAt?: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
 }
 
 export interface DeploymentFilter {
@@ -87,7 +90,7 @@ export interface DeploymentPage {
 }
 
 export interface DeploymentListPage {
-  items: DeploymentView[];
+  items: DeploymentRecord[];
   /** Where the next page starts, or null on the last page. */
   next: DeploymentCursor | null;
   total?: number;
@@ -96,11 +99,17 @@ export interface DeploymentListPage {
 /** `created_at` exactly, so a cursor never skips a deployment created in the same millisecond. */
 const CURSOR_TIME = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+/**
+ * The final statuses as SQL literals: written into the query rather than bound, so the planner
+ * can use the partial index `deployments_stack_finished` (WHERE status IN the same list).
+ */
+const FINAL_STATUSES_SQL = FINAL_DEPLOYMENT_STATUSES.map((status) => `'${status}'`).join(', ');
+
 /** What a cancel request did. */
 export type CancelOutcome = 'cancelled' | 'cancel_requested' | 'finished';
 
-const VIEW_SQL = `
-  SELECT d.id, d.status, d.forced, d.cancel_requested AS "cancelRequested", d.created_by AS "createdBy", d.error,
+const RECORD_SQL = `
+  SELECT d.id, d.status, d.forced, d.cancel_requested AS "cancelRequested", d.created_by AS "createdBy", d.error, d.error_details AS "errorDetails",
          d.created_at AS "createdAt", d.started_at AS "startedAt", d.finished_at AS "finishedAt",
          CASE WHEN d.status = 'queued' THEN d.hold_reason END AS "waitingReason",
          CASE WHEN d.status = 'queued' THEN d.hold_until END AS "waitingUntil",
@@ -111,7 +120,7 @@ const VIEW_SQL = `
          CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object('id', t.id, 'slug', t.slug) END AS tenant,
          COALESCE((SELECT json_agg(json_build_object('target', json_build_object('id', tg.id, 'slug', tg.slug),
                      'stackName', dt.stack_name, 'status', dt.status, 'changes', dt.changes, 'outputs', dt.outputs,
-                     'error', dt.error) ORDER BY tg.slug)
+                     'error', dt.error, 'errorDetails', dt.error_details) ORDER BY tg.slug)
                    FROM deployment_targets dt JOIN targets tg ON tg.id = dt.target_id
                    WHERE dt.deployment_id = d.id), '[]') AS targets
   FROM deployments d
@@ -168,10 +177,10 @@ export class DeploymentsRepository {
     const rows: { stackKey: string; releaseId: string }[] = await manager.query(
       `SELECT "stackKey", "releaseId" FROM (
          SELECT DISTINCT ON (stack_key) stack_key AS "stackKey", release_id AS "releaseId", status FROM deployments
-          WHERE stack_key = ANY($1::varchar[]) AND status = ANY($2::varchar[])
+          WHERE stack_key = ANY($1::varchar[]) AND status IN (${FINAL_STATUSES_SQL})
           ORDER BY stack_key, finished_at DESC, seq DESC) latest
         WHERE status = 'succeeded'`,
-      [stackKeys, FINAL_DEPLOYMENT_STATUSES],
+      [stackKeys],
     );
     return new Map(rows.map((row) => [row.stackKey, row.releaseId]));
   }
@@ -268,20 +277,21 @@ export class DeploymentsRepository {
     );
   }
 
-  /** Views of these deployments, in the order of `ids`. */
-  async views(ids: string[], manager = this.dataSource.manager): Promise<DeploymentView[]> {
+  /** Records of these deployments, in the order of `ids`. */
+  async records(ids: string[], manager = this.dataSource.manager): Promise<DeploymentRecord[]> {
     if (ids.length === 0) return [];
-    const rows: DeploymentView[] = await manager.query(`${VIEW_SQL} WHERE d.id = ANY($1::uuid[])`, [
-      ids,
-    ]);
-    const byId = new Map(rows.map((row) => [row.id, present(row)]));
+    const rows: DeploymentRecord[] = await manager.query(
+      `${RECORD_SQL} WHERE d.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  async get(id: string): Promise<DeploymentView> {
-    const [view] = isUuid(id) ? await this.views([id]) : [];
-    if (!view) throw notFound('deployment', id);
-    return view;
+  async get(id: string): Promise<DeploymentRecord> {
+    const [record] = isUuid(id) ? await this.records([id]) : [];
+    if (!record) throw notFound('deployment', id);
+    return record;
   }
 
   /**
@@ -321,7 +331,7 @@ export class DeploymentsRepository {
     const shown = rows.slice(0, page.limit);
     const last = shown[shown.length - 1];
     return {
-      items: await this.views(shown.map((row) => row.id)),
+      items: await this.records(shown.map((row) => row.id)),
       next: rows.length > page.limit ? { createdAt: last.createdAt, seq: last.seq } : null,
       ...(total === undefined ? {} : { total: await total }),
     };
@@ -351,29 +361,4 @@ export class DeploymentsRepository {
       [id, after, limit],
     );
   }
-}
-
-function present(row: DeploymentView): DeploymentView {
-  const view: DeploymentView = {
-    ...row,
-    targets: row.targets.map((target) => compact({ ...target })),
-  };
-  return compact(view as unknown as Record<string, unknown>) as unknown as DeploymentView;
-}
-
-/** Optional fields are left out rather than sent as null. */
-function compact<T extends object>(value: T): T {
-  const optional = [
-    'changes',
-    'outputs',
-    'error',
-    'startedAt',
-    'finishedAt',
-    'waitingReason',
-    'waitingUntil',
-    'freezeOverride',
-  ];
-  return Object.fromEntries(
-    Object.entries(value).filter(([key, v]) => !(optional.includes(key) && v === null)),
-  ) as T;
 }

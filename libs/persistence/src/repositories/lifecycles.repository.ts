@@ -97,7 +97,6 @@ export class LifecyclesRepository {
           name: phase.name,
           minimumEnvironmentsBeforePromotion: phase.minimumEnvironmentsBeforePromotion,
           optional: phase.optional,
-          keepReleases: phase.keepReleases ?? null,
         }),
       ),
     );
@@ -138,7 +137,6 @@ export class LifecyclesRepository {
               .map((member) => member.environmentId),
             minimumEnvironmentsBeforePromotion: phase.minimumEnvironmentsBeforePromotion,
             optional: phase.optional,
-            keepReleases: phase.keepReleases,
           };
         }),
     }));

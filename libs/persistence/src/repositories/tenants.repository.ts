@@ -16,13 +16,13 @@ export interface TenantConnectionInput {
   environmentIds: string[];
 }
 
-export interface TenantConnectionView {
+export interface TenantConnectionRecord {
   project: ResourceRef;
   environments: ResourceRef[];
 }
 
-export interface TenantView extends TenantEntity {
-  projects: TenantConnectionView[];
+export interface TenantRecord extends TenantEntity {
+  projects: TenantConnectionRecord[];
 }
 
 /** A tenant with the environments it is connected to, per project (a domain `TenantCandidate`). */
@@ -64,13 +64,19 @@ export class TenantsRepository {
   }
 
   /** The tenant with its project connections. */
-  async view(ref: string): Promise<TenantView> {
+  async view(ref: string): Promise<TenantRecord> {
     const tenant = await this.get(ref);
     const connections = await this.connectionsOf([tenant.id]);
     return { ...tenant, projects: connections.get(tenant.id) ?? [] };
   }
 
-  async list(filter: TenantFilter, limit: number, offset: number): Promise<[TenantView[], number]> {
+  /** A page of tenants by name, with their connections only when asked. */
+  async list(
+    filter: TenantFilter,
+    limit: number,
+    offset: number,
+    withConnections = true,
+  ): Promise<[TenantEntity[] | TenantRecord[], number]> {
     const query = this.tenants
       .createQueryBuilder('tenant')
       .orderBy('tenant.name', 'ASC')
@@ -86,6 +92,7 @@ export class TenantsRepository {
       );
     }
     const [tenants, total] = await query.getManyAndCount();
+    if (!withConnections) return [tenants, total];
     const connections = await this.connectionsOf(tenants.map((tenant) => tenant.id));
     return [
       tenants.map((tenant) => ({ ...tenant, projects: connections.get(tenant.id) ?? [] })),
@@ -126,8 +133,8 @@ export class TenantsRepository {
   }
 
   /** Connections of many tenants in one query, projects by slug and environments in promotion order. */
-  async connectionsOf(tenantIds: string[]): Promise<Map<string, TenantConnectionView[]>> {
-    const byTenant = new Map<string, TenantConnectionView[]>();
+  async connectionsOf(tenantIds: string[]): Promise<Map<string, TenantConnectionRecord[]>> {
+    const byTenant = new Map<string, TenantConnectionRecord[]>();
     if (tenantIds.length === 0) return byTenant;
     const rows: ConnectionRow[] = await this.dataSource.query(
       `SELECT c.tenant_id AS "tenantId", p.id AS "projectId", p.slug AS "projectSlug", e.id AS "environmentId", e.slug AS "environmentSlug"
@@ -148,7 +155,7 @@ export class TenantsRepository {
   }
 
   /** Creates the tenant and its connections in one transaction. */
-  async create(values: TenantValues, connections: TenantConnectionInput[]): Promise<TenantView> {
+  async create(values: TenantValues, connections: TenantConnectionInput[]): Promise<TenantRecord> {
     const id = await this.dataSource.transaction(async (manager) => {
       const tenant = await manager.save(TenantEntity, manager.create(TenantEntity, values));
       await insertConnections(manager, tenant.id, connections);
@@ -162,7 +169,7 @@ export class TenantsRepository {
     id: string,
     values: Partial<TenantValues>,
     connections?: TenantConnectionInput[],
-  ): Promise<TenantView> {
+  ): Promise<TenantRecord> {
     await this.dataSource.transaction(async (manager) => {
       // Updating the row first locks it, so two concurrent replacements of the set serialise.
       await manager.update(TenantEntity, { id }, { ...values, updatedAt: new Date() });

@@ -6,11 +6,6 @@ export const iamRoleProvider: ResourceProvider = {
   customName: 'RoleName',
   attributes: ['Arn', 'RoleId'],
   async create(ctx, props) {
-    if (props.AssumeRolePolicyDocument === undefined) {
-      throw new ResourceFailure(
-        `Properties validation failed for resource ${ctx.logicalId} with message:\n#: required key [AssumeRolePolicyDocument] not found`,
-      );
-    }
     const name =
       (props.RoleName as string | undefined) ?? generatedName(ctx.stackName, ctx.logicalId, 64);
     const path = (props.Path as string | undefined) ?? '/';

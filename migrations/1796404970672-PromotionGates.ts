@@ -2,10 +2,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Promotion gates and what surrounds them: deployment freezes, blocked releases, build
- * information, notification subscriptions with their delivery attempts, and retention settings.
+ * information, notification subscriptions with their delivery attempts.
  */
-export class PromotionGates1796399915934 implements MigrationInterface {
-  name = 'PromotionGates1796399915934';
+export class PromotionGates1796404970672 implements MigrationInterface {
+  name = 'PromotionGates1796404970672';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -39,8 +39,6 @@ export class PromotionGates1796399915934 implements MigrationInterface {
         ADD COLUMN hold_until timestamptz,
         ADD COLUMN freeze_override jsonb;
 
-      ALTER TABLE lifecycle_phases ADD COLUMN keep_releases integer CHECK (keep_releases >= 1);
-      ALTER TABLE projects ADD COLUMN keep_task_definitions integer CHECK (keep_task_definitions >= 1);
 
       CREATE TABLE subscriptions (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -90,8 +88,6 @@ export class PromotionGates1796399915934 implements MigrationInterface {
       DROP TABLE notification_deliveries;
       DROP TABLE notifications;
       DROP TABLE subscriptions;
-      ALTER TABLE projects DROP COLUMN keep_task_definitions;
-      ALTER TABLE lifecycle_phases DROP COLUMN keep_releases;
       ALTER TABLE deployments DROP COLUMN hold_reason, DROP COLUMN hold_until, DROP COLUMN freeze_override;
       ALTER TABLE releases DROP COLUMN blocked_reason, DROP COLUMN blocked_at, DROP COLUMN blocked_by,
         DROP COLUMN build, DROP COLUMN work_items;

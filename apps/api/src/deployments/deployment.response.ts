@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import type { DeploymentRecord, DeploymentTargetRecord } from '@gantry/persistence';
+import { apiSchema, pageOf, resourceRef, timestamp } from '../http/api-schemas';
+
+export const deploymentStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+
+export const resourceChangeResponse = apiSchema(
+  'ResourceChange',
+  z.object({
+    action: z.string(),
+    logicalId: z.string(),
+    resourceType: z.string(),
+    replacement: z.string().nullable(),
+  }),
+);
+
+export const deploymentTargetResponse = apiSchema(
+  'DeploymentTarget',
+  z.object({
+    target: resourceRef,
+    stackName: z.string(),
+    status: z.string().meta({ description: 'pending, then each step: rendered, change-set, …' }),
+    changes: z
+      .array(resourceChangeResponse)
+      .optional()
+      .meta({ description: "The change set's changes" }),
+    outputs: z.record(z.string(), z.string()).optional().meta({ description: 'Stack outputs' }),
+    error: z.string().optional(),
+    errorDetails: z.string().optional(),
+  }),
+);
+
+export const deploymentResponseSchema = apiSchema(
+  'Deployment',
+  z.object({
+    id: z.string(),
+    release: z.object({ id: z.string(), version: z.string() }),
+    project: resourceRef,
+    environment: resourceRef,
+    tenant: resourceRef.nullable(),
+    status: deploymentStatus,
+    forced: z.boolean(),
+    cancelRequested: z.boolean(),
+    createdBy: z.string().nullable().meta({ description: 'The name of the API key that asked' }),
+    targets: z.array(deploymentTargetResponse),
+    error: z
+      .string()
+      .optional()
+      .meta({ description: 'Why it failed, in one short line (per target when several failed)' }),
+    errorDetails: z.string().optional().meta({
+      description:
+        "The evidence behind `error`, one item a line: this deployment's stopped tasks with every essential container's exit code and reason, the failed resource, the failed rollout's service events",
+    }),
+    waitingReason: z.string().optional().meta({
+      description: 'Why a queued deployment waits (a freeze holds it): "Frozen by \'X\' until …"',
+    }),
+    waitingUntil: timestamp
+      .optional()
+      .meta({ description: 'When the freeze holding a queued deployment ends' }),
+    freezeOverride: z
+      .object({
+        reason: z.string(),
+        by: z.string().nullable().meta({ description: 'The admin key that overrode' }),
+        freezes: z.array(z.object({ id: z.string(), name: z.string() })),
+      })
+      .optional()
+      .meta({ description: 'An admin deployed through these freezes, and why' }),
+    createdAt: timestamp,
+    startedAt: timestamp.optional(),
+    finishedAt: timestamp.optional(),
+  }),
+);
+export type DeploymentResponse = z.output<typeof deploymentResponseSchema>;
+
+export const deploymentPage = pageOf('DeploymentPage', deploymentResponseSchema);
+export type DeploymentPage = z.output<typeof deploymentPage>;
+
+export const deploymentList = apiSchema(
+  'DeploymentList',
+  z.object({
+    items: z.array(deploymentResponseSchema),
+    next: z
+      .string()
+      .nullable()
+      .meta({ description: 'The cursor of the following page (`?after=`), null on the last' }),
+    total: z.number().int().optional().meta({ description: 'Only with `?count=true`' }),
+  }),
+);
+export type DeploymentList = z.output<typeof deploymentList>;
+
+export const logLineResponse = apiSchema(
+  'LogLine',
+  z.object({
+    seq: z.number().int().meta({ description: 'Increases by one per line of a deployment' }),
+    at: timestamp,
+    level: z.string(),
+    source: z.string(),
+    message: z.string(),
+  }),
+);
+
+export const deploymentLog = apiSchema(
+  'DeploymentLog',
+  z.object({ items: z.array(logLineResponse) }),
+);
+export type DeploymentLog = z.output<typeof deploymentLog>;
+
+/** A deployment as the API shows it: fields without a value are left out rather than null. */
+export function deploymentResponse(record: DeploymentRecord): DeploymentResponse {
+  const { error, errorDetails, startedAt, finishedAt, targets, ...rest } = record;
+  const { waitingReason, waitingUntil, freezeOverride, ...always } = rest;
+  return {
+    ...always,
+    targets: targets.map(deploymentTargetView),
+    ...present({ error, errorDetails, startedAt, finishedAt }),
+    ...present({ waitingReason, waitingUntil, freezeOverride }),
+  };
+}
+
+export function deploymentPageOf(page: {
+  items: DeploymentRecord[];
+  total: number;
+}): DeploymentPage {
+  return { items: page.items.map(deploymentResponse), total: page.total };
+}
+
+export function deploymentListOf(list: {
+  items: DeploymentRecord[];
+  next: string | null;
+  total?: number;
+}): DeploymentList {
+  return { ...list, items: list.items.map(deploymentResponse) };
+}
+
+function deploymentTargetView(record: DeploymentTargetRecord) {
+  const { changes, outputs, error, errorDetails, ...rest } = record;
+  return { ...rest, ...present({ changes, outputs, error, errorDetails }) };
+}
+
+/** The entries whose value is not null. */
+function present<T extends Record<string, unknown>>(
+  values: T,
+): { [K in keyof T]?: NonNullable<T[K]> } {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null)) as {
+    [K in keyof T]?: NonNullable<T[K]>;
+  };
+}

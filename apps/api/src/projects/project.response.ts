@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { ecsServiceStepSchema } from '@gantry/domain';
+import { apiSchema, pageOf, resourceRef, timestamp } from '../http/api-schemas';
+
+/** The ECS service step as stored: every default filled in. */
+export const ecsServiceStepResponse = apiSchema('EcsServiceStep', ecsServiceStepSchema);
+
+export const projectResponse = apiSchema(
+  'Project',
+  z.object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    lifecycle: resourceRef.nullable().meta({ description: 'null: the default lifecycle' }),
+    tenancy: z.enum(['untenanted', 'tenanted', 'mixed']),
+    targetTags: z.array(z.string()),
+    step: ecsServiceStepResponse,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  }),
+);
+export type ProjectResponse = z.output<typeof projectResponse>;
+
+export const projectPage = pageOf('ProjectPage', projectResponse);
+export type ProjectPage = z.output<typeof projectPage>;
