@@ -1,14 +1,13 @@
 import { UsageError } from './cli-errors';
-
-type Body = Record<string, unknown>;
+import type { JsonBody } from './client';
 
 /** Drops undefined fields and empty lists, so the body holds only what the user gave. */
-function compact(body: Body): Body {
+function compact<T extends object>(body: T): T {
   return Object.fromEntries(
     Object.entries(body).filter(
       ([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0),
     ),
-  );
+  ) as T;
 }
 
 /** `--image web=1.4.2 --image worker=1.4.2` → `{web: '1.4.2', worker: '1.4.2'}`. */
@@ -32,7 +31,7 @@ export interface ReleaseArgs {
 }
 
 /** Body of `POST /api/projects/:ref/releases`. */
-export function releaseBody(args: ReleaseArgs): Body {
+export function releaseBody(args: ReleaseArgs): JsonBody<'/api/projects/{ref}/releases', 'post'> {
   if (!args.image?.length) throw new UsageError('give at least one --image <container>=<tag>');
   return compact({
     version: args.version,
@@ -48,7 +47,10 @@ export interface TenantArgs {
 }
 
 /** Body of `POST /api/releases/:id/deployments`. */
-export function deploymentBody(environment: string, args: TenantArgs & { force?: boolean }): Body {
+export function deploymentBody(
+  environment: string,
+  args: TenantArgs & { force?: boolean },
+): JsonBody<'/api/releases/{id}/deployments', 'post'> {
   return compact({
     environment,
     tenants: args.tenant,
@@ -58,7 +60,11 @@ export function deploymentBody(environment: string, args: TenantArgs & { force?:
 }
 
 /** Body of `POST /api/projects/:ref/promote`. */
-export function promoteBody(from: string, to: string, args: TenantArgs): Body {
+export function promoteBody(
+  from: string,
+  to: string,
+  args: TenantArgs,
+): JsonBody<'/api/projects/{ref}/promote', 'post'> {
   if (from === to) throw new UsageError('--from and --to name the same environment');
   return compact({ from, to, tenants: args.tenant, tenantTags: args.tenantTag });
 }
