@@ -14,12 +14,22 @@ const swcOptions = {
   sourceMaps: 'inline',
 };
 
+// openapi-typescript (the API contract spec renders types in memory) loads a few ESM-only packages
+// through require(); Node 20 can, jest's module runtime cannot, so swc turns them into CommonJS.
+const ESM_ONLY = ['parse-json', 'supports-color', 'change-case', 'index-to-position'];
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swcOptions] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swcOptions],
+    '^.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: [
+    `/node_modules/(?!(openapi-typescript/node_modules/)?(${ESM_ONLY.join('|')})/)`,
+  ],
   moduleNameMapper: {
     '^@gantry/(config|core|domain|render|persistence|scheduling|deploy|queue|notifications|testing)$':
       '<rootDir>/libs/$1/src',

@@ -1,4 +1,19 @@
+import createClient, { Client } from 'openapi-fetch';
 import { ApiError, Problem, UnreachableError, UsageError } from './cli-errors';
+import type { components, paths } from './generated/api';
+
+/** A response body of the API, by its schema name in the OpenAPI document. */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
+
+/** The JSON request body of an operation. */
+export type JsonBody<
+  Path extends keyof paths,
+  Method extends 'post' | 'put' | 'patch',
+> = paths[Path][Method] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
 
 export interface ClientOptions {
   server: string;
@@ -16,12 +31,21 @@ type Query = Record<string, string | number | undefined>;
 
 const PAGE_SIZE = 500;
 
-/** The HTTP API through Node's global fetch: JSON in and out, problem+json mapped to ApiError. */
+/**
+ * The HTTP API through Node's global fetch, problem+json mapped to ApiError. `api` is typed by the
+ * OpenAPI document (apps/cli/src/generated/api.ts): commands call it. The untyped JSON methods are
+ * for `apply`, whose resource kinds and bodies come from the user's file.
+ */
 export class GantryClient {
   readonly server: string;
+  readonly api: Client<paths>;
 
   constructor(private readonly options: ClientOptions) {
     this.server = normaliseServer(options.server);
+    this.api = createClient<paths>({
+      baseUrl: this.server,
+      fetch: (request) => this.exchange(request),
+    });
   }
 
   get<T>(path: string, query?: Query): Promise<T> {
@@ -38,12 +62,6 @@ export class GantryClient {
 
   put<T>(path: string, body: unknown): Promise<T> {
     return this.request<T>('PUT', path, body);
-  }
-
-  /** A response as text (YAML or JSON templates are printed exactly as served). */
-  async getText(path: string, query?: Query): Promise<string> {
-    const response = await this.send('GET', withQuery(path, query));
-    return response.text();
   }
 
   /** Every item of a paged list, fetching pages of 500 until `total` is reached. */
@@ -67,26 +85,53 @@ export class GantryClient {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  private async send(method: string, path: string, body?: unknown): Promise<Response> {
-    const headers: Record<string, string> = {
-      accept: 'application/json, application/problem+json, */*',
-    };
-    if (this.options.apiKey) headers.authorization = `Bearer ${this.options.apiKey}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+  private send(method: string, path: string, body?: unknown): Promise<Response> {
+    return this.exchange(
+      new Request(`${this.server}${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
+  }
+
+  /** Every request goes out here: the key, a time limit, and errors as CLI errors. */
+  private async exchange(request: Request): Promise<Response> {
+    const headers = new Headers(request.headers);
+    headers.set('accept', 'application/json, application/problem+json, */*');
+    if (this.options.apiKey) headers.set('authorization', `Bearer ${this.options.apiKey}`);
+    const url = new URL(request.url);
     let response: Response;
     try {
-      response = await fetch(`${this.server}${path}`, {
-        method,
+      response = await fetch(url, {
+        method: request.method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: request.body === null ? undefined : await request.text(),
         signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 60_000),
       });
     } catch (error) {
       throw new UnreachableError(this.server, failureReason(error));
     }
-    if (!response.ok) throw new ApiError(method, path, await readProblem(response));
+    if (!response.ok) {
+      const base = new URL(this.server).pathname.replace(/\/$/, '');
+      const path = `${url.pathname.slice(base.length)}${url.search}`;
+      throw new ApiError(request.method, path, await readProblem(response));
+    }
     return response;
   }
+}
+
+/**
+ * The body of a typed call. Failures never get here (they throw ApiError), so a missing body on
+ * a route documented with one is a server that broke the contract.
+ */
+export function dataOf<T>(result: { data?: T; response: Response }): T {
+  if (result.data === undefined)
+    throw new ApiError('', new URL(result.response.url).pathname, {
+      status: result.response.status,
+      title: 'The server answered without the documented body',
+    });
+  return result.data;
 }
 
 /** Checks `--server` and drops trailing slashes, so paths can be appended. */

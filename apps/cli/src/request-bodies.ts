@@ -1,15 +1,14 @@
 import { releaseBuildInfo } from './ci-build-info';
 import { UsageError } from './cli-errors';
-
-type Body = Record<string, unknown>;
+import type { JsonBody } from './client';
 
 /** Drops undefined fields and empty lists, so the body holds only what the user gave. */
-function compact(body: Body): Body {
+function compact<T extends object>(body: T): T {
   return Object.fromEntries(
     Object.entries(body).filter(
       ([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0),
     ),
-  );
+  ) as T;
 }
 
 /** `--image web=1.4.2 --image worker=1.4.2` → `{web: '1.4.2', worker: '1.4.2'}`. */
@@ -39,7 +38,10 @@ export interface ReleaseArgs {
  * Body of `POST /api/projects/:ref/releases`. Build information comes from `--commit`, `--branch`
  * and `--build-url`, and from the CI's variables (GitHub Actions, GitLab CI, Jenkins) for the rest.
  */
-export function releaseBody(args: ReleaseArgs, env: Record<string, string | undefined> = {}): Body {
+export function releaseBody(
+  args: ReleaseArgs,
+  env: Record<string, string | undefined> = {},
+): JsonBody<'/api/projects/{ref}/releases', 'post'> {
   if (!args.image?.length) throw new UsageError('give at least one --image <container>=<tag>');
   return compact({
     version: args.version,
@@ -59,7 +61,7 @@ export interface TenantArgs {
 export function deploymentBody(
   environment: string,
   args: TenantArgs & { force?: boolean; override?: string },
-): Body {
+): JsonBody<'/api/releases/{id}/deployments', 'post'> {
   return compact({
     environment,
     tenants: args.tenant,
@@ -74,7 +76,7 @@ export function promoteBody(
   from: string,
   to: string,
   args: TenantArgs & { skipBlocked?: boolean; override?: string },
-): Body {
+): JsonBody<'/api/projects/{ref}/promote', 'post'> {
   if (from === to) throw new UsageError('--from and --to name the same environment');
   return compact({
     from,

@@ -59,7 +59,12 @@ export const configSchema = z.object({
   /** Where people reach this Gantry: links in notifications. */
   GANTRY_PUBLIC_URL: url(['http:', 'https:']).optional(),
   NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
-  NOTIFICATION_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).max(86_400_000).default(3_600_000),
+  NOTIFICATION_RETRY_MAX_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400_000)
+    .default(3_600_000),
   NOTIFICATION_RETRY_HOURS: z.coerce.number().positive().max(168).default(24),
   NOTIFICATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(20),

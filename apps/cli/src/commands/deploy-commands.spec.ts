@@ -85,7 +85,7 @@ describe('release, deploy and promote against a local HTTP server', () => {
     api = await startFakeApi({
       'POST /api/projects/shop-web/releases': {
         status: 201,
-        body: { id: 'r-142', version: '1.4.2' },
+        body: { id: 'r-142', version: '1.4.2', deployments: [] },
       },
     });
     const result = await gantry(api, [
@@ -113,7 +113,7 @@ describe('release, deploy and promote against a local HTTP server', () => {
     api = await startFakeApi({
       'POST /api/projects/shop-web/releases': {
         status: 201,
-        body: { id: 'r-142', version: '1.4.2' },
+        body: { id: 'r-142', version: '1.4.2', deployments: [] },
       },
       'POST /api/releases/r-142/deployments': {
         status: 202,

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { action, collect } from '../command-context';
-import { segment } from '../client';
-import type { Deployment } from '../deployments/deployment.types';
+import { dataOf } from '../client';
 import { findRelease } from '../deployments/find-release';
 import { reportStarted, WaitArgs } from '../deployments/report-started';
 import { parseDuration } from '../duration';
@@ -28,9 +27,11 @@ export function deployCommand(io: CliIo, setExitCode: (code: number) => void): C
       action<DeployArgs>(io, setExitCode, async (context, args) => {
         if (args.timeout) parseDuration(args.timeout);
         const release = await findRelease(context.client, args.project, args.release);
-        const { items } = await context.client.post<{ items: Deployment[] }>(
-          `/api/releases/${segment(release.id)}/deployments`,
-          deploymentBody(args.to, args),
+        const { items } = dataOf(
+          await context.client.api.POST('/api/releases/{id}/deployments', {
+            params: { path: { id: release.id } },
+            body: deploymentBody(args.to, args),
+          }),
         );
         context.out.line(
           `started ${items.length} deployment(s) of ${args.project} ${release.version} to ${args.to}`,

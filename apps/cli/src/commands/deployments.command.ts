@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { action, collect } from '../command-context';
-import { segment } from '../client';
+import { dataOf } from '../client';
 import { DEPLOYMENT_HEADERS, deploymentRow } from '../deployments/deployment-format';
 import type { Deployment } from '../deployments/deployment.types';
 import { reportStarted, WaitArgs } from '../deployments/report-started';
@@ -9,7 +9,9 @@ import { parseDuration } from '../duration';
 import { ExitCode } from '../exit-codes';
 import type { CliIo } from '../output';
 
-const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
+type Status = Deployment['status'];
+
+const STATUSES: Status[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
 
 interface ListArgs {
   project?: string;
@@ -33,10 +35,13 @@ export function deploymentsCommand(io: CliIo, setExitCode: (code: number) => voi
     .action(
       action<ListArgs>(io, setExitCode, async (context, args) => {
         const { limit, ...filters } = args;
-        const page = await context.client.get<{ items: Deployment[] }>('/api/deployments', {
-          ...filters,
-          limit,
-        });
+        const page = dataOf(
+          await context.client.api.GET('/api/deployments', {
+            params: {
+              query: { ...filters, status: filters.status as Status, limit: Number(limit) },
+            },
+          }),
+        );
         context.out.table(DEPLOYMENT_HEADERS, page.items.map(deploymentRow));
         context.out.result(page);
         return ExitCode.ok;
@@ -55,8 +60,10 @@ export function cancelCommand(io: CliIo, setExitCode: (code: number) => void): C
     .action(
       action<WaitArgs>(io, setExitCode, async (context, args, [id]) => {
         if (args.timeout) parseDuration(args.timeout);
-        const deployment = await context.client.post<Deployment>(
-          `/api/deployments/${segment(id)}/cancel`,
+        const deployment = dataOf(
+          await context.client.api.POST('/api/deployments/{id}/cancel', {
+            params: { path: { id } },
+          }),
         );
         context.out.line(`cancel requested for deployment ${deployment.id} (${deployment.status})`);
         return reportStarted(context, [deployment], args);
@@ -86,18 +93,26 @@ export function rollbackCommand(io: CliIo, setExitCode: (code: number) => void):
     .action(
       action<RollbackArgs>(io, setExitCode, async (context, args) => {
         if (args.timeout) parseDuration(args.timeout);
-        const succeeded = await context.client.get<{ items: Deployment[] }>('/api/deployments', {
-          project: args.project,
-          environment: args.to,
-          status: 'succeeded',
-          limit: 500,
-        });
+        const succeeded = dataOf(
+          await context.client.api.GET('/api/deployments', {
+            params: {
+              query: {
+                project: args.project,
+                environment: args.to,
+                status: 'succeeded',
+                limit: 500,
+              },
+            },
+          }),
+        );
         const plans = previousGoodReleases(succeeded.items, args.tenant);
         const started: Deployment[] = [];
         for (const plan of plans) {
-          const { items } = await context.client.post<{ items: Deployment[] }>(
-            `/api/releases/${segment(plan.release.id)}/deployments`,
-            { environment: args.to, ...(plan.tenant ? { tenants: [plan.tenant] } : {}) },
+          const { items } = dataOf(
+            await context.client.api.POST('/api/releases/{id}/deployments', {
+              params: { path: { id: plan.release.id } },
+              body: { environment: args.to, ...(plan.tenant ? { tenants: [plan.tenant] } : {}) },
+            }),
           );
           context.out.line(
             `rolling back ${args.project} in ${args.to}${plan.tenant ? ` for ${plan.tenant}` : ''}: ${plan.live} → ${plan.release.version}`,

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { action } from '../command-context';
-import { segment, withQuery } from '../client';
+import { dataOf, Schema } from '../client';
 import { findRelease } from '../deployments/find-release';
 import { ExitCode } from '../exit-codes';
 import type { CliIo } from '../output';
@@ -13,19 +13,7 @@ interface DiffArgs {
   target?: string;
 }
 
-interface ReleaseDiff {
-  release: { version: string };
-  target: { slug?: string; id: string };
-  stackName: string;
-  stackExists: boolean;
-  changes: Array<{
-    action: string;
-    logicalId: string;
-    resourceType: string;
-    replacement: string | null;
-    properties: Array<{ path: string; change: string; before?: string; after?: string }>;
-  }>;
-}
+type ReleaseDiff = Schema<'ReleaseDiff'>;
 
 /** `gantry diff`: what deploying a release would change, from a change set, before deploying. */
 export function diffCommand(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -41,11 +29,12 @@ export function diffCommand(io: CliIo, setExitCode: (code: number) => void): Com
     .action(
       action<DiffArgs>(io, setExitCode, async (context, args) => {
         const release = await findRelease(context.client, args.project, args.release);
-        const diff = await context.client.post<ReleaseDiff>(
-          withQuery(`/api/releases/${segment(release.id)}/diff`, {
-            environment: args.to,
-            tenant: args.tenant,
-            target: args.target,
+        const diff = dataOf(
+          await context.client.api.POST('/api/releases/{id}/diff', {
+            params: {
+              path: { id: release.id },
+              query: { environment: args.to, tenant: args.tenant, target: args.target },
+            },
           }),
         );
         for (const line of diffLines(diff, args)) context.out.line(line);

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { action } from '../command-context';
-import { segment } from '../client';
+import { dataOf } from '../client';
 import { formatLogLine } from '../deployments/deployment-format';
-import { Deployment, LogLine } from '../deployments/deployment.types';
+import type { LogLine } from '../deployments/deployment.types';
 import { detailLines, followDeployments } from '../deployments/follow-deployments';
 import { ExitCode } from '../exit-codes';
 import type { CliIo } from '../output';
@@ -18,14 +18,19 @@ export function logCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     )
     .action(
       action<{ follow?: boolean }>(io, setExitCode, async (context, args, [id]) => {
-        const path = `/api/deployments/${segment(id)}`;
-        const deployment = await context.client.get<Deployment>(path);
+        const { api } = context.client;
+        const deployment = dataOf(
+          await api.GET('/api/deployments/{id}', { params: { path: { id } } }),
+        );
         if (args.follow) return followDeployments(context, [deployment]);
         const lines: LogLine[] = [];
         for (;;) {
-          const { items } = await context.client.get<{ items: LogLine[] }>(`${path}/log`, {
-            after: lines.length ? lines[lines.length - 1].seq : 0,
-          });
+          const after = lines.length ? lines[lines.length - 1].seq : 0;
+          const { items } = dataOf(
+            await api.GET('/api/deployments/{id}/log', {
+              params: { path: { id }, query: { after } },
+            }),
+          );
           if (!items.length) break;
           lines.push(...items);
         }

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { action, collect } from '../command-context';
-import { segment } from '../client';
-import type { Deployment } from '../deployments/deployment.types';
+import { dataOf } from '../client';
 import { reportStarted, WaitArgs } from '../deployments/report-started';
 import { parseDuration } from '../duration';
 import type { CliIo } from '../output';
@@ -33,9 +32,11 @@ export function promoteCommand(io: CliIo, setExitCode: (code: number) => void): 
       action<PromoteArgs>(io, setExitCode, async (context, args) => {
         const body = promoteBody(args.from, args.to, args);
         if (args.timeout) parseDuration(args.timeout);
-        const { items } = await context.client.post<{ items: Deployment[] }>(
-          `/api/projects/${segment(args.project)}/promote`,
-          body,
+        const { items } = dataOf(
+          await context.client.api.POST('/api/projects/{ref}/promote', {
+            params: { path: { ref: args.project } },
+            body,
+          }),
         );
         context.out.line(
           `started ${items.length} deployment(s) promoting ${args.project} from ${args.from} to ${args.to}`,

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { action, collect } from '../command-context';
 import { UsageError } from '../cli-errors';
-import { segment } from '../client';
+import { dataOf, Schema } from '../client';
 import { automaticDeploymentsCovering } from '../deployments/automatic-deployments';
-import type { Deployment, Ref, Release } from '../deployments/deployment.types';
+import type { Release } from '../deployments/deployment.types';
 import { findRelease } from '../deployments/find-release';
 import { reportStarted, WaitArgs } from '../deployments/report-started';
 import { parseDuration } from '../duration';
@@ -47,9 +47,11 @@ export function releaseCommand(io: CliIo, setExitCode: (code: number) => void): 
           throw new UsageError('--wait, --timeout, --tenant and --tenant-tag need --deploy-to');
         }
         if (args.timeout) parseDuration(args.timeout);
-        const created = await context.client.post<Release>(
-          `/api/projects/${segment(args.project)}/releases`,
-          body,
+        const created = dataOf(
+          await context.client.api.POST('/api/projects/{ref}/releases', {
+            params: { path: { ref: args.project } },
+            body,
+          }),
         );
         context.out.line(`created release ${created.version} of ${args.project} (${created.id})`);
         if (!args.deployTo) {
@@ -57,7 +59,7 @@ export function releaseCommand(io: CliIo, setExitCode: (code: number) => void): 
           return ExitCode.ok;
         }
         const automatic = automaticDeploymentsCovering(
-          created.deployments ?? [],
+          created.deployments,
           args.deployTo,
           args.tenant ?? [],
           args.tenantTag ?? [],
@@ -68,9 +70,11 @@ export function releaseCommand(io: CliIo, setExitCode: (code: number) => void): 
           );
           return reportStarted(context, automatic, args, { release: created });
         }
-        const { items } = await context.client.post<{ items: Deployment[] }>(
-          `/api/releases/${segment(created.id)}/deployments`,
-          deploymentBody(args.deployTo, args),
+        const { items } = dataOf(
+          await context.client.api.POST('/api/releases/{id}/deployments', {
+            params: { path: { id: created.id } },
+            body: deploymentBody(args.deployTo, args),
+          }),
         );
         return reportStarted(context, items, args, { release: created });
       }),
@@ -82,9 +86,10 @@ export function releaseCommand(io: CliIo, setExitCode: (code: number) => void): 
     .option('--limit <n>', 'how many', '20')
     .action(
       action<{ project: string; limit: string }>(io, setExitCode, async (context, args) => {
-        const page = await context.client.get<{ items: Release[]; total: number }>(
-          `/api/projects/${segment(args.project)}/releases`,
-          { limit: args.limit },
+        const page = dataOf(
+          await context.client.api.GET('/api/projects/{ref}/releases', {
+            params: { path: { ref: args.project }, query: { limit: Number(args.limit) } },
+          }),
         );
         const channel = (release: Release) => refName(release.channel);
         context.out.table(
@@ -109,17 +114,19 @@ export function releaseCommand(io: CliIo, setExitCode: (code: number) => void): 
     .action(
       action<{ project: string; release: string }>(io, setExitCode, async (context, args) => {
         const found = await findRelease(context.client, args.project, args.release);
-        const shown = await context.client.get<ReleaseDetails>(
-          `/api/releases/${segment(found.id)}`,
+        const shown = dataOf(
+          await context.client.api.GET('/api/releases/{id}', {
+            params: { path: { id: found.id } },
+          }),
         );
         for (const line of releaseSummaryLines(shown)) context.out.line(line);
         context.out.table(
           ['CONTAINER', 'TAG'],
-          Object.entries(shown.images ?? {}).map(([container, tag]) => [container, tag]),
+          Object.entries(shown.images).map(([container, tag]) => [container, tag]),
         );
         context.out.table(
           ['ENVIRONMENT', 'TENANT', 'STATE', 'REASON'],
-          (shown.progression ?? []).map((cell) => [
+          shown.progression.map((cell) => [
             refName(cell.environment),
             refName(cell.tenant),
             cell.status,
@@ -133,19 +140,14 @@ export function releaseCommand(io: CliIo, setExitCode: (code: number) => void): 
   return release;
 }
 
-interface ReleaseDetails extends Release {
-  images?: Record<string, string>;
-  project?: Ref;
-  progression?: Array<{ environment: Ref; tenant: Ref | null; status: string; reason?: string }>;
-}
+type Named = { id: string; slug: string | null } | null;
 
-const refName = (ref: Ref | string | null | undefined): string | undefined =>
-  typeof ref === 'string' ? ref : (ref?.slug ?? ref?.id);
+const refName = (ref: Named): string | undefined => (ref ? (ref.slug ?? ref.id) : undefined);
 
-function releaseSummaryLines(release: ReleaseDetails): string[] {
+function releaseSummaryLines(release: Schema<'Release'>): string[] {
   return [
     `release ${release.version} of ${refName(release.project) ?? '-'} (${release.id})`,
-    `channel ${refName(release.channel) ?? '-'}, created ${release.createdAt ?? '-'}`,
+    `channel ${refName(release.channel) ?? '-'}, created ${release.createdAt}`,
     ...(release.notes ? [`notes: ${release.notes}`] : []),
   ];
 }

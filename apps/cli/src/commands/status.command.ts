@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { GantryClient, withQuery } from '../client';
+import { dataOf, GantryClient } from '../client';
 import { action, collect } from '../command-context';
 import { Dashboard, dashboardTable, onlyProject } from '../dashboard-table';
 import { ExitCode } from '../exit-codes';
@@ -39,19 +39,26 @@ export function statusCommand(io: CliIo, setExitCode: (code: number) => void): C
 
 /** Every page of the dashboard, narrowed on the server by the options. */
 async function wholeDashboard(client: GantryClient, args: StatusOptions): Promise<Dashboard> {
-  const tags = new URLSearchParams(
-    args.tenantTag.map((tag): [string, string] => ['tenantTag', tag]),
-  ).toString();
-  const path = tags ? `/api/dashboard?${tags}` : '/api/dashboard';
-  const query = { project: args.project, environment: args.environment, limit: PAGE };
-  const first = await client.get<Dashboard>(withQuery(path, { ...query, offset: 0 }));
-  const projects = [...first.projects];
-  while (first.total !== undefined && projects.length < first.total) {
-    const page = await client.get<Dashboard>(
-      withQuery(path, { ...query, offset: projects.length }),
+  const page = async (offset: number) =>
+    dataOf(
+      await client.api.GET('/api/dashboard', {
+        params: {
+          query: {
+            project: args.project,
+            environment: args.environment,
+            tenantTag: args.tenantTag.length ? args.tenantTag : undefined,
+            limit: PAGE,
+            offset,
+          },
+        },
+      }),
     );
-    if (page.projects.length === 0) break;
-    projects.push(...page.projects);
+  const first = await page(0);
+  const projects = [...first.projects];
+  while (projects.length < first.total) {
+    const next = await page(projects.length);
+    if (next.projects.length === 0) break;
+    projects.push(...next.projects);
   }
   return { ...first, projects };
 }

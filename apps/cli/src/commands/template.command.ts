@@ -1,9 +1,11 @@
 import { Command, Option } from 'commander';
 import { action } from '../command-context';
-import { segment } from '../client';
+import { dataOf } from '../client';
 import { findRelease } from '../deployments/find-release';
 import { ExitCode } from '../exit-codes';
 import type { CliIo } from '../output';
+
+type TemplateFormat = 'json' | 'yaml';
 
 const format = () =>
   new Option('--format <format>', 'template format').choices(['json', 'yaml']).default('json');
@@ -14,7 +16,7 @@ interface TemplateArgs {
   environment: string;
   tenant?: string;
   target?: string;
-  format: string;
+  format: TemplateFormat;
 }
 
 /** `gantry template`: the exact CloudFormation template a deployment would send. */
@@ -36,9 +38,11 @@ export function templateCommand(io: CliIo, setExitCode: (code: number) => void):
           target: args.target,
           format: args.format,
         };
-        context.out.raw(
-          await context.client.getText(`/api/releases/${segment(release.id)}/template`, query),
-        );
+        const template = await context.client.api.GET('/api/releases/{id}/template', {
+          params: { path: { id: release.id }, query },
+          parseAs: 'text',
+        });
+        context.out.raw(dataOf(template));
         return ExitCode.ok;
       }),
     );
@@ -53,13 +57,17 @@ export function exportCommand(io: CliIo, setExitCode: (code: number) => void): C
     .requiredOption('--project <ref>', 'project slug or id')
     .addOption(format())
     .action(
-      action<{ project: string; format: string }>(io, setExitCode, async (context, args) => {
-        context.out.raw(
-          await context.client.getText(`/api/projects/${segment(args.project)}/cloudformation`, {
-            format: args.format,
-          }),
-        );
-        return ExitCode.ok;
-      }),
+      action<{ project: string; format: TemplateFormat }>(
+        io,
+        setExitCode,
+        async (context, args) => {
+          const template = await context.client.api.GET('/api/projects/{ref}/cloudformation', {
+            params: { path: { ref: args.project }, query: { format: args.format } },
+            parseAs: 'text',
+          });
+          context.out.raw(dataOf(template));
+          return ExitCode.ok;
+        },
+      ),
     );
 }

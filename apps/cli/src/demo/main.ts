@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { nextVersion } from '@gantry/domain';
 import { ApiError } from '../cli-errors';
-import { GantryClient } from '../client';
+import { dataOf, GantryClient } from '../client';
 import { followDeployments } from '../deployments/follow-deployments';
-import type { Deployment } from '../deployments/deployment.types';
 import { run } from '../main';
 import { Output } from '../output';
 import { ensureServer } from './demo-server';
@@ -51,9 +50,11 @@ async function demo(): Promise<void> {
   await step(run(['apply', '-f', DEMO_FILE], io));
 
   // Every run makes a new release: image tags (and so the version) one patch above the last.
-  const versions = await context.client.listAll<{ version: string }>(
-    `/api/projects/${PROJECT}/releases`,
-  );
+  const versions = dataOf(
+    await context.client.api.GET('/api/projects/{ref}/releases', {
+      params: { path: { ref: PROJECT }, query: { limit: 500 } },
+    }),
+  ).items;
   const tag = versions.length ? nextVersion(versions.map((r) => r.version)) : '1.0.0';
   const images = { web: tag, worker: tag };
   say(
@@ -61,11 +62,12 @@ async function demo(): Promise<void> {
       .map(([c, t]) => `${c}=${t}`)
       .join(', ')}); the lifecycle deploys it to dev on its own`,
   );
-  const release = await context.client.post<{
-    id: string;
-    version: string;
-    deployments: Deployment[];
-  }>(`/api/projects/${PROJECT}/releases`, { images });
+  const release = dataOf(
+    await context.client.api.POST('/api/projects/{ref}/releases', {
+      params: { path: { ref: PROJECT } },
+      body: { images },
+    }),
+  );
   out.line(`release ${release.version} created`);
   await step(followDeployments(context, release.deployments));
 
@@ -112,7 +114,7 @@ async function demo(): Promise<void> {
 /** A running server that refuses the key: say which key to use, rather than failing on a 401 later. */
 async function assertKeyAccepted(client: GantryClient, started: boolean): Promise<void> {
   try {
-    await client.get('/api/environments', { limit: 1 });
+    await client.api.GET('/api/environments', { params: { query: { limit: 1 } } });
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 401)) throw error;
     throw new Error(

@@ -8,6 +8,11 @@ const deployment = (id: string, environment: string, tenant: string | null): Dep
   environment: { id: `env-${environment}`, slug: environment },
   tenant: tenant ? { id: `tenant-${tenant}`, slug: tenant } : null,
   status: 'queued',
+  forced: false,
+  cancelRequested: false,
+  createdBy: 'ci',
+  targets: [],
+  createdAt: '2026-01-01T10:00:00Z',
 });
 
 const automatic = [

@@ -8,6 +8,11 @@ const base: Deployment = {
   environment: { id: 'e1', slug: 'prod' },
   tenant: null,
   status: 'succeeded',
+  forced: false,
+  cancelRequested: false,
+  createdBy: 'ci',
+  targets: [],
+  createdAt: '2026-01-01T09:59:58Z',
   startedAt: '2026-01-01T10:00:00Z',
   finishedAt: '2026-01-01T10:01:05Z',
 };

@@ -1,41 +1,14 @@
-export interface Ref {
-  id: string;
-  slug?: string;
-}
+import type { Schema } from '../client';
 
-/** A deployment as the API returns it (docs/api.md, Deployments). */
-export interface Deployment {
-  id: string;
-  release: { id: string; version: string };
-  project: Ref;
-  environment: Ref;
-  tenant: Ref | null;
-  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-  targets?: Array<{ target: Ref; stackName: string; status: string }>;
-  error?: string | null;
-  /** The evidence behind `error` (stopped tasks, exit codes, service events), several lines. */
-  errorDetails?: string | null;
-  createdAt?: string;
-  startedAt?: string | null;
-  finishedAt?: string | null;
-}
+/** A reference to a resource, as responses carry it. */
+export type Ref = Schema<'ResourceRef'>;
 
-export interface LogLine {
-  seq: number;
-  at: string;
-  level: string;
-  source: string;
-  message: string;
-}
+/** A deployment as the API returns it. */
+export type Deployment = Schema<'Deployment'>;
 
-export interface Release {
-  id: string;
-  version: string;
-  channel?: Ref | string | null;
-  notes?: string | null;
-  createdAt?: string;
-  /** On creation: the deployments its lifecycle queued automatically. */
-  deployments?: Deployment[];
-}
+export type LogLine = Schema<'LogLine'>;
+
+/** A release as lists show it; `CreatedRelease` also carries its automatic deployments. */
+export type Release = Schema<'ReleaseSummary'>;
 
 export const ENDED_STATUSES: ReadonlySet<string> = new Set(['succeeded', 'failed', 'cancelled']);

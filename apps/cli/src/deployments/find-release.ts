@@ -1,5 +1,5 @@
 import { isUuid } from '@gantry/domain';
-import { GantryClient, ListPage, segment } from '../client';
+import { dataOf, GantryClient } from '../client';
 import { UsageError } from '../cli-errors';
 import type { Release } from './deployment.types';
 
@@ -14,10 +14,16 @@ export async function findRelease(
   project: string,
   version: string,
 ): Promise<Release> {
-  if (isUuid(version)) return client.get<Release>(`/api/releases/${segment(version)}`);
-  const path = `/api/projects/${segment(project)}/releases`;
+  if (isUuid(version))
+    return dataOf(
+      await client.api.GET('/api/releases/{id}', { params: { path: { id: version } } }),
+    );
   for (let offset = 0; ; offset += PAGE) {
-    const page = await client.get<ListPage<Release>>(path, { limit: PAGE, offset });
+    const page = dataOf(
+      await client.api.GET('/api/projects/{ref}/releases', {
+        params: { path: { ref: project }, query: { limit: PAGE, offset } },
+      }),
+    );
     const found = page.items.find((release) => release.version === version);
     if (found) return found;
     if (page.items.length < PAGE || offset + PAGE >= page.total) break;

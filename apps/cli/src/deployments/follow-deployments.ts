@@ -1,5 +1,5 @@
 import type { CommandContext } from '../command-context';
-import { segment } from '../client';
+import { dataOf } from '../client';
 import { WaitTimeoutError } from '../cli-errors';
 import { ExitCode, exitCodeForStatuses } from '../exit-codes';
 import {
@@ -8,7 +8,7 @@ import {
   deploymentRow,
   formatLogLine,
 } from './deployment-format';
-import { Deployment, ENDED_STATUSES, LogLine } from './deployment.types';
+import { Deployment, ENDED_STATUSES } from './deployment.types';
 
 interface Followed {
   deployment: Deployment;
@@ -50,11 +50,17 @@ export async function followDeployments(
 
 /** Reads the status first, then the log, so a deployment seen as ended has all its lines read. */
 async function poll({ client, out, verbose }: CommandContext, item: Followed): Promise<void> {
-  const path = `/api/deployments/${segment(item.deployment.id)}`;
-  item.deployment = await client.get<Deployment>(path);
+  const id = item.deployment.id;
+  item.deployment = dataOf(
+    await client.api.GET('/api/deployments/{id}', { params: { path: { id } } }),
+  );
   const ended = ENDED_STATUSES.has(item.deployment.status);
   for (;;) {
-    const { items } = await client.get<{ items: LogLine[] }>(`${path}/log`, { after: item.after });
+    const { items } = dataOf(
+      await client.api.GET('/api/deployments/{id}/log', {
+        params: { path: { id }, query: { after: item.after } },
+      }),
+    );
     for (const line of items) out.line(formatLogLine(item.deployment, line));
     if (items.length) item.after = Math.max(item.after, ...items.map((line) => line.seq));
     if (!ended || !items.length) break;
