@@ -18,6 +18,25 @@ describe('OpenAPI document', () => {
     release = await seedWithTenantAndRelease(api);
     const deployments = await api.get('/api/deployments').expect(200);
     deployment = deployments.body.items[0].id;
+    await api
+      .post('/api/freezes', {
+        name: 'Weekends',
+        recurrence: { kind: 'weekly', days: ['sat', 'sun'], from: '00:00', to: '24:00' },
+        timeZone: 'Europe/Paris',
+        environments: ['prod'],
+      })
+      .expect(201);
+    await api
+      .post('/api/subscriptions', {
+        name: 'On-call mail',
+        kind: 'email',
+        to: ['oncall@example.com'],
+        from: 'gantry@example.com',
+        smtp: { host: '127.0.0.1', port: 25, secure: false, username: 'gantry', password: 'pw' },
+        events: ['deployment.failed'],
+        enabled: false,
+      })
+      .expect(201);
     document = (await api.get('/api/openapi.json').expect(200)).body;
   });
   afterAll(() => api.close());
@@ -58,6 +77,11 @@ describe('OpenAPI document', () => {
     '/api/tenants?include=connections': '/api/tenants?include=connections',
     '/api/targets': '/api/targets',
     '/api/targets/{ref}': '/api/targets/shop-sandbox',
+    '/api/freezes': '/api/freezes',
+    '/api/freezes/{ref}': '/api/freezes/weekends',
+    '/api/subscriptions': '/api/subscriptions',
+    '/api/subscriptions/{ref}': '/api/subscriptions/on-call-mail',
+    '/api/subscriptions/{ref}/deliveries': '/api/subscriptions/on-call-mail/deliveries',
   });
 
   it('has an example for every GET that answers JSON', () => {
@@ -108,10 +132,48 @@ describe('OpenAPI document', () => {
         () => api.post(`/api/releases/${release}/deployments`, { environment: 'dev', force: true }),
       ],
       [
+        '/api/freezes',
+        'post',
+        '201',
+        () =>
+          api.post('/api/freezes', {
+            name: 'Year end',
+            start: '2020-12-24T00:00:00Z',
+            end: '2021-01-02T00:00:00+01:00',
+          }),
+      ],
+      [
+        '/api/subscriptions',
+        'post',
+        '201',
+        () =>
+          api.post('/api/subscriptions', {
+            name: 'Hook',
+            kind: 'webhook',
+            url: 'http://127.0.0.1:9/hook',
+            secret: 'signing-secret-0123456',
+            events: ['deployment.failed'],
+            enabled: false,
+          }),
+      ],
+      [
         '/api/deployments/{id}/cancel',
         'post',
         '202',
         () => api.post(`/api/deployments/${deployment}/cancel`),
+      ],
+      // After the cancel: blocking cancels the release's queued deployments.
+      [
+        '/api/releases/{id}/block',
+        'post',
+        '200',
+        () => api.post(`/api/releases/${release}/block`, { reason: 'corrupts carts' }),
+      ],
+      [
+        '/api/releases/{id}/unblock',
+        'post',
+        '200',
+        () => api.post(`/api/releases/${release}/unblock`),
       ],
     ];
     for (const [path, method, status, send] of writes) {
