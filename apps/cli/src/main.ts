@@ -20,6 +20,11 @@ export type { CliIo } from './output';
  * Never calls process.exit, so tests run it in-process.
  */
 export async function run(argv: string[], io: CliIo): Promise<number> {
+  // Commander's .version() would claim --version anywhere, even `release create --version 1.2.0`.
+  if (argv[0] === '--version' || argv[0] === '-V') {
+    io.stdout.write(`${cliVersion()}\n`);
+    return ExitCode.ok;
+  }
   let exitCode: number = ExitCode.ok;
   const setExitCode = (code: number) => {
     exitCode = code;
@@ -44,7 +49,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       '-v, --verbose',
       "a failed deployment's details (stopped tasks, exit codes, service events)",
     )
-    .version(cliVersion(), '-V, --version', 'print the version of gantry');
+    .addHelpText('after', `\n'gantry --version' (or -V) prints the version of gantry.`);
   for (const command of [
     releaseCommand,
     deployCommand,
@@ -66,7 +71,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
-    // --help and --version end in a CommanderError too, with exit code 0.
+    // --help ends in a CommanderError too, with exit code 0.
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   return exitCode;

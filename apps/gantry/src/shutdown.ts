@@ -39,6 +39,8 @@ export async function stopWithin(parts: RunningPart[], options: ShutdownOptions)
       );
       resolve(1);
     }, options.timeoutSeconds * 1000);
+    // The bound must not itself keep the process alive once everything else has stopped.
+    timer.unref();
   });
   const stopped = stopInOrder(parts, options.logger);
   const code = await Promise.race([stopped, deadline]);

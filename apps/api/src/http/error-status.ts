@@ -19,6 +19,7 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   render_check_failed: { status: 422, title: 'The step cannot be rendered' },
   unresolved_variable: { status: 422, title: 'Unresolved variable' },
   variable_cycle: { status: 422, title: 'Variable cycle' },
+  variable_too_large: { status: 422, title: 'Variable value too large' },
   ambiguous_variable: { status: 422, title: 'Ambiguous variable' },
   no_matching_target: { status: 422, title: 'No matching target' },
   aws_unreachable: { status: 502, title: 'AWS unreachable' },

@@ -1,3 +1,4 @@
+import { ClusterPreflight } from './cluster-preflight';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   deploymentOutcome,
@@ -34,6 +35,9 @@ import { TargetDeployment } from './target-deployment';
  */
 @Injectable()
 export class DeploymentRunner {
+  /** One per worker process: its brief cache of ACTIVE clusters is shared by every deployment. */
+  private readonly preflight = new ClusterPreflight();
+
   private readonly logger = new Logger('DeploymentRunner');
 
   constructor(
@@ -217,15 +221,17 @@ export class DeploymentRunner {
             `${target.stackName} on target ${access.slug}: ${action} failed (${reason}); retrying for up to ${seconds} s.`,
           ),
       };
+      const ecs = new EcsGateway(clients, this.caller, callOptions);
       const work = new TargetDeployment(
         {
           deployment,
           target,
           cluster: access.cluster,
           cloudformation: new CloudFormationGateway(clients, this.caller, callOptions),
-          ecs: new EcsGateway(clients, this.caller, callOptions),
+          ecs,
           log,
           isCancelRequested: () => runs.isCancelRequested(deployment.id),
+          clusterProblem: () => this.preflight.problem(clients.limiterKey, access.cluster, ecs),
         },
         runs,
         this.loader,

@@ -12,6 +12,8 @@ export interface TargetContext {
   ecs: EcsGateway;
   log: DeploymentLog;
   isCancelRequested: () => Promise<boolean>;
+  /** Null when the target's cluster is ACTIVE; otherwise why nothing may be deployed there. */
+  clusterProblem: () => Promise<string | null>;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -69,6 +69,8 @@ export class TargetDeployment {
     if (!existing) {
       if (await this.context.isCancelRequested())
         return { status: 'cancelled', error: 'Cancelled before any change was made.' };
+      const clusterProblem = await this.context.clusterProblem();
+      if (clusterProblem) return { status: 'failed', error: clusterProblem };
       const type = await this.prepareStack();
       await this.createChangeSet(type, rendered);
     }

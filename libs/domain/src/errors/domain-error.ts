@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'render_check_failed'
   | 'unresolved_variable'
   | 'variable_cycle'
+  | 'variable_too_large'
   | 'ambiguous_variable'
   | 'no_matching_target'
   | 'aws_unreachable';

@@ -2,13 +2,24 @@ import { DomainError, type ErrorCode, type FieldError } from '../errors/domain-e
 import { parseTemplateString } from './variable-references';
 import type { VariableUse } from './variable.types';
 
-type ProblemCode = 'unresolved_variable' | 'ambiguous_variable' | 'variable_cycle';
+type ProblemCode =
+  'unresolved_variable' | 'ambiguous_variable' | 'variable_cycle' | 'variable_too_large';
+
+/**
+ * No expanded value may be longer than a whole CloudFormation template may be (TemplateBody:
+ * 51,200 bytes): nested references doubling at each level would otherwise reach gigabytes.
+ */
+export const MAX_EXPANDED_VARIABLE_BYTES = 51_200;
 
 /** What a lookup knows about one name. `unknown`: the variable exists but has no value yet. */
 export type VariableLookupResult =
   | { kind: 'value'; value: string; sensitive: boolean; builtIn: boolean }
   | { kind: 'unknown'; sensitive: boolean }
-  | { kind: 'problem'; code: Exclude<ProblemCode, 'variable_cycle'>; message: string };
+  | {
+      kind: 'problem';
+      code: Exclude<ProblemCode, 'variable_cycle' | 'variable_too_large'>;
+      message: string;
+    };
 
 export type VariableLookup = (name: string) => VariableLookupResult;
 
@@ -20,7 +31,12 @@ export interface VariableExpansion {
   builtIn: boolean;
 }
 
-const CODE_ORDER: ProblemCode[] = ['unresolved_variable', 'ambiguous_variable', 'variable_cycle'];
+const CODE_ORDER: ProblemCode[] = [
+  'unresolved_variable',
+  'ambiguous_variable',
+  'variable_cycle',
+  'variable_too_large',
+];
 
 /**
  * Expands the variables named by `uses` and, transitively, every variable their values refer to.
@@ -115,6 +131,15 @@ function expandValue(
     parts.push(nested.value);
   }
   state.stack.pop();
+  if (ok && byteLength(parts) > MAX_EXPANDED_VARIABLE_BYTES) {
+    addProblem(state, {
+      code: 'variable_too_large',
+      name,
+      path: `variables.${name}`,
+      message: `#{${name}} expands to more than ${MAX_EXPANDED_VARIABLE_BYTES.toLocaleString('en-US')} bytes, the most a CloudFormation template may hold`,
+    });
+    ok = false;
+  }
   if (!ok) {
     state.failed.add(name);
     return false;
@@ -139,4 +164,12 @@ function problemsError(problems: Problem[]): DomainError {
   const errors = problems.map(({ path, message }) => ({ path, message }));
   const message = `Variables could not be resolved: ${[...new Set(problems.map((problem) => problem.message))].join('; ')}`;
   return new DomainError(code, message, errors, { variables: names });
+}
+
+/** UTF-8 size of the parts (joined only when small enough to matter). */
+function byteLength(parts: readonly (string | null)[]): number {
+  const characters = parts.reduce((sum, part) => sum + (part?.length ?? 0), 0);
+  if (characters > MAX_EXPANDED_VARIABLE_BYTES) return characters;
+  if (characters * 3 <= MAX_EXPANDED_VARIABLE_BYTES) return characters;
+  return new TextEncoder().encode(parts.join('')).length;
 }

@@ -255,3 +255,30 @@ describe('resolveVariables: failures', () => {
     expect(error.message).toContain('#{A} → #{B} → #{A}');
   });
 });
+
+describe('resolveVariables: bounded expansion', () => {
+  it('refuses a value that nested references blow up past a template size, naming the variable', () => {
+    // L0 is 64 bytes; each level doubles the one below: L20 would be 64 MB.
+    const levels = Array.from({ length: 21 }, (_, i) =>
+      v(`L${i}`, i === 0 ? 'x'.repeat(64) : `#{L${i - 1}}#{L${i - 1}}`),
+    );
+    const error = failure(() => resolveVariables(use('L20'), levels, context));
+    expect(error.code).toBe('variable_too_large');
+    expect(error.errors).toEqual([
+      {
+        path: 'variables.L10',
+        message:
+          '#{L10} expands to more than 51,200 bytes, the most a CloudFormation template may hold',
+      },
+    ]);
+    expect(error.details.variables).toEqual(['L10']);
+  });
+
+  it('keeps a large value that still fits', () => {
+    expect(
+      resolveOne('Big', [v('Big', '#{Half}#{Half}'), v('Half', 'y'.repeat(25_000))]),
+    ).toMatchObject({
+      value: 'y'.repeat(50_000),
+    });
+  });
+});
