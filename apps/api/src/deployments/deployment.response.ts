@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { DEPLOYMENT_STATUSES } from '@gantry/domain';
 import type { DeploymentRecord, DeploymentTargetRecord } from '@gantry/persistence';
 import { apiSchema, pageOf, resourceRef, timestamp } from '../http/api-schemas';
 
-export const deploymentStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+export const deploymentStatus = z.enum(DEPLOYMENT_STATUSES);
 
 export const resourceChangeResponse = apiSchema(
   'ResourceChange',

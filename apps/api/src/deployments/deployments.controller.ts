@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DEPLOYMENT_STATUSES } from '@gantry/domain';
 import { Actor, CurrentActor, RequirePermission } from '../access/actor';
 import { ApiEndpoint, ApiJsonBody, ApiPaged, ApiQueryOf } from '../http/openapi';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
@@ -105,7 +106,7 @@ export class DeploymentsController {
   @ApiQuery({
     name: 'status',
     required: false,
-    enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'],
+    enum: [...DEPLOYMENT_STATUSES],
   })
   async list(
     @Query(new ZodValidationPipe(deploymentQuerySchema, 'query')) query: DeploymentQuery,

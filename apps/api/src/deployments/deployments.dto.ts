@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEPLOYMENT_STATUSES } from '@gantry/domain';
 import { logSeqField, refField } from '../http/fields';
 import { pageSchema } from '../http/pagination';
 import { decodeCursor } from './deployment-cursor';
@@ -36,7 +37,7 @@ export const deploymentQuerySchema = pageSchema.extend({
   project: refField.optional(),
   environment: refField.optional(),
   tenant: refField.optional(),
-  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']).optional(),
+  status: z.enum(DEPLOYMENT_STATUSES).optional(),
   /** The `next` of the previous page. */
   after: z
     .string()

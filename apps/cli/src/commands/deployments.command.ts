@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { DEPLOYMENT_STATUSES } from '@gantry/domain';
 import { action, collect } from '../command-context';
 import { dataOf } from '../client';
 import { DEPLOYMENT_HEADERS, deploymentRow } from '../deployments/deployment-format';
@@ -11,7 +12,7 @@ import type { CliIo } from '../output';
 
 type Status = Deployment['status'];
 
-const STATUSES: Status[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
+const STATUSES: readonly Status[] = DEPLOYMENT_STATUSES;
 
 interface ListArgs {
   project?: string;

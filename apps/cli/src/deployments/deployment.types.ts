@@ -1,3 +1,4 @@
+import { FINAL_DEPLOYMENT_STATUSES } from '@gantry/domain';
 import type { Schema } from '../client';
 
 /** A reference to a resource, as responses carry it. */
@@ -11,4 +12,4 @@ export type LogLine = Schema<'LogLine'>;
 /** A release as lists show it; `CreatedRelease` also carries its automatic deployments. */
 export type Release = Schema<'ReleaseSummary'>;
 
-export const ENDED_STATUSES: ReadonlySet<string> = new Set(['succeeded', 'failed', 'cancelled']);
+export const ENDED_STATUSES: ReadonlySet<string> = new Set(FINAL_DEPLOYMENT_STATUSES);
