@@ -81,7 +81,8 @@ describe('release, deploy and promote against a local HTTP server', () => {
   let api: FakeApi;
   afterEach(() => api.close());
 
-  it('creates a release with its images and the API key from the environment', async () => {
+  // --version after the command is the release's version, not gantry's own.
+  it('creates a release with its version, images and the API key from the environment', async () => {
     api = await startFakeApi({
       'POST /api/projects/shop-web/releases': {
         status: 201,
@@ -101,11 +102,18 @@ describe('release, deploy and promote against a local HTTP server', () => {
       'fix',
       '--channel',
       'hotfix',
+      '--version',
+      '1.4.2',
     ]);
     expect(result).toMatchObject({ code: 0, out: 'created release 1.4.2 of shop-web (r-142)\n' });
     expect(api.requests[0]).toMatchObject({
       authorization: `Bearer ${KEY}`,
-      body: { channel: 'hotfix', images: { web: '1.4.2', worker: '1.4.2' }, notes: 'fix' },
+      body: {
+        channel: 'hotfix',
+        images: { web: '1.4.2', worker: '1.4.2' },
+        notes: 'fix',
+        version: '1.4.2',
+      },
     });
   });
 

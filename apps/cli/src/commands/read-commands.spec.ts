@@ -64,27 +64,6 @@ describe('read-only commands against a local HTTP server', () => {
     });
   });
 
-  it('leaves --version after a command to that command (release create --version)', async () => {
-    api = await startFakeApi({
-      'POST /api/projects/shop-web/releases': {
-        status: 201,
-        body: { id: 'r7', version: '2.0.0', deployments: [] },
-      },
-    });
-    const result = await gantry(api, [
-      'release',
-      'create',
-      '--project',
-      'shop-web',
-      '--image',
-      'web=2.0.0',
-      '--version',
-      '2.0.0',
-    ]);
-    expect(result.out).toContain('created release 2.0.0 of shop-web (r7)');
-    expect(result.code).toBe(0);
-  });
-
   it('prints the dashboard as a plain table, one project with --project', async () => {
     api = await startFakeApi({ 'GET /api/dashboard': { body: dashboard } });
     expect(await gantry(api, ['status'])).toMatchObject({
