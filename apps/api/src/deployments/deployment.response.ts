@@ -84,7 +84,11 @@ export const deploymentList = apiSchema(
       .string()
       .nullable()
       .meta({ description: 'The cursor of the following page (`?after=`), null on the last' }),
-    total: z.number().int().optional().meta({ description: 'Only with `?count=true`' }),
+    total: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'On offset pages, or with `?count=true`' }),
   }),
 );
 export type DeploymentList = z.output<typeof deploymentList>;

@@ -83,7 +83,7 @@ export class DeploymentsController {
   @ApiEndpoint({
     summary: 'List deployments, newest first',
     description:
-      'Page with `?after=<next>`: each response gives `next`, the cursor of the following page (null on the last). `total` is counted only with `?count=true`. `offset` still skips rows, after the cursor when both are given.',
+      'Page with `?after=<next>`: each response gives `next`, the cursor of the following page (null on the last). `total` is counted on offset pages; on cursor pages only with `?count=true` (`?count=false` skips it anywhere). `offset` still skips rows, after the cursor when both are given.',
     response: deploymentList,
     errors: [400, 404],
   })
@@ -97,8 +97,9 @@ export class DeploymentsController {
   @ApiQuery({
     name: 'count',
     required: false,
-    description: 'Also count every matching deployment into `total`',
-    schema: { type: 'boolean', default: false },
+    description:
+      'Count every matching deployment into `total`: by default on offset pages, not on cursor (`after`) pages',
+    schema: { type: 'boolean' },
   })
   @ApiQuery({ name: 'project', required: false })
   @ApiQuery({ name: 'environment', required: false })

@@ -49,10 +49,11 @@ export const deploymentQuerySchema = pageSchema.extend({
       return cursor ?? undefined;
     })
     .optional(),
+  /** Unset: counted on offset pages (docs/api.md's `{items, total}`), not on cursor pages. */
   count: z
     .enum(['true', 'false'])
-    .default('false')
-    .transform((value) => value === 'true'),
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true')),
 });
 
 export const logQuerySchema = z.strictObject({

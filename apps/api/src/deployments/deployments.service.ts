@@ -77,7 +77,8 @@ export class DeploymentsService {
       tenantId: tenant?.id,
       status: query.status,
     };
-    const page = await this.deployments.list(filter, query);
+    const count = query.count ?? query.after === undefined;
+    const page = await this.deployments.list(filter, { ...query, count });
     return { ...page, next: page.next && encodeCursor(page.next) };
   }
 

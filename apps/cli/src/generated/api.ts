@@ -91,7 +91,7 @@ export interface paths {
         };
         /**
          * List deployments, newest first
-         * @description Page with `?after=<next>`: each response gives `next`, the cursor of the following page (null on the last). `total` is counted only with `?count=true`. `offset` still skips rows, after the cursor when both are given.
+         * @description Page with `?after=<next>`: each response gives `next`, the cursor of the following page (null on the last). `total` is counted on offset pages; on cursor pages only with `?count=true` (`?count=false` skips it anywhere). `offset` still skips rows, after the cursor when both are given.
          */
         get: operations["DeploymentsController_list"];
         put?: never;
@@ -1066,7 +1066,7 @@ export interface components {
             items: components["schemas"]["Deployment"][];
             /** @description The cursor of the following page (`?after=`), null on the last */
             next: string | null;
-            /** @description Only with `?count=true` */
+            /** @description On offset pages, or with `?count=true` */
             total?: number;
         };
         DeploymentLog: {
@@ -2086,7 +2086,7 @@ export interface operations {
             query?: {
                 /** @description The `next` of the previous page */
                 after?: string;
-                /** @description Also count every matching deployment into `total` */
+                /** @description Count every matching deployment into `total`: by default on offset pages, not on cursor (`after`) pages */
                 count?: boolean;
                 environment?: unknown;
                 limit?: number;
