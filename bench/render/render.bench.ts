@@ -70,7 +70,7 @@ const step = ecsServiceStepSchema.parse({
     network: { subnets: ['subnet-0a1b2c3d', 'subnet-0e5f6a7b'], securityGroups: ['sg-0a1b2c3d'] },
     loadBalancers: [
       {
-        targetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/1',
+        targetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef',
         containerName: 'web',
         containerPort: 8080,
       },
