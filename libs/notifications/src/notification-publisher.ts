@@ -1,6 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { subscriptionWants, type EventScope, type NotificationEventName } from '@gantry/domain';
-import { DeploymentFacts, ReleaseFacts, SubscriptionsRepository } from '@gantry/persistence';
+import {
+  DeploymentFacts,
+  ReleaseFacts,
+  SubscriptionEntity,
+  SubscriptionsRepository,
+} from '@gantry/persistence';
 import { NotificationQueue } from '@gantry/queue';
 import type { NotificationPayload } from './notification-message';
 
@@ -22,13 +27,22 @@ export class NotificationPublisher {
   ) {}
 
   async deployments(event: NotificationEventName, deploymentIds: string[]): Promise<void> {
+    // One query when nobody listens: a 1,000-tenant fan-out must not pay three per deployment.
+    const listening = await this.listeners(event);
+    if (listening.length === 0) return;
+    const releases = new Map<string, Promise<ReleaseFacts | null>>();
+    const releaseFacts = (id: string) => {
+      if (!releases.has(id)) releases.set(id, this.subscriptions.releaseFacts(id));
+      return releases.get(id)!;
+    };
     for (const id of deploymentIds)
       await this.quietly(event, id, async () => {
         const facts = await this.subscriptions.deploymentFacts(id);
-        const release = facts && (await this.subscriptions.releaseFacts(facts.releaseId));
+        const release = facts && (await releaseFacts(facts.releaseId));
         if (!facts || !release) return;
         await this.publish(
           event,
+          listening,
           {
             event,
             projectId: release.projectId,
@@ -41,25 +55,39 @@ export class NotificationPublisher {
   }
 
   async release(event: NotificationEventName, releaseId: string): Promise<void> {
+    const listening = await this.listeners(event);
+    if (listening.length === 0) return;
     await this.quietly(event, releaseId, async () => {
       const release = await this.subscriptions.releaseFacts(releaseId);
       if (!release) return;
       await this.publish(
         event,
+        listening,
         { event, projectId: release.projectId, environmentId: null, tenantTags: null },
         this.payload(event, release, null),
       );
     });
   }
 
+  private async listeners(event: NotificationEventName): Promise<SubscriptionEntity[]> {
+    try {
+      return await this.subscriptions.listening(event);
+    } catch (error) {
+      this.logger.error(
+        { event },
+        `Could not read the ${event} subscriptions: ${(error as Error).message}`,
+      );
+      return [];
+    }
+  }
+
   private async publish(
     event: NotificationEventName,
+    listening: readonly SubscriptionEntity[],
     scope: EventScope,
     payload: Omit<NotificationPayload, 'id'>,
   ): Promise<void> {
-    const wanting = (await this.subscriptions.listening(event)).filter((subscription) =>
-      subscriptionWants(subscription, scope),
-    );
+    const wanting = listening.filter((subscription) => subscriptionWants(subscription, scope));
     if (wanting.length === 0) return;
     const ids = await this.subscriptions.addNotifications(
       event,
