@@ -13,3 +13,4 @@ export * from './deployments';
 export * from './errors/unavailable-dependency';
 export * from './freezes';
 export * from './notifications';
+export * from './process';

@@ -27,6 +27,18 @@ describe('defaultReleaseVersion', () => {
   });
 });
 
+describe('defaultReleaseVersion with a default tag', () => {
+  it.each<[Record<string, string>, string | undefined, string, boolean]>([
+    [{ 'web/web': '1.4.2' }, '1.4.2', '1.4.2', true],
+    [{ 'web/web': '1.4.2', 'migrate/migrate': 'hotfix' }, '1.4.2', '1.4.2', true],
+    [{ 'web/web': 'main-3f2a' }, 'main-3f2a', '1.0.1', false],
+    [{ 'web/web': '2.0.0', 'worker/worker': '2.0.0' }, 'latest', '2.0.0', true],
+    [{ 'web/web': 'v3.1.0' }, 'v3.1.0', '3.1.0', true],
+  ])('%j with defaultTag %s: %s', (images, defaultTag, version, fromImages) => {
+    expect(defaultReleaseVersion(images, ['1.0.0'], defaultTag)).toEqual({ version, fromImages });
+  });
+});
+
 describe('nextVersion', () => {
   it.each<[string[], string]>([
     [[], '0.0.1'],

@@ -23,13 +23,17 @@ export function nextVersion(existingVersions: readonly string[]): string {
  * The version a new release gets when none is given. When every image has the same tag and that
  * tag is a semantic version (`web=1.4.2 migrate=1.4.2`), the release is that version (`v1.4.2`
  * gives `1.4.2`), so the version the CLI prints is the one the images carry; `fromImages` tells
- * the caller a clash with an existing release is the user's to resolve. Otherwise the next patch
- * version after the existing ones.
+ * the caller a clash with an existing release is the user's to resolve. A `defaultTag` (the tag CI
+ * built every image with) that is a semantic version is the version, whatever else was named.
+ * Otherwise the next patch version after the existing ones.
  */
 export function defaultReleaseVersion(
   images: Readonly<Record<string, string>>,
   existingVersions: readonly string[],
+  defaultTag?: string,
 ): { version: string; fromImages: boolean } {
+  const fromDefault = defaultTag === undefined ? null : semver.valid(defaultTag);
+  if (fromDefault) return { version: fromDefault, fromImages: true };
   const tags = new Set(Object.values(images));
   const [only] = tags;
   const shared = tags.size === 1 ? semver.valid(only) : null;

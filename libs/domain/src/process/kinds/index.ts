@@ -1,0 +1,7 @@
+import { ecsServiceKind } from './ecs-service.kind';
+
+/**
+ * Every step kind. Adding one: a file beside this one (`defineStepKind`, see ecs-service.kind.ts)
+ * and its name in this list; the process schema, release images and the planner follow.
+ */
+export const STEP_KINDS = [ecsServiceKind] as const;
