@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ChangeSet, Stack } from './cloudformation/cfn-types';
-import type { Cluster, Service, Task, TaskDefinition } from './ecs/ecs-types';
+import type { Cluster, RunTaskToken, Service, Task, TaskDefinition } from './ecs/ecs-types';
 
 export interface LogGroup {
   logGroupName: string;
@@ -32,6 +32,8 @@ export class SandboxState {
   tasks = new Map<string, Task>();
   /** Task ARNs per service ARN, so a service's reconcile does not scan every task. */
   tasksByService = new Map<string, Set<string>>();
+  /** RunTask client tokens by `<cluster ARN>/<token>` (a token is idempotent within a cluster). */
+  runTaskTokens = new Map<string, RunTaskToken>();
   logGroups = new Map<string, LogGroup>();
   roles = new Map<string, Role>();
   requestCounts: Record<string, number> = {};
@@ -49,6 +51,7 @@ export class SandboxState {
       familyRevisions: Object.fromEntries(this.familyRevisions),
       services: [...this.services.values()],
       tasks: [...this.tasks.values()],
+      runTaskTokens: Object.fromEntries(this.runTaskTokens),
       logGroups: [...this.logGroups.values()],
       roles: [...this.roles.values()],
       requestCounts: this.requestCounts,
@@ -132,6 +135,9 @@ export class SandboxState {
     this.tasks = byKey(data.tasks as Task[], (t) => t.taskArn);
     this.tasksByService = new Map();
     for (const t of this.tasks.values()) if (t.serviceArn) this.indexTask(t);
+    this.runTaskTokens = new Map(
+      Object.entries((data.runTaskTokens ?? {}) as Record<string, RunTaskToken>),
+    );
     this.logGroups = byKey(data.logGroups as LogGroup[], (l) => l.arn);
     this.roles = byKey(data.roles as Role[], (r) => r.arn);
     this.requestCounts = data.requestCounts as Record<string, number>;

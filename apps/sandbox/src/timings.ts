@@ -8,6 +8,8 @@ export const TIMINGS = {
   taskHealthy: 10_000,
   slowTaskHealthy: 45_000,
   crashAfterRunning: 3_000,
+  /** How long a one-off task's container works before it exits (RunTask). */
+  oneOffRun: 6_000,
   taskStopping: 3_000,
   faultStopping: 500,
   relaunchBackoff: 5_000,

@@ -170,7 +170,8 @@ describe('ECS (SDK over HTTP)', () => {
   });
 
   it('runs and stops standalone tasks, walking PROVISIONING → PENDING → RUNNING', async () => {
-    const td = await register('api:1');
+    // `hang`: the container never exits on its own (a one-off task's container otherwise does).
+    const td = await register('api:1-hang');
     const run = await kit.ecs.send(
       new RunTaskCommand({
         cluster,

@@ -4,6 +4,8 @@ export class EcsError extends Error {
     readonly type: string,
     message: string,
     readonly status = 400,
+    /** Members ECS adds to this error's body (a ConflictException's `resourceIds`). */
+    readonly members: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -19,3 +21,5 @@ export const invalidParameter = (message: string): EcsError =>
   new EcsError('InvalidParameterException', message);
 export const clientException = (message: string): EcsError =>
   new EcsError('ClientException', message);
+export const conflict = (message: string, resourceIds: string[]): EcsError =>
+  new EcsError('ConflictException', message, 400, { resourceIds });

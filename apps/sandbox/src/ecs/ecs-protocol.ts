@@ -57,8 +57,13 @@ export function ecsAction(target: string): string | undefined {
   return target.startsWith(ECS_TARGET_PREFIX) ? target.slice(ECS_TARGET_PREFIX.length) : undefined;
 }
 
-export function ecsError(type: string, message: string, status = 400): JsonResponse {
-  const body = message ? { __type: type, message } : { __type: type };
+export function ecsError(
+  type: string,
+  message: string,
+  status = 400,
+  members: Record<string, unknown> = {},
+): JsonResponse {
+  const body = message ? { __type: type, message, ...members } : { __type: type, ...members };
   return { status, body: JSON.stringify(body), errorType: type };
 }
 
@@ -79,7 +84,8 @@ export function handleEcs(ecs: Ecs, region: string, action: string, body: string
     checkListMembers(input);
     return { status: 200, body: JSON.stringify(handler(ecs, region, input)) };
   } catch (error) {
-    if (error instanceof EcsError) return ecsError(error.type, error.message, error.status);
+    if (error instanceof EcsError)
+      return ecsError(error.type, error.message, error.status, error.members);
     return ecsError(
       'ServerException',
       error instanceof Error ? error.message : 'Internal error',

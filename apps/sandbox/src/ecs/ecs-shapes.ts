@@ -143,12 +143,13 @@ export function taskShape(t: Task): Record<string, unknown> {
       taskArn: t.taskArn,
       name: c.name,
       image: c.image,
-      lastStatus: containerStatus === 'PROVISIONING' ? 'PENDING' : containerStatus,
-      exitCode: t.lastStatus === 'STOPPED' && c.essential ? t.exitCode : undefined,
-      reason:
-        t.lastStatus === 'STOPPED' && (!t.failedContainer || t.failedContainer === c.name)
-          ? t.containerReason
-          : undefined,
+      lastStatus: c.stopped
+        ? 'STOPPED'
+        : containerStatus === 'PROVISIONING'
+          ? 'PENDING'
+          : containerStatus,
+      exitCode: c.exitCode,
+      reason: c.reason,
       healthStatus: c.hasHealthCheck ? (t.healthy ? 'HEALTHY' : 'UNKNOWN') : undefined,
       networkInterfaces: t.eni
         ? [{ attachmentId: t.eni.attachmentId, privateIpv4Address: t.eni.privateIPv4Address }]

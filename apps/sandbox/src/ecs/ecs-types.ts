@@ -21,6 +21,8 @@ export interface TaskDefinition {
   deregisteredAt?: number;
   /** Every other registered field (cpu, memory, networkMode, roles, runtimePlatform, ...). */
   rest: JsonObject;
+  /** Resource tags given at registration (optional in state files written before they were kept). */
+  tags?: { key: string; value: string }[];
 }
 
 export type RolloutState = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
@@ -100,22 +102,33 @@ export interface Task {
   stoppedAt?: number;
   stoppedReason?: string;
   stopCode?: string;
-  exitCode?: number;
-  containerReason?: string;
-  /** The container the reason belongs to (the one whose image failed). */
-  failedContainer?: string;
   /** Task-level size (strings, as ECS returns them), from the task definition. */
   cpu?: string;
   memory?: string;
   /** The elastic network interface of an awsvpc task. */
   eni?: TaskEni;
-  containers: {
-    name: string;
-    image: string;
-    containerArn: string;
-    essential: boolean;
-    hasHealthCheck: boolean;
-  }[];
+  containers: TaskContainer[];
+}
+
+export interface TaskContainer {
+  name: string;
+  image: string;
+  containerArn: string;
+  essential: boolean;
+  hasHealthCheck: boolean;
+  /** Set when the container stopped: on its own (an exit) or with its task. */
+  stopped?: boolean;
+  /** The process's exit code; none when it never ran (a pull error). */
+  exitCode?: number;
+  /** Why the container stopped, when ECS says (CannotPullContainerError: ...). */
+  reason?: string;
+}
+
+/** A RunTask client token's request and the tasks it started (idempotency, per cluster, 24 h). */
+export interface RunTaskToken {
+  request: string;
+  taskArns: string[];
+  createdAt: number;
 }
 
 export interface TaskEni {

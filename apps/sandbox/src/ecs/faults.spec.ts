@@ -1,4 +1,4 @@
-import { imageFault, taskFault } from './faults';
+import { containerExit, imageFault, taskFault } from './faults';
 
 describe('imageFault', () => {
   it.each([
@@ -21,5 +21,22 @@ describe('imageFault', () => {
     [[], 'none'],
   ])('taskFault(%j) -> %s', (images, fault) => {
     expect(taskFault(images)).toBe(fault);
+  });
+});
+
+describe('containerExit', () => {
+  it.each<[string, boolean, ReturnType<typeof containerExit>]>([
+    ['migrate:1.4.0', true, { exitCode: 0, after: 'run' }],
+    ['migrate:1.4.0', false, undefined],
+    ['migrate:1.4.0-exit-3', true, { exitCode: 3, after: 'run' }],
+    ['migrate:exit-0', false, { exitCode: 0, after: 'run' }],
+    ['migrate:exit-256', true, { exitCode: 0, after: 'run' }],
+    ['migrate:noexit-2', true, { exitCode: 0, after: 'run' }],
+    ['migrate:crash', true, { exitCode: 1, after: 'crash' }],
+    ['web:v1-crash', false, { exitCode: 1, after: 'crash' }],
+    ['migrate:hang', true, undefined],
+    ['exit-4/app:1', true, { exitCode: 0, after: 'run' }],
+  ])('%s (standalone %s)', (image, standalone, expected) => {
+    expect(containerExit(image, standalone)).toEqual(expected);
   });
 });

@@ -37,17 +37,19 @@ export function registerTaskDefinition(ecs: Ecs, region: string, input: Input): 
     containerDefinitions: normalisedContainers(containers, input.networkMode),
     registeredAt: Date.now(),
     rest: { ...rest, ...withoutUndefined(normalisedSizes(input)) },
+    tags: (input.tags as TaskDefinition['tags']) ?? [],
   };
   ecs.state.taskDefinitions.set(td.taskDefinitionArn, td);
-  return { taskDefinition: taskDefinitionShape(td), tags: input.tags ?? [] };
+  return { taskDefinition: taskDefinitionShape(td), tags: td.tags };
 }
 
+/** The revision with every registered field; its tags only when `include: ["TAGS"]` asks. */
 export function describeTaskDefinition(ecs: Ecs, region: string, input: Input): Input {
+  const td = findTaskDefinition(ecs.state, region, input.taskDefinition);
+  const includeTags = ((input.include as string[] | undefined) ?? []).includes('TAGS');
   return {
-    taskDefinition: taskDefinitionShape(
-      findTaskDefinition(ecs.state, region, input.taskDefinition),
-    ),
-    tags: [],
+    taskDefinition: taskDefinitionShape(td),
+    tags: includeTags ? (td.tags ?? []) : undefined,
   };
 }
 

@@ -2,8 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { arn, hex, uuid } from '../ids';
 import { TIMINGS } from '../timings';
 import type { EcsContext } from './ecs-context';
-import type { Cluster, JsonObject, Task, TaskDefinition, TaskEni } from './ecs-types';
-import { pullErrorReason, taskFault } from './faults';
+import type {
+  Cluster,
+  JsonObject,
+  Task,
+  TaskContainer,
+  TaskDefinition,
+  TaskEni,
+} from './ecs-types';
+import { containerExit, pullErrorReason, taskFault } from './faults';
 
 const MAX_STOPPED_PER_SERVICE = 100;
 
@@ -79,17 +86,11 @@ export class TaskLifecycle {
   }
 
   /** Asks a task to stop; `failure` marks a task that stopped on its own (crash, pull error). */
-  stop(
-    task: Task,
-    reason: string,
-    stopCode: string,
-    options: { exitCode?: number; failure?: boolean } = {},
-  ): void {
+  stop(task: Task, reason: string, stopCode: string, options: { failure?: boolean } = {}): void {
     if (task.desiredStatus === 'STOPPED') return;
     task.desiredStatus = 'STOPPED';
     task.stoppedReason = reason;
     task.stopCode = stopCode;
-    task.exitCode = options.exitCode ?? (task.lastStatus === 'RUNNING' ? 0 : undefined);
     task.stoppingAt = Date.now();
     task.lastStatus = 'STOPPING';
     task.healthy = false;
@@ -113,34 +114,47 @@ export class TaskLifecycle {
 
   private toRunning(task: Task): void {
     if (!this.live(task)) return;
-    // Any container's image that cannot be pulled stops the task; crashes matter only in essential ones.
+    // Any container's image that cannot be pulled stops the task before anything runs.
     const unpullable = task.containers.find((c) => taskFault([c.image]) === 'pull-error');
-    const fault = unpullable
-      ? 'pull-error'
-      : taskFault(task.containers.filter((c) => c.essential).map((c) => c.image));
     if (unpullable) {
-      task.containerReason = pullErrorReason(unpullable.image);
-      task.failedContainer = unpullable.name;
-      this.stop(task, task.containerReason, 'TaskFailedToStart', { failure: true });
+      unpullable.reason = pullErrorReason(unpullable.image);
+      this.stop(task, unpullable.reason, 'TaskFailedToStart', { failure: true });
       return;
     }
     task.lastStatus = 'RUNNING';
     task.pullStoppedAt = Date.now();
     task.startedAt = Date.now();
     this.listener.changed(task);
-    if (fault === 'crash') {
-      this.ctx.scheduler.after(TIMINGS.crashAfterRunning, () => this.crash(task));
-      return;
+    const standalone = task.serviceArn === undefined;
+    for (const container of task.containers) {
+      const exit = containerExit(container.image, standalone);
+      if (!exit) continue;
+      const after = exit.after === 'crash' ? TIMINGS.crashAfterRunning : TIMINGS.oneOffRun;
+      this.ctx.scheduler.after(after, () => this.exited(task, container, exit.exitCode));
     }
-    const healthy = fault === 'slow' ? TIMINGS.slowTaskHealthy : TIMINGS.taskHealthy;
+    const essentialImages = task.containers.filter((c) => c.essential).map((c) => c.image);
+    if (taskFault(essentialImages) === 'crash') return;
+    const healthy =
+      taskFault(essentialImages) === 'slow' ? TIMINGS.slowTaskHealthy : TIMINGS.taskHealthy;
     this.ctx.scheduler.after(healthy, () => this.toHealthy(task));
   }
 
-  private crash(task: Task): void {
-    if (!this.live(task)) return;
+  /**
+   * A container's process ended. A non-essential container stops alone; an essential one stops
+   * the task (`Essential container in task exited`) and the others are stopped with it.
+   */
+  private exited(task: Task, container: TaskContainer, exitCode: number): void {
+    if (!this.live(task) || container.stopped) return;
+    container.stopped = true;
+    container.exitCode = exitCode;
+    if (!container.essential) {
+      this.listener.changed(task);
+      return;
+    }
+    // A service counts any task that stops on its own as failed; a one-off task that ran to
+    // completion is no failure, but it stops as quickly.
     this.stop(task, 'Essential container in task exited', 'EssentialContainerExited', {
-      exitCode: 1,
-      failure: true,
+      failure: task.serviceArn !== undefined || exitCode !== 0,
     });
   }
 
@@ -152,6 +166,12 @@ export class TaskLifecycle {
 
   private toStopped(task: Task): void {
     if (task.lastStatus === 'STOPPED') return;
+    // Containers still running get SIGTERM and exit cleanly; containers that never ran have no exit code.
+    for (const container of task.containers) {
+      if (container.stopped) continue;
+      container.stopped = true;
+      if (task.startedAt !== undefined) container.exitCode = 0;
+    }
     task.lastStatus = 'STOPPED';
     task.stoppedAt = Date.now();
     this.listener.changed(task);
