@@ -259,9 +259,95 @@ describe('ECS cluster targets API', () => {
         .body.errors,
     ).toEqual([{ path: 'slug', message: 'already exists' }]);
     expect(
-      (await api.post('/api/targets', keysTarget({ slug: 'prod-eu-2' })).expect(409)).body.errors,
+      (
+        await api
+          .post('/api/targets', keysTarget({ slug: 'prod-eu-2', region: 'eu-central-1' }))
+          .expect(409)
+      ).body.errors,
     ).toEqual([{ path: 'name', message: 'already exists' }]);
     await api.patch('/api/targets/dev', { slug: 'prod-eu' }).expect(409);
+  });
+
+  it('refuses a second target that would deploy the same stacks, naming the other one', async () => {
+    const web = (name: string, overrides: Record<string, unknown> = {}) => ({
+      name,
+      environments: ['preview'],
+      tags: ['shop'],
+      cluster: name.toLowerCase().replace(/ /g, '-'),
+      credentials: { type: 'sandbox' },
+      ...overrides,
+    });
+    await api.post('/api/environments', { name: 'Preview' }).expect(201);
+    await api.post('/api/targets', web('Shop A')).expect(201);
+    // Another cluster in the same account and region: one stack name, deployed twice.
+    const refused = await api.post('/api/targets', web('Shop B')).expect(409);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({
+      type: expect.stringMatching(/stack-collision$/),
+      status: 409,
+      errors: [{ path: 'target', message: "collides with target 'Shop A'" }],
+    });
+    expect(refused.body.detail).toContain("target 'Shop A' deploys the same stacks");
+    expect(refused.body.detail).toContain(
+      "environment 'preview', tag 'shop', untenanted deployments",
+    );
+    // An explicit endpoint that is the sandbox's is the same account.
+    const sandboxUrl = api.config.SANDBOX_URL ?? `http://127.0.0.1:${api.config.SANDBOX_PORT}`;
+    const keys = { type: 'keys', accessKeyId: 'AKIAX', secretAccessKey: SECRET };
+    const viaEndpoint = await api
+      .post(
+        '/api/targets',
+        web('Shop B', { credentials: keys, endpoint: `${sandboxUrl}/`, region: 'us-east-1' }),
+      )
+      .expect(409);
+    expect(viaEndpoint.body.errors).toEqual([
+      { path: 'target', message: "collides with target 'Shop A'" },
+    ]);
+    // Another region, another environment, or tenants of their own are other stacks.
+    await api.post('/api/targets', web('Shop B', { region: 'eu-west-1' })).expect(201);
+    await api.post('/api/targets', web('Shop C', { environments: ['dev'] })).expect(201);
+    await api
+      .post('/api/targets', web('Shop D', { tenantedMode: 'tenanted', tenants: ['acme'] }))
+      .expect(201);
+    await api
+      .post('/api/targets', web('Shop E', { tenantedMode: 'tenanted', tenants: ['globex'] }))
+      .expect(201);
+    // Moving one onto another's place is refused the same way, and nothing changes.
+    const moved = await api.patch('/api/targets/shop-b', { region: 'us-east-1' }).expect(409);
+    expect(moved.body.errors).toEqual([
+      { path: 'target', message: "collides with target 'Shop A'" },
+    ]);
+    expect((await api.get('/api/targets/shop-b').expect(200)).body.region).toBe('eu-west-1');
+    const tenant = await api
+      .patch('/api/targets/shop-e', { tenants: ['acme', 'globex'] })
+      .expect(409);
+    expect(tenant.body.detail).toContain("tenant 'acme'");
+  });
+
+  it('refuses project target tags that select two targets deploying the same stack', async () => {
+    // Targets with tags of their own do not collide until a project carries both tags.
+    await api
+      .post('/api/targets', {
+        name: 'Batch A',
+        environments: ['preview'],
+        tags: ['batch'],
+        cluster: 'batch-a',
+        credentials: { type: 'sandbox' },
+      })
+      .expect(201);
+    const step = sampleStep();
+    const refused = await api
+      .post('/api/projects', { name: 'Both', targetTags: ['shop', 'batch'], step })
+      .expect(409);
+    expect(refused.body).toMatchObject({
+      type: expect.stringMatching(/stack-collision$/),
+      errors: [{ path: 'targetTags', message: "selects both 'Batch A' and 'Shop A'" }],
+    });
+    expect(refused.body.detail).toContain("environment 'preview', tags 'shop', 'batch'");
+    await api.post('/api/projects', { name: 'Both', targetTags: ['shop'], step }).expect(201);
+    await api.patch('/api/projects/both', { targetTags: ['batch', 'shop'] }).expect(409);
+    await api.patch('/api/projects/both', { targetTags: ['batch'] }).expect(200);
+    await api.delete('/api/projects/both').expect(204);
   });
 
   it('lists every unknown reference with its path', async () => {

@@ -22,6 +22,11 @@ export class TargetProbe {
     @Inject(RUNNER_SETTINGS) private readonly settings: RunnerSettings,
   ) {}
 
+  /** Where a `sandbox` target without an endpoint sends its calls. */
+  get sandboxEndpoint(): string {
+    return this.settings.sandboxUrl;
+  }
+
   /** DescribeClusters against the target: reachable, and ACTIVE? */
   async check(ref: string): Promise<TargetCheckResult> {
     const { access, ecs } = await this.connect(ref);

@@ -22,5 +22,6 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   variable_too_large: { status: 422, title: 'Variable value too large' },
   ambiguous_variable: { status: 422, title: 'Ambiguous variable' },
   no_matching_target: { status: 422, title: 'No matching target' },
+  stack_collision: { status: 409, title: 'Targets would share a stack' },
   aws_unreachable: { status: 502, title: 'AWS unreachable' },
 };

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, EcsServiceStep, stepFargateProblems } from '@gantry/domain';
+import { TargetProbe } from '@gantry/deploy';
+import {
+  DomainError,
+  EcsServiceStep,
+  projectStackCollisionError,
+  projectStackCollisions,
+  stepFargateProblems,
+} from '@gantry/domain';
 import {
   LifecyclesRepository,
   ProjectEntity,
   ProjectsRepository,
+  TargetsRepository,
   translateDatabaseError,
 } from '@gantry/persistence';
 import { slugFor } from '../http/slug';
@@ -15,10 +23,13 @@ export class ProjectsService {
   constructor(
     private readonly projects: ProjectsRepository,
     private readonly lifecycles: LifecyclesRepository,
+    private readonly targets: TargetsRepository,
+    private readonly probe: TargetProbe,
   ) {}
 
   async create(input: CreateProject) {
     assertFargateSize(input.step);
+    await this.refuseCollisions(input.name, input.targetTags);
     const lifecycleId = input.lifecycle ? (await this.lifecycles.get(input.lifecycle)).id : null;
     const { lifecycle: _lifecycle, ...values } = input;
     const project = await this.projects
@@ -39,6 +50,7 @@ export class ProjectsService {
   async update(ref: string, input: UpdateProject) {
     const project = await this.projects.get(ref);
     if (input.step) assertFargateSize(input.step);
+    if (input.targetTags) await this.refuseCollisions(input.name ?? project.name, input.targetTags);
     const { lifecycle, ...values } = input;
     const lifecycleId =
       lifecycle === undefined
@@ -57,6 +69,24 @@ export class ProjectsService {
     await this.projects
       .delete(project.id)
       .catch((error) => translateDatabaseError(error, 'project'));
+  }
+
+  /**
+   * Refuses (409 `stack_collision`) target tags that select two targets deploying the same stack:
+   * same account and region, a shared environment and tenancy (targets refuse a shared tag
+   * themselves; this catches two tags of one project).
+   */
+  private async refuseCollisions(name: string, targetTags: readonly string[]): Promise<void> {
+    if (targetTags.length < 2) return;
+    const targets = await this.targets.all();
+    const collisions = projectStackCollisions(targets, targetTags, this.probe.sandboxEndpoint);
+    if (!collisions.length) return;
+    const names = new Map(
+      targets
+        .flatMap((target) => [...target.environments, ...target.tenants])
+        .map((ref) => [ref.id, ref.slug]),
+    );
+    throw projectStackCollisionError(name, collisions, (id) => names.get(id));
   }
 
   private present(project: ProjectEntity) {

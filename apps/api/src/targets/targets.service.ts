@@ -1,6 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TargetProbe } from '@gantry/deploy';
-import { FieldError, invalid } from '@gantry/domain';
+import {
+  FieldError,
+  invalid,
+  stackCollisionError,
+  TargetPlacement,
+  stackCollisions,
+} from '@gantry/domain';
 import {
   EnvironmentsRepository,
   TargetsRepository,
@@ -41,6 +47,20 @@ export class TargetsService {
       }),
     ]);
     const [environmentIds, tenantIds] = await this.resolve(input.environments, input.tenants);
+    await this.refuseCollisions({
+      id: '',
+      name: input.name,
+      tags: input.tags,
+      tenantedMode: input.tenantedMode,
+      region: region as string,
+      cluster: input.cluster,
+      endpoint: input.endpoint ?? null,
+      credentialsType: columns.credentialsType,
+      accessKeyId: columns.accessKeyId,
+      roleArn: columns.roleArn,
+      environmentIds: environmentIds ?? [],
+      tenantIds: tenantIds ?? [],
+    });
     const values = {
       name: input.name,
       slug,
@@ -89,6 +109,20 @@ export class TargetsService {
     };
     refuse([...problems, ...targetProblems(state)]);
     const [environmentIds, tenantIds] = await this.resolve(environments, tenants);
+    await this.refuseCollisions({
+      id: current.id,
+      name: fields.name ?? current.name,
+      tags: fields.tags ?? current.tags,
+      tenantedMode: state.tenantedMode,
+      region: state.region,
+      cluster: state.cluster,
+      endpoint: fields.endpoint !== undefined ? fields.endpoint : current.endpoint,
+      credentialsType: state.credentialsType,
+      accessKeyId: credentials ? (columns.accessKeyId ?? null) : current.accessKeyId,
+      roleArn: credentials ? (columns.roleArn ?? null) : current.roleArn,
+      environmentIds: environmentIds ?? current.environmentIds,
+      tenantIds: tenantIds ?? current.tenantIds,
+    });
     const updated = await this.targets
       .update(current.id, { ...fields, ...columns }, { environmentIds, tenantIds })
       .catch((error) => translateDatabaseError(error, 'target'));
@@ -99,6 +133,24 @@ export class TargetsService {
   async delete(ref: string): Promise<void> {
     const target = await this.targets.get(ref);
     await this.targets.delete(target.id).catch((error) => translateDatabaseError(error, 'target'));
+  }
+
+  /**
+   * Refuses (409 `stack_collision`) a target that would deploy the same stacks as another one:
+   * same account and region, a shared environment, tag and tenancy (`stackCollision`).
+   */
+  private async refuseCollisions(target: TargetPlacement): Promise<void> {
+    const others = await this.targets.all();
+    const collisions = stackCollisions(target, others, {
+      sandboxEndpoint: this.probe.sandboxEndpoint,
+    });
+    if (!collisions.length) return;
+    const names = new Map(
+      others
+        .flatMap((other) => [...other.environments, ...other.tenants])
+        .map((ref) => [ref.id, ref.slug]),
+    );
+    throw stackCollisionError(target.name ?? target.id, collisions, (id) => names.get(id));
   }
 
   /**

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'variable_too_large'
   | 'ambiguous_variable'
   | 'no_matching_target'
+  | 'stack_collision'
   | 'aws_unreachable';
 
 /** One invalid field: a JSON-pointer-like dotted path and what is wrong with it. */

@@ -99,6 +99,11 @@ export class TargetsRepository {
     return this.withLinks(await this.filtered({ environmentId }).getMany());
   }
 
+  /** Every target with its links: the input of the stack collision check (a few hundred at most). */
+  async all(): Promise<TargetRecord[]> {
+    return this.withLinks(await this.filtered({}).getMany());
+  }
+
   private filtered(filter: TargetFilter) {
     const query = this.targets.createQueryBuilder('target').orderBy('target.name', 'ASC');
     if (filter.environmentId) {
