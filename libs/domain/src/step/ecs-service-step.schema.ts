@@ -40,7 +40,7 @@ const size = z.union([
 export const CONTAINER_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,62}$/;
 
 /** An image repository without a tag or digest: the release chooses the tag. */
-const IMAGE_REPOSITORY_PATTERN =
+export const IMAGE_REPOSITORY_PATTERN =
   /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
 
 const portMappingSchema = z.strictObject({
@@ -122,6 +122,13 @@ export const taskSchema = z.strictObject({
     .default(30),
 });
 
+/** The awsvpc network of a service's or a one-off task's tasks. */
+export const networkSchema = z.strictObject({
+  subnets: z.array(awsIdentifier(AWS_IDENTIFIERS.subnet)).min(1).max(16),
+  securityGroups: z.array(awsIdentifier(AWS_IDENTIFIERS.securityGroup)).max(5).default([]),
+  assignPublicIp: z.boolean().default(false),
+});
+
 export const serviceSchema = z.strictObject({
   desiredCount: numberOrVariable(0, 5000).default(1),
   minimumHealthyPercent: z.number().int().min(0).max(100).default(100),
@@ -129,11 +136,7 @@ export const serviceSchema = z.strictObject({
   circuitBreaker: z
     .strictObject({ enable: z.boolean().default(true), rollback: z.boolean().default(true) })
     .default({ enable: true, rollback: true }),
-  network: z.strictObject({
-    subnets: z.array(awsIdentifier(AWS_IDENTIFIERS.subnet)).min(1).max(16),
-    securityGroups: z.array(awsIdentifier(AWS_IDENTIFIERS.securityGroup)).max(5).default([]),
-    assignPublicIp: z.boolean().default(false),
-  }),
+  network: networkSchema,
   loadBalancers: z
     .array(
       z.strictObject({
@@ -170,9 +173,33 @@ interface StepProblem {
 
 /** Rules that span fields: unique names and ports, an essential container, references between fields. */
 export function stepConsistencyProblems(step: EcsServiceStep): StepProblem[] {
+  const problems = containersProblems(step.containers);
+  step.service.loadBalancers.forEach((balancer, index) => {
+    const container = step.containers.find(
+      (candidate) => candidate.name === balancer.containerName,
+    );
+    if (!container) {
+      problems.push({
+        path: ['service', 'loadBalancers', index, 'containerName'],
+        message: `'${balancer.containerName}' is not a container of this step`,
+      });
+    } else if (
+      !container.portMappings.some((mapping) => mapping.containerPort === balancer.containerPort)
+    ) {
+      problems.push({
+        path: ['service', 'loadBalancers', index, 'containerPort'],
+        message: `container '${balancer.containerName}' does not map port ${balancer.containerPort}`,
+      });
+    }
+  });
+  return problems;
+}
+
+/** The rules of a task's containers: unique names and ports, `dependsOn` names, an essential container. */
+export function containersProblems(containers: ContainerDefinition[]): StepProblem[] {
   const problems: StepProblem[] = [];
-  const names = step.containers.map((container) => container.name);
-  step.containers.forEach((container, index) => {
+  const names = containers.map((container) => container.name);
+  containers.forEach((container, index) => {
     if (names.indexOf(container.name) !== index) {
       problems.push({
         path: ['containers', index, 'name'],
@@ -202,27 +229,9 @@ export function stepConsistencyProblems(step: EcsServiceStep): StepProblem[] {
       }
     });
   });
-  if (!step.containers.some((container) => container.essential)) {
+  if (!containers.some((container) => container.essential)) {
     problems.push({ path: ['containers'], message: 'at least one container must be essential' });
   }
-  step.service.loadBalancers.forEach((balancer, index) => {
-    const container = step.containers.find(
-      (candidate) => candidate.name === balancer.containerName,
-    );
-    if (!container) {
-      problems.push({
-        path: ['service', 'loadBalancers', index, 'containerName'],
-        message: `'${balancer.containerName}' is not a container of this step`,
-      });
-    } else if (
-      !container.portMappings.some((mapping) => mapping.containerPort === balancer.containerPort)
-    ) {
-      problems.push({
-        path: ['service', 'loadBalancers', index, 'containerPort'],
-        message: `container '${balancer.containerName}' does not map port ${balancer.containerPort}`,
-      });
-    }
-  });
   return problems;
 }
 
