@@ -3,10 +3,19 @@ import {
   ECSClient,
   DescribeClustersCommand,
   DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ListTasksCommand,
-  Service,
-  Task,
+  RegisterTaskDefinitionCommand,
+  RunTaskCommand,
+  StopTaskCommand,
+  UpdateServiceCommand,
+  type DesiredStatus,
+  type RegisterTaskDefinitionCommandInput,
+  type Service,
+  type Tag,
+  type Task,
+  type TaskDefinition,
 } from '@aws-sdk/client-ecs';
 import type { AwsCaller, CallOptions } from '../aws/aws-caller';
 import type { AwsClients } from '../aws/aws-clients';
@@ -17,7 +26,23 @@ export interface ClusterCheck {
   detail: string;
 }
 
-/** The ECS calls Gantry makes: verifying a rollout, diagnosing a failure, checking a cluster. */
+/** A one-off task to start: `clientToken` makes RunTask idempotent (same token, same task). */
+export interface RunTaskRequest {
+  cluster: string;
+  taskDefinition: string;
+  subnets: string[];
+  securityGroups: string[];
+  assignPublicIp: boolean;
+  /** At most 64 ASCII characters. */
+  clientToken: string;
+  /** At most 128 letters, digits, hyphens and underscores. */
+  startedBy: string;
+}
+
+/**
+ * The ECS calls Gantry makes: verifying a rollout, diagnosing a failure, checking a cluster,
+ * running one-off tasks (ecs-run-task) and updating services it did not create (ecs-update-service).
+ */
 export class EcsGateway {
   constructor(
     private readonly clients: AwsClients,
@@ -53,6 +78,107 @@ export class EcsGateway {
       client.send(new DescribeTasksCommand({ cluster, tasks: listed.taskArns })),
     );
     return described.tasks ?? [];
+  }
+
+  /** Starts one Fargate task; the same `clientToken` answers the task the first call started. */
+  async runTask(request: RunTaskRequest): Promise<{ task: Task | null; failure: string | null }> {
+    const output = await this.send<{
+      tasks?: Task[];
+      failures?: { arn?: string; reason?: string; detail?: string }[];
+    }>('RunTask', (client) =>
+      client.send(
+        new RunTaskCommand({
+          cluster: request.cluster,
+          taskDefinition: request.taskDefinition,
+          launchType: 'FARGATE',
+          count: 1,
+          clientToken: request.clientToken,
+          startedBy: request.startedBy,
+          networkConfiguration: {
+            awsvpcConfiguration: {
+              subnets: request.subnets,
+              securityGroups: request.securityGroups.length ? request.securityGroups : undefined,
+              assignPublicIp: request.assignPublicIp ? 'ENABLED' : 'DISABLED',
+            },
+          },
+        }),
+      ),
+    );
+    const failure = output.failures?.[0];
+    return {
+      task: output.tasks?.[0] ?? null,
+      failure: failure ? [failure.reason, failure.detail].filter(Boolean).join(': ') : null,
+    };
+  }
+
+  /** Stops a task with a reason (shown as its `stoppedReason`); a stopped task is left as it is. */
+  async stopTask(cluster: string, task: string, reason: string): Promise<Task | null> {
+    const output = await this.send<{ task?: Task }>('StopTask', (client) =>
+      client.send(new StopTaskCommand({ cluster, task, reason: reason.slice(0, 255) })),
+    );
+    return output.task ?? null;
+  }
+
+  /** The ARNs of the cluster's tasks started by `startedBy`, running or (with STOPPED) stopped. */
+  async listTasks(
+    cluster: string,
+    startedBy: string,
+    desiredStatus: DesiredStatus = 'RUNNING',
+  ): Promise<string[]> {
+    const arns: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const output = await this.send<{ taskArns?: string[]; nextToken?: string }>(
+        'ListTasks',
+        (client) =>
+          client.send(new ListTasksCommand({ cluster, startedBy, desiredStatus, nextToken })),
+      );
+      arns.push(...(output.taskArns ?? []));
+      nextToken = output.nextToken;
+    } while (nextToken);
+    return arns;
+  }
+
+  /** Up to 100 tasks by ARN (DescribeTasks' limit); missing ones are left out. */
+  async describeTasks(cluster: string, tasks: string[]): Promise<Task[]> {
+    if (tasks.length === 0) return [];
+    const output = await this.send<{ tasks?: Task[] }>('DescribeTasks', (client) =>
+      client.send(new DescribeTasksCommand({ cluster, tasks: tasks.slice(0, 100) })),
+    );
+    return output.tasks ?? [];
+  }
+
+  /** A revision (`family:revision`, a bare family for its latest, or an ARN) with every field and its tags. */
+  async describeTaskDefinition(
+    taskDefinition: string,
+  ): Promise<{ taskDefinition: TaskDefinition; tags: Tag[] }> {
+    const output = await this.send<{ taskDefinition?: TaskDefinition; tags?: Tag[] }>(
+      'DescribeTaskDefinition',
+      (client) =>
+        client.send(new DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] })),
+    );
+    if (!output.taskDefinition)
+      throw new Error(`task definition ${taskDefinition} was not returned`);
+    return { taskDefinition: output.taskDefinition, tags: output.tags ?? [] };
+  }
+
+  /** Registers the next revision of a family; answers it. */
+  async registerTaskDefinition(input: RegisterTaskDefinitionCommandInput): Promise<TaskDefinition> {
+    const output = await this.send<{ taskDefinition?: TaskDefinition }>(
+      'RegisterTaskDefinition',
+      (client) => client.send(new RegisterTaskDefinitionCommand(input)),
+    );
+    if (!output.taskDefinition) throw new Error('RegisterTaskDefinition returned no revision');
+    return output.taskDefinition;
+  }
+
+  /** Points a service at a task definition revision, which starts a new ECS deployment. */
+  async updateService(cluster: string, service: string, taskDefinition: string): Promise<Service> {
+    const output = await this.send<{ service?: Service }>('UpdateService', (client) =>
+      client.send(new UpdateServiceCommand({ cluster, service, taskDefinition })),
+    );
+    if (!output.service) throw new Error('UpdateService returned no service');
+    return output.service;
   }
 
   async checkCluster(cluster: string): Promise<ClusterCheck> {
