@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
@@ -63,4 +64,54 @@ function credentialsFor(
     case 'default':
       return undefined; // the SDK's default provider chain
   }
+}
+
+/** How long a pooled set of clients lives after its last use. */
+const POOL_IDLE_MS = 10 * 60_000;
+
+/**
+ * SDK clients shared by every deployment of a target's account (endpoint, region and
+ * credentials): a fan-out to 1,000 tenants of one target keeps one pair of clients, not 1,000,
+ * and the batchers made for them (`attach`) serve all those deployments. Unused entries go after
+ * ten minutes; changed credentials make a new entry (the key holds a digest of them).
+ */
+export class AwsClientPool<Extra extends object = object> {
+  private readonly entries = new Map<string, { clients: AwsClients & Extra; usedAt: number }>();
+
+  constructor(
+    private readonly sandboxUrl: string,
+    private readonly attach: (clients: AwsClients) => Extra = () => ({}) as Extra,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  clientsFor(target: TargetAwsAccess): AwsClients & Extra {
+    const now = this.now();
+    for (const [key, entry] of this.entries)
+      if (now - entry.usedAt > POOL_IDLE_MS) this.entries.delete(key);
+    const key = poolKey(target, this.sandboxUrl);
+    let entry = this.entries.get(key);
+    if (!entry) {
+      const clients = createAwsClients(target, this.sandboxUrl);
+      entry = { clients: Object.assign(clients, this.attach(clients)), usedAt: now };
+      this.entries.set(key, entry);
+    }
+    entry.usedAt = now;
+    return entry.clients;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+function poolKey(target: TargetAwsAccess, sandboxUrl: string): string {
+  const credentials = target.credentials;
+  const identity = JSON.stringify([
+    target.endpoint ?? (credentials.type === 'sandbox' ? sandboxUrl : null),
+    target.region,
+    credentials,
+    // The assumed role's session is named after the target.
+    credentials.type === 'assume-role' ? target.targetId : null,
+  ]);
+  return createHash('sha256').update(identity).digest('hex');
 }

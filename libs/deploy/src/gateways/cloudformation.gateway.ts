@@ -17,6 +17,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import type { AwsCaller, CallOptions } from '../aws/aws-caller';
 import type { AwsClients } from '../aws/aws-clients';
+import type { AwsBatchers } from './aws-batchers';
 
 export interface ChangeSetRequest {
   stackName: string;
@@ -33,7 +34,7 @@ const MAX_EVENT_PAGES = 20;
 /** The CloudFormation calls a deployment makes, each through the shared limiter and retries. */
 export class CloudFormationGateway {
   constructor(
-    private readonly clients: AwsClients,
+    private readonly clients: AwsClients & Partial<AwsBatchers>,
     private readonly caller: AwsCaller,
     private readonly callOptions: CallOptions = {},
   ) {}
@@ -50,8 +51,13 @@ export class CloudFormationGateway {
     );
   }
 
-  /** The stack, or null when it does not exist. */
+  /**
+   * The stack, or null when it does not exist. Pooled clients answer through their stack poller,
+   * sharing the call with the other deployments of the account and region.
+   */
   async describeStack(stackName: string): Promise<Stack | null> {
+    if (this.clients.stackPoller)
+      return this.clients.stackPoller.describe(stackName, this.callOptions);
     try {
       const output = await this.send<{ Stacks?: Stack[] }>('DescribeStacks', (client) =>
         client.send(new DescribeStacksCommand({ StackName: stackName })),

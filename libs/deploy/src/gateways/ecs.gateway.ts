@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import type { AwsCaller, CallOptions } from '../aws/aws-caller';
 import type { AwsClients } from '../aws/aws-clients';
+import type { AwsBatchers } from './aws-batchers';
 
 export interface ClusterCheck {
   reachable: boolean;
@@ -45,7 +46,7 @@ export interface RunTaskRequest {
  */
 export class EcsGateway {
   constructor(
-    private readonly clients: AwsClients,
+    private readonly clients: AwsClients & Partial<AwsBatchers>,
     private readonly caller: AwsCaller,
     private readonly callOptions: CallOptions = {},
   ) {}
@@ -59,7 +60,10 @@ export class EcsGateway {
     );
   }
 
+  /** Pooled clients answer through their batcher: ten services of a cluster to a call. */
   async describeService(cluster: string, service: string): Promise<Service | null> {
+    if (this.clients.serviceBatcher)
+      return this.clients.serviceBatcher.describe(cluster, service, this.callOptions);
     const output = await this.send<{ services?: Service[] }>('DescribeServices', (client) =>
       client.send(new DescribeServicesCommand({ cluster, services: [service] })),
     );

@@ -20,7 +20,8 @@ import { NotificationPublisher } from '@gantry/notifications';
 import { DeploymentScheduler, FreezeGate, StackQueue } from '@gantry/scheduling';
 import { AwsCaller, CallOptions } from '../aws/aws-caller';
 import { isCredentialsError } from '../aws/throttling';
-import { createAwsClients } from '../aws/aws-clients';
+import { AwsClientPool } from '../aws/aws-clients';
+import { AwsBatchers, batchersFor } from '../gateways/aws-batchers';
 import { CloudFormationGateway } from '../gateways/cloudformation.gateway';
 import { EcsGateway } from '../gateways/ecs.gateway';
 import { RenderInputLoader } from '../render-input.loader';
@@ -39,6 +40,15 @@ export class DeploymentRunner {
   private readonly preflight = new ClusterPreflight();
 
   private readonly logger = new Logger('DeploymentRunner');
+
+  /** One per worker process: a target's clients and stack/service batchers serve all its deployments. */
+  private pool?: AwsClientPool<AwsBatchers>;
+  private get clientPool(): AwsClientPool<AwsBatchers> {
+    return (this.pool ??= new AwsClientPool(
+      this.settings.sandboxUrl,
+      batchersFor(this.caller, this.settings.pollMinMs),
+    ));
+  }
 
   constructor(
     private readonly runs: DeploymentRunsRepository,
@@ -213,7 +223,7 @@ export class DeploymentRunner {
     let outcome: TargetOutcome;
     try {
       const access = await this.targets.awsAccess(target.targetId);
-      const clients = createAwsClients(access, this.settings.sandboxUrl);
+      const clients = this.clientPool.clientsFor(access);
       const callOptions: CallOptions = {
         onUnreachable: (action, reason, seconds) =>
           log.warn(

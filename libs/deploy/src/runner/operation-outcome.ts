@@ -16,7 +16,8 @@ export async function operationOutcomeOf(
   watched: WatchResult & { events: StackEventFact[]; essentialContainers: string[] },
 ): Promise<TargetOutcome> {
   const { stackName } = context.target;
-  const stack = await context.cloudformation.describeStack(stackName);
+  // The watcher's last look is fresh: the operation had settled, so nothing changes the stack now.
+  const stack = watched.stack ?? (await context.cloudformation.describeStack(stackName));
   const finalStatus = stack?.StackStatus ?? watched.status;
   if (operationOutcome(finalStatus) === 'succeeded') {
     await storeOutputs(context, runs, stack?.Outputs);

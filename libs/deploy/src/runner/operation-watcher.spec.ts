@@ -23,7 +23,10 @@ function watcherOn(
 ) {
   const lines: string[] = [];
   const cancelCalls: string[] = [];
-  let poll = 0;
+  let poll = -1;
+  let logged = -1;
+  const events: string[] = [];
+  const reads = { events: 0 };
   const stackEvent = (status: string, index: number): StackEvent => ({
     EventId: `event-${index}`,
     StackId: 'stack-id',
@@ -35,12 +38,21 @@ function watcherOn(
     Timestamp: new Date(),
   });
   const cloudformation = {
+    // Events read since the last read: the stack's own, one per status it went through.
     eventsSince: async () => {
-      const status = script[Math.min(poll, script.length - 1)];
-      poll += 1;
-      return poll <= script.length ? [stackEvent(status, poll)] : [];
+      reads.events += 1;
+      const fresh = [];
+      for (; logged < Math.min(poll, script.length - 1);) {
+        logged += 1;
+        fresh.push(stackEvent(script[logged], logged));
+        events.push(script[logged]);
+      }
+      return fresh;
     },
-    describeStack: async () => ({ StackStatus: script[script.length - 1] }),
+    describeStack: async () => {
+      poll += 1;
+      return { StackStatus: script[Math.min(poll, script.length - 1)] };
+    },
     cancelUpdate: async (stackName: string) => {
       cancelCalls.push(stackName);
       if (options.cancelRefusal)
@@ -87,7 +99,13 @@ function watcherOn(
     maxWorkerErrors: 3,
     sandboxUrl: 'http://127.0.0.1:1',
   };
-  return { watcher: new OperationWatcher(context, runs, settings, TOKEN), lines, cancelCalls };
+  return {
+    watcher: new OperationWatcher(context, runs, settings, TOKEN),
+    lines,
+    cancelCalls,
+    events,
+    reads,
+  };
 }
 
 describe('OperationWatcher cancelling an operation', () => {
@@ -96,7 +114,7 @@ describe('OperationWatcher cancelling an operation', () => {
       ['UPDATE_IN_PROGRESS', 'UPDATE_ROLLBACK_IN_PROGRESS', 'UPDATE_ROLLBACK_COMPLETE'],
       { cancelRequested: true },
     );
-    await expect(watcher.watch()).resolves.toEqual({
+    await expect(watcher.watch()).resolves.toMatchObject({
       status: 'UPDATE_ROLLBACK_COMPLETE',
       cancelled: 'cancel',
     });
@@ -109,7 +127,7 @@ describe('OperationWatcher cancelling an operation', () => {
       cancelRequested: true,
       cancelRefusal: 'Stack is in UPDATE_COMPLETE state and can not be updated.',
     });
-    await expect(watcher.watch()).resolves.toEqual({
+    await expect(watcher.watch()).resolves.toMatchObject({
       status: 'UPDATE_COMPLETE',
       cancelled: 'cancel',
     });
@@ -122,7 +140,10 @@ describe('OperationWatcher cancelling an operation', () => {
     const { watcher, lines, cancelCalls } = watcherOn(['UPDATE_COMPLETE'], {
       cancelRequested: true,
     });
-    await expect(watcher.watch()).resolves.toEqual({ status: 'UPDATE_COMPLETE', cancelled: null });
+    await expect(watcher.watch()).resolves.toMatchObject({
+      status: 'UPDATE_COMPLETE',
+      cancelled: null,
+    });
     expect(cancelCalls).toEqual([]);
     expect(lines).toContain(
       'Cancel requested, but the stack had already reached UPDATE_COMPLETE: nothing left to cancel.',
@@ -133,7 +154,10 @@ describe('OperationWatcher cancelling an operation', () => {
     const { watcher, lines, cancelCalls } = watcherOn(['UPDATE_IN_PROGRESS', 'UPDATE_COMPLETE'], {
       cancelRequested: false,
     });
-    await expect(watcher.watch()).resolves.toEqual({ status: 'UPDATE_COMPLETE', cancelled: null });
+    await expect(watcher.watch()).resolves.toMatchObject({
+      status: 'UPDATE_COMPLETE',
+      cancelled: null,
+    });
     expect(cancelCalls).toEqual([]);
     expect(lines.filter((line) => /cancel/i.test(line))).toEqual([]);
   });
@@ -143,13 +167,51 @@ describe('OperationWatcher cancelling an operation', () => {
       ['UPDATE_IN_PROGRESS', 'UPDATE_ROLLBACK_COMPLETE'],
       { cancelRequested: false, timeoutSeconds: 30, startedSecondsAgo: 60 },
     );
-    await expect(watcher.watch()).resolves.toEqual({
+    await expect(watcher.watch()).resolves.toMatchObject({
       status: 'UPDATE_ROLLBACK_COMPLETE',
       cancelled: 'timeout',
     });
     expect(cancelCalls).toHaveLength(1);
     expect(lines).toContain(
       'Timed out after 30 s: CancelUpdateStack sent; CloudFormation rolls back.',
+    );
+  });
+});
+
+describe('OperationWatcher reading events', () => {
+  it('reads the events once the operation settles, not at every look, and logs each once', async () => {
+    const { watcher, lines, reads } = watcherOn(
+      [
+        ...Array(6).fill('UPDATE_IN_PROGRESS'),
+        'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS',
+        'UPDATE_COMPLETE',
+      ],
+      { cancelRequested: false },
+    );
+    await expect(watcher.watch()).resolves.toMatchObject({ status: 'UPDATE_COMPLETE' });
+    expect(reads.events).toBe(1);
+    expect(lines.filter((line) => line.includes('UPDATE_COMPLETE'))).toEqual([
+      'gantry-web-dev AWS::CloudFormation::Stack UPDATE_COMPLETE_CLEANUP_IN_PROGRESS',
+      'gantry-web-dev AWS::CloudFormation::Stack UPDATE_COMPLETE',
+    ]);
+    expect(watcher.events.map((event) => event.status)).toContain('UPDATE_IN_PROGRESS');
+  });
+
+  it('reads the events as soon as the stack starts rolling back, then once more when it settles', async () => {
+    const { watcher, lines, reads } = watcherOn(
+      [
+        'UPDATE_IN_PROGRESS',
+        'UPDATE_IN_PROGRESS',
+        'UPDATE_ROLLBACK_IN_PROGRESS',
+        'UPDATE_ROLLBACK_IN_PROGRESS',
+        'UPDATE_ROLLBACK_COMPLETE',
+      ],
+      { cancelRequested: false },
+    );
+    await expect(watcher.watch()).resolves.toMatchObject({ status: 'UPDATE_ROLLBACK_COMPLETE' });
+    expect(reads.events).toBe(2);
+    expect(lines).toContain(
+      'gantry-web-dev AWS::CloudFormation::Stack UPDATE_ROLLBACK_IN_PROGRESS',
     );
   });
 });

@@ -1,4 +1,4 @@
-import type { StackEvent } from '@aws-sdk/client-cloudformation';
+import type { Stack, StackEvent } from '@aws-sdk/client-cloudformation';
 import type { DeploymentRunsRepository } from '@gantry/persistence';
 import type { RunnerSettings } from './runner-settings';
 import {
@@ -15,6 +15,15 @@ export interface WatchResult {
   status: string;
   /** Whether Gantry asked CloudFormation to stop it, and why. */
   cancelled: 'cancel' | 'timeout' | null;
+  /** The settled stack as DescribeStacks showed it (outputs included), or null when it is gone. */
+  stack: Stack | null;
+}
+
+/** While an operation runs, its new events are read (and logged) at least this often. */
+export const EVENTS_EVERY_MS = 30_000;
+
+function isSettled(status: string): boolean {
+  return operationOutcome(status) !== 'pending' && stackPhase(status) !== 'in-progress';
 }
 
 /**
@@ -37,7 +46,13 @@ export class OperationWatcher {
     return this.context.target.stackName;
   }
 
-  /** Streams new stack events until the operation settles, cancelling on request or timeout. */
+  /**
+   * Follows the stack until the operation settles, cancelling on request or timeout. Its status
+   * comes from `DescribeStacks`, which the stack poller shares with every other deployment of the
+   * account and region; its events are read (and logged) only when there is news worth a call:
+   * when the operation settles, when it starts rolling back, and at least every
+   * `EVENTS_EVERY_MS` while it runs.
+   */
   async watch(): Promise<WatchResult> {
     const { target } = this.context;
     const startedAt = target.operationStartedAt?.getTime() ?? Date.now() - 60_000;
@@ -46,10 +61,28 @@ export class OperationWatcher {
     const since = new Date(startedAt - 1000);
     let cancelled: 'cancel' | 'timeout' | null = null;
     let continued = false;
+    let eventsAt = Date.now();
+    let rollingBack = false;
     for (let polls = 0; ; polls++) {
       // A stack operation takes seconds at least: wait before each look, not after.
       await sleep(pollDelayMs(polls, this.settings.pollMinMs, this.settings.pollMaxMs));
-      const status = await this.pollEvents(since);
+      const stack = await this.context.cloudformation.describeStack(this.stackName);
+      const described = stack?.StackStatus ?? null;
+      const settled = described !== null && isSettled(described);
+      const rollback = described?.includes('ROLLBACK') ?? false;
+      let status: string | null = described;
+      if (
+        described === null ||
+        settled ||
+        (rollback && !rollingBack) ||
+        Date.now() - eventsAt >= EVENTS_EVERY_MS
+      ) {
+        eventsAt = Date.now();
+        const fromEvents = await this.pollEvents(since);
+        // A stack that is gone (a failed create deleted on failure) is known by its events only.
+        if (described === null) status = fromEvents;
+      }
+      rollingBack = rollback;
       const phase = stackPhase(status);
       if (phase === 'rollback-failed' && !continued) {
         continued = true;
@@ -64,9 +97,9 @@ export class OperationWatcher {
           );
         continue;
       }
-      if (status && operationOutcome(status) !== 'pending' && phase !== 'in-progress') {
+      if (status && isSettled(status)) {
         if (!cancelled) await this.noteUnheededCancel(status);
-        return { status, cancelled };
+        return { status, cancelled, stack: described === null ? null : stack };
       }
       if (!cancelled && (await this.context.isCancelRequested()))
         cancelled = await this.cancel('cancel', status);
@@ -74,7 +107,7 @@ export class OperationWatcher {
     }
   }
 
-  /** Logs new events; returns the stack's latest status as its own events tell it. */
+  /** Logs new events; returns the stack's latest status as this operation's events tell it. */
   private async pollEvents(since: Date): Promise<string | null> {
     const fresh = await this.context.cloudformation.eventsSince(
       this.stackName,
@@ -97,12 +130,6 @@ export class OperationWatcher {
         lastEventId,
       });
     }
-    const stackEvents = fresh.filter(
-      (event) => event.ResourceType === 'AWS::CloudFormation::Stack',
-    );
-    if (stackEvents.length) return stackEvents[stackEvents.length - 1].ResourceStatus ?? null;
-    if (fresh.length === 0 && this.events.length === 0)
-      return (await this.context.cloudformation.describeStack(this.stackName))?.StackStatus ?? null;
     return this.lastStackStatus();
   }
 
@@ -110,7 +137,7 @@ export class OperationWatcher {
     const stack = this.events.filter(
       (event) => event.resourceType === 'AWS::CloudFormation::Stack',
     );
-    return stack.length ? stack[stack.length - 1].status : 'UPDATE_IN_PROGRESS';
+    return stack.length ? stack[stack.length - 1].status : null;
   }
 
   /** A cancel that arrived while the operation was already settling: say why nothing was cancelled. */
