@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { GANTRY_CONFIG, GantryConfig } from '@gantry/config';
 import { DeploymentRunsRepository } from '@gantry/persistence';
-import { DeploymentQueue } from '@gantry/queue';
+import { DeploymentQueue, QueueUnavailableError } from '@gantry/queue';
 
 /**
  * Nothing is lost when a worker dies: on start and periodically, deployments that are queued
@@ -45,6 +45,8 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       if (due.length) this.logger.log(`Handed out ${due.length} deployment(s) again`);
       return due.length;
     } catch (error) {
+      // Redis being down is logged once per outage elsewhere; the next round tries again.
+      if (error instanceof QueueUnavailableError) return 0;
       this.logger.error(`Reconcile failed: ${(error as Error).message}`);
       return 0;
     }

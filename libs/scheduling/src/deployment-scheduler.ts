@@ -16,6 +16,7 @@ import {
   ReleasesRepository,
   ReleaseValues,
 } from '@gantry/persistence';
+import { DeploymentQueue } from '@gantry/queue';
 import { automaticActor, DeploymentWriter, RequestOptions, sameKey } from './deployment-writer';
 import { SchedulingContextLoader } from './scheduling-context.loader';
 import { nothingToPromote, selectScopes } from './tenant-scopes';
@@ -66,6 +67,7 @@ export class DeploymentScheduler {
     private readonly candidates: DeploymentCandidatesRepository,
     private readonly contexts: SchedulingContextLoader,
     private readonly writer: DeploymentWriter,
+    private readonly queue: DeploymentQueue,
   ) {}
 
   /** One deployment per chosen tenant (or one untenanted), refused as a whole when any is refused. */
@@ -132,6 +134,8 @@ export class DeploymentScheduler {
         due.some((key) => key.environmentId === environment.id),
       ),
     );
+    // Redis down: 503 before the release is written, not a release whose deployments wait unseen.
+    if (due.length) await this.queue.assertAvailable();
     const createdBy = automaticActor({ releaseCreatedBy: creator.actorName });
     const { release, rows } = await this.deployments.transaction(async (manager) => {
       const release = await this.releases.insert({ ...values, projectId: project.id }, manager);

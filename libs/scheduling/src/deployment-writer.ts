@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   activeFreeze,
@@ -57,6 +57,8 @@ export function automaticActor(trigger: { releaseCreatedBy: string | null } | { 
 /** Checks, plans and writes deployments; enqueues them once the transaction has committed. */
 @Injectable()
 export class DeploymentWriter {
+  private readonly logger = new Logger('Scheduling');
+
   constructor(
     private readonly deployments: DeploymentsRepository,
     private readonly candidates: DeploymentCandidatesRepository,
@@ -76,6 +78,8 @@ export class DeploymentWriter {
     wanted: Wanted[],
     options: RequestOptions,
   ): Promise<DeploymentRecord[]> {
+    // Redis down: 503 now, before anything is written, rather than rows nobody is told about.
+    await this.queue.assertAvailable();
     const blocked = wanted.find((item) => item.release.blockedReason);
     if (blocked)
       throw releaseBlockedError(blocked.release.version, blocked.release.blockedReason as string);
@@ -151,7 +155,10 @@ export class DeploymentWriter {
   /** Enqueues after the commit, so a worker never picks up a row it cannot see yet. */
   async commit(rows: NewDeployment[]): Promise<DeploymentRecord[]> {
     const queued = rows.filter((row) => row.status === 'queued').map((row) => row.id);
-    await this.queue.enqueue(queued);
+    if (!(await this.queue.tryEnqueue(queued)))
+      this.logger.warn(
+        `Redis unavailable: ${queued.length} deployment(s) written stay queued; the reconciler hands them out when Redis is back`,
+      );
     await this.notifications.deployments('deployment.queued', queued);
     await this.notifications.deployments(
       'deployment.failed',

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DeploymentRunsRepository } from '@gantry/persistence';
 import { DeploymentQueue } from '@gantry/queue';
 
@@ -8,6 +8,8 @@ import { DeploymentQueue } from '@gantry/queue';
  */
 @Injectable()
 export class StackQueue {
+  private readonly logger = new Logger('Scheduling');
+
   constructor(
     private readonly runs: DeploymentRunsRepository,
     private readonly queue: DeploymentQueue,
@@ -16,7 +18,10 @@ export class StackQueue {
   /** Starts the next queued deployment of the stack; its id, or null when none waits. */
   async releaseStack(stackKey: string): Promise<string | null> {
     const next = await this.runs.nextQueuedOnStack(stackKey);
-    if (next) await this.queue.enqueue([next]);
+    if (next && !(await this.queue.tryEnqueue([next])))
+      this.logger.warn(
+        `Redis unavailable: deployment ${next} stays queued; the reconciler hands it out when Redis is back`,
+      );
     return next;
   }
 }

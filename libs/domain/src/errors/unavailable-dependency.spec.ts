@@ -14,6 +14,7 @@ describe('unavailableDependency', () => {
       'Redis',
     ],
     [new Error('Connection is closed.'), 'Redis'],
+    [new Error('Redis is unavailable: the connection is reconnecting'), 'Redis'],
     [new Error('Connection terminated unexpectedly'), 'PostgreSQL'],
     [new Error('timeout exceeded when trying to connect'), 'PostgreSQL'],
     [withFields('the database system is shutting down', { code: '57P03' }), 'PostgreSQL'],

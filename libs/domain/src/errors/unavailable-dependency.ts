@@ -24,6 +24,7 @@ const REDIS_MESSAGES = [
   /^Connection is closed\.?$/,
   /Stream isn't writeable/,
   /enableOfflineQueue/,
+  /^Redis is unavailable/,
 ];
 
 const POSTGRES_MESSAGES = [
