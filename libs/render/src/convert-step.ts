@@ -88,7 +88,7 @@ export function convertStep(input: ConvertInput): ConvertResult {
 }
 
 /** Looks variables up by their unscoped value only: scoped values need a deployment to choose. */
-function unscopedLookup(input: ConvertInput): (name: string) => VariableLookupResult {
+export function unscopedLookup(input: ConvertInput): (name: string) => VariableLookupResult {
   const byName = groupVariables(input.variables);
   const builtIns: Record<string, string | null> = {
     'Gantry.Project.Name': input.project.name,

@@ -20,7 +20,7 @@ export function buildResources(context: BuildContext): Record<string, CfnResourc
   return resources;
 }
 
-function logGroup(context: BuildContext): CfnResource {
+export function logGroup(context: BuildContext): CfnResource {
   return {
     Type: 'AWS::Logs::LogGroup',
     Properties: {
@@ -32,7 +32,7 @@ function logGroup(context: BuildContext): CfnResource {
 }
 
 /** Retained on update and delete, so the revision a rollback returns to is never deregistered. */
-function taskDefinition(context: BuildContext): CfnResource {
+export function taskDefinition(context: BuildContext): CfnResource {
   const { step, values } = context;
   const size = (raw: number | string): CfnValue => {
     const value = values.number(raw);

@@ -1,10 +1,13 @@
 // Input fixtures for the renderer's specs and the benchmark: plain data, as the API would store it.
 import {
+  ecsRunTaskStepSchema,
   ecsServiceStepSchema,
+  stackName,
+  type EcsRunTaskStepInput,
   type EcsServiceStepInput,
   type VariableDefinition,
 } from '@gantry/domain';
-import type { ConvertInput, RenderInput } from '../src';
+import type { ConvertInput, RenderInput, RunTaskRenderInput } from '../src';
 
 const ACCOUNT = '123456789012';
 const ECR = `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com`;
@@ -263,3 +266,49 @@ export const sensitiveEverywhereVariables: VariableDefinition[] = [
   v('Hidden.Subnet', 'subnet-0a0b0c0e', {}, true),
   v('Hidden.Owner', 'owner-value', {}, true),
 ];
+
+/** A database migration (ecs-run-task): the shop's migrate image, its secret URL, a sidecar that may fail. */
+export const migrationStep: EcsRunTaskStepInput = {
+  containers: [
+    {
+      name: 'migrate',
+      image: `${ECR}/shop-migrate`,
+      command: ['npm', 'run', 'migrate', '--', '--to', '#{Gantry.Release.Number}'],
+      environment: { DATABASE_URL: '#{Db.Url}', LOG_LEVEL: '#{LogLevel}' },
+    },
+    { name: 'xray', image: 'amazon/aws-xray-daemon', essential: false, cpu: 32, memory: 64 },
+  ],
+  task: { cpu: '512', memory: '#{Task.Memory}', executionRoleArn: EXECUTION_ROLE },
+  network: { subnets: ['#{Subnet.A}', '#{Subnet.B}'], securityGroups: ['sg-0a1b2c3d'] },
+  timeoutSeconds: 900,
+};
+
+/** A RunTaskRenderInput for the shop's migration step. */
+export function runTaskRenderInput(
+  options: { environment?: keyof typeof environments; tenant?: keyof typeof tenants | null } = {},
+): RunTaskRenderInput {
+  const environment = environments[options.environment ?? 'prod'];
+  const tenant = options.tenant ? tenants[options.tenant] : null;
+  return {
+    project: { id: ids.project, slug: 'shop', name: 'Shop' },
+    step: { slug: 'migrate', name: 'Migrate database' },
+    release: {
+      id: ids.release,
+      version: '1.4.0',
+      images: { migrate: '1.4.0', xray: '3.3.7' },
+      body: ecsRunTaskStepSchema.parse(migrationStep),
+    },
+    environment,
+    tenant,
+    channel: { id: ids.channel, slug: 'default', name: 'Default' },
+    target: {
+      id: ids.euTarget,
+      slug: 'eu-prod',
+      name: 'EU production',
+      cluster: 'shop-eu',
+      region: 'eu-west-1',
+    },
+    variables: shopVariables,
+    stackName: stackName('shop-migrate', environment.slug, tenant?.slug),
+  };
+}
