@@ -6,6 +6,7 @@ import { StackDeployments1796399509781 } from './1796399509781-StackDeployments'
 import { DeploymentClaimToken1796400657185 } from './1796400657185-DeploymentClaimToken';
 import { DeploymentErrorDetails1796401353124 } from './1796401353124-DeploymentErrorDetails';
 import { PromotionGates1796404970672 } from './1796404970672-PromotionGates';
+import { DeploymentCounts1796410131497 } from './1796410131497-DeploymentCounts';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   DeploymentClaimToken1796400657185,
   DeploymentErrorDetails1796401353124,
   PromotionGates1796404970672,
+  DeploymentCounts1796410131497,
 ];

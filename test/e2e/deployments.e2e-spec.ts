@@ -371,6 +371,34 @@ describe('deployments API', () => {
       await api.get('/api/deployments/00000000-0000-0000-0000-000000000000').expect(404);
     });
 
+    it('counts every filter as the rows it lists, from the maintained counts, after status changes', async () => {
+      await sql(
+        `UPDATE deployments SET status = 'failed', finished_at = now()
+          WHERE id = (SELECT id FROM deployments WHERE status = 'queued' ORDER BY seq LIMIT 1)`,
+      );
+      for (const filter of [
+        '',
+        'project=saas',
+        'project=shop',
+        'environment=prod',
+        'tenant=initech',
+        'status=queued',
+        'status=failed',
+        'status=cancelled',
+        'project=saas&environment=prod',
+        'environment=prod&status=queued',
+        'project=saas&environment=prod&tenant=initech&status=queued',
+      ]) {
+        const { body } = await api.get(`/api/deployments?limit=500&${filter}`).expect(200);
+        expect({ filter, total: body.total }).toEqual({ filter, total: body.items.length });
+      }
+      const [{ counted }] = await sql(
+        `SELECT (SELECT sum(count_queued + count_running + count_succeeded + count_failed + count_cancelled)
+                   FROM dashboard_cells)::int - (SELECT count(*) FROM deployments)::int AS counted`,
+      );
+      expect(counted).toBe(0);
+    });
+
     it('pages with the cursor of the previous page, counting only when asked', async () => {
       const all = (await api.get('/api/deployments?limit=500&count=true').expect(200)).body;
       expect(all.total).toBe(all.items.length);

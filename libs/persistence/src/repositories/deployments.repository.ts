@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  DEPLOYMENT_STATUSES,
   FINAL_DEPLOYMENT_STATUSES,
   isUuid,
   notFound,
@@ -94,6 +95,15 @@ export interface DeploymentListPage {
   /** Where the next page starts, or null on the last page. */
   next: DeploymentCursor | null;
   total?: number;
+}
+
+/** Counted per cell and per stack in columns `count_<status>` (migration DeploymentCounts). */
+const COUNT_COLUMNS = DEPLOYMENT_STATUSES;
+
+function countedStatus(status: string): DeploymentStatus {
+  const known = COUNT_COLUMNS.find((candidate) => candidate === status);
+  if (!known) throw new Error(`Unknown deployment status ${status}`);
+  return known;
 }
 
 /** `created_at` exactly, so a cursor never skips a deployment created in the same millisecond. */
@@ -311,11 +321,7 @@ export class DeploymentsRepository {
     if (filter.tenantId) add('tenant_id', filter.tenantId);
     if (filter.status) add('status', filter.status);
     const where = (extra: string[]) => (extra.length ? `WHERE ${extra.join(' AND ')}` : '');
-    const total = page.count
-      ? this.dataSource
-          .query(`SELECT count(*)::int AS n FROM deployments ${where(conditions)}`, [...values])
-          .then((rows: { n: number }[]) => rows[0].n)
-      : undefined;
+    const total = page.count ? this.total(filter) : undefined;
     const keyset = [...conditions];
     if (page.after) {
       values.push(page.after.createdAt, page.after.seq);
@@ -335,6 +341,32 @@ export class DeploymentsRepository {
       next: rows.length > page.limit ? { createdAt: last.createdAt, seq: last.seq } : null,
       ...(total === undefined ? {} : { total: await total }),
     };
+  }
+
+  /**
+   * How many deployments match, from the counts the triggers keep per (project, environment) cell
+   * and per stack: a row per cell, or per stack of the tenant, whatever the length of the history.
+   */
+  private async total(filter: DeploymentFilter): Promise<number> {
+    const counted = filter.status
+      ? `count_${countedStatus(filter.status)}`
+      : COUNT_COLUMNS.map((status) => `count_${status}`).join(' + ');
+    const conditions: string[] = [];
+    const values: unknown[] = [];
+    const add = (column: string, value: unknown) => {
+      values.push(value);
+      conditions.push(`${column} = $${values.length}`);
+    };
+    if (filter.projectId) add('project_id', filter.projectId);
+    if (filter.environmentId) add('environment_id', filter.environmentId);
+    if (filter.tenantId) add('tenant_id', filter.tenantId);
+    const table = filter.tenantId ? 'stack_deployments' : 'dashboard_cells';
+    const [row]: { n: string }[] = await this.dataSource.query(
+      `SELECT COALESCE(sum(${counted}), 0)::bigint AS n FROM ${table}
+        ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`,
+      values,
+    );
+    return Number(row.n);
   }
 
   /** A queued deployment is cancelled at once; a running one is asked to stop; a finished one is left alone. */
