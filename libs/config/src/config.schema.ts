@@ -68,6 +68,8 @@ export const configSchema = z.object({
   NOTIFICATION_RETRY_HOURS: z.coerce.number().positive().max(168).default(24),
   NOTIFICATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(20),
+  LIVE_STREAMS_PER_KEY: z.coerce.number().int().min(1).max(100_000).default(20),
+  LIVE_RESYNC_SECONDS: z.coerce.number().positive().max(3600).default(10),
   RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(100_000).default(60),
   QUEUE_PREFIX: z
     .string()

@@ -4,6 +4,7 @@ import { GantryConfig, GantryConfigModule, notificationRetry, publicUrl } from '
 import { NotificationsModule } from '@gantry/notifications';
 import { PersistenceModule } from '@gantry/persistence';
 import { QueueModule } from '@gantry/queue';
+import { LiveEventsModule } from './live-events';
 import { processLoggerOptions } from './request-logging';
 
 /**
@@ -19,6 +20,7 @@ export class CoreModule {
       imports: [
         GantryConfigModule.forRoot(config, masterKey),
         LoggerModule.forRoot({ pinoHttp: processLoggerOptions(config) }),
+        LiveEventsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
         PersistenceModule.forRoot(config.DATABASE_URL),
         QueueModule.forRoot({
           redisUrl: config.REDIS_URL,

@@ -1,2 +1,3 @@
 export * from './core.module';
 export * from './request-logging';
+export * from './live-events';

@@ -1,5 +1,6 @@
 export * from './data-source';
 export * from './database-bootstrap';
+export * from './deployment-events';
 export * from './entities';
 export * from './secret-box';
 export * from './snake-naming.strategy';

@@ -20,6 +20,7 @@ import { parseOrThrow, ZodValidationPipe } from '../http/zod-validation.pipe';
 import { DeploymentExistsGuard } from './deployment-exists.guard';
 import { streamDeploymentLog } from './deployment-log-stream';
 import { LiveService } from './live.service';
+import { StreamSlotGuard } from './stream-slot.guard';
 
 const streamQuery = z.strictObject({ after: logSeqField.default(0) });
 
@@ -35,11 +36,11 @@ export class LiveController {
 
   /** Server-sent events, one per log line; closes when the deployment has ended. */
   @Sse('deployments/:id/log/stream')
-  @UseGuards(DeploymentExistsGuard)
+  @UseGuards(DeploymentExistsGuard, StreamSlotGuard)
   @ApiEndpoint({
     summary: "Follow a deployment's log live (server-sent events)",
     description:
-      'One `log` event per line (data: a LogLine as JSON, id: its seq), then an `end` event when the deployment has ended. Resumes after `Last-Event-ID`.',
+      "One `log` event per line (data: a LogLine as JSON, id: its seq), a `status` event (data: `{deploymentId, status}`) when the stream starts and whenever the status changes, then an `end` event when the deployment has ended. Every event's id is the last seq sent: a reconnect with `Last-Event-ID` resumes after it. An API key may hold `LIVE_STREAMS_PER_KEY` streams open at once (per API process); one more answers 429.",
     response: {
       content: {
         'text/event-stream': {
@@ -64,7 +65,7 @@ export class LiveController {
         )
       : 0;
     const after = Math.max(query.after, resumeAt);
-    return streamDeploymentLog(this.live, id, after, 500).pipe(
+    return streamDeploymentLog(this.live.feeds, id, after).pipe(
       map((event) => ({ ...event, data: JSON.stringify(event.data) })),
     );
   }

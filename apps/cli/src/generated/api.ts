@@ -165,7 +165,7 @@ export interface paths {
         };
         /**
          * Follow a deployment's log live (server-sent events)
-         * @description One `log` event per line (data: a LogLine as JSON, id: its seq), then an `end` event when the deployment has ended. Resumes after `Last-Event-ID`.
+         * @description One `log` event per line (data: a LogLine as JSON, id: its seq), a `status` event (data: `{deploymentId, status}`) when the stream starts and whenever the status changes, then an `end` event when the deployment has ended. Every event's id is the last seq sent: a reconnect with `Last-Event-ID` resumes after it. An API key may hold `LIVE_STREAMS_PER_KEY` streams open at once (per API process); one more answers 429.
          */
         get: operations["LiveController_stream"];
         put?: never;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import {
@@ -6,6 +6,11 @@ import {
   type DeploymentStatus,
   type FinalDeploymentStatus,
 } from '@gantry/domain';
+import {
+  DeploymentEventsPublisher,
+  type DeploymentEvent,
+  type LiveLogLine,
+} from '../deployment-events';
 import { DeploymentEntity, DeploymentTargetEntity } from '../entities';
 
 export interface LogEntry {
@@ -46,6 +51,7 @@ export class DeploymentRunsRepository {
     @InjectRepository(DeploymentTargetEntity)
     private readonly targets: Repository<DeploymentTargetEntity>,
     private readonly dataSource: DataSource,
+    @Optional() private readonly events: DeploymentEventsPublisher | null = null,
   ) {}
 
   private fenceOf(deploymentId: string): number | null {
@@ -97,7 +103,10 @@ export class DeploymentRunsRepository {
         if (error.code === '23505') return [[], 0];
         throw error;
       });
-    if (rowCount(claimed) > 0) return { outcome: 'claimed', token: tokenOf(claimed) };
+    if (rowCount(claimed) > 0) {
+      this.events?.publish({ deploymentId: id, status: 'running' });
+      return { outcome: 'claimed', token: tokenOf(claimed) };
+    }
     const reattached = await this.dataSource.query(
       `UPDATE deployments SET lease_owner = $2, lease_expires_at = now() + make_interval(secs => $3), claim_token = claim_token + 1
         WHERE id = $1 AND status = 'running'
@@ -113,7 +122,12 @@ export class DeploymentRunsRepository {
 
   /** This repository as the runner holding `token` sees it: writes fail once the claim moved on. */
   fencedTo(deploymentId: string, token: number): DeploymentRunsRepository {
-    const fenced = new DeploymentRunsRepository(this.deployments, this.targets, this.dataSource);
+    const fenced = new DeploymentRunsRepository(
+      this.deployments,
+      this.targets,
+      this.dataSource,
+      this.events,
+    );
     fenced.fence = { deploymentId, token };
     return fenced;
   }
@@ -139,16 +153,18 @@ export class DeploymentRunsRepository {
     errorDetails: string | null,
     line: LogEntry,
   ): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    const written = await this.dataSource.transaction(async (manager) => {
       const result = await manager.query(
         `UPDATE deployments SET status = $2, error = $3, error_details = $5, finished_at = now(), lease_owner = NULL, lease_expires_at = NULL
           WHERE id = $1 AND status = 'running' AND claim_token = $4 RETURNING id`,
         [id, status, error, this.tokenFor(id), errorDetails],
       );
-      if (rowCount(result) === 0) return false;
-      await appendLogWith(manager, id, [line], null);
-      return true;
+      if (rowCount(result) === 0) return null;
+      return appendLogWith(manager, id, [line], null);
     });
+    if (!written) return false;
+    this.events?.publish(liveEvent(id, written, status));
+    return true;
   }
 
   async isCancelRequested(id: string): Promise<boolean> {
@@ -191,7 +207,8 @@ export class DeploymentRunsRepository {
     if (entries.length === 0) return;
     const token = this.fenceOf(deploymentId);
     const written = await appendLogWith(this.dataSource.manager, deploymentId, entries, token);
-    if (token !== null && written === 0) throw new DeploymentSuperseded(deploymentId);
+    if (token !== null && written.length === 0) throw new DeploymentSuperseded(deploymentId);
+    if (written.length) this.events?.publish(liveEvent(deploymentId, written));
   }
 
   /** Counts one more unexpected worker error on the deployment; returns how many it has had. */
@@ -237,8 +254,8 @@ async function appendLogWith(
   deploymentId: string,
   entries: LogEntry[],
   token: number | null,
-): Promise<number> {
-  const rows: unknown[] = await manager.query(
+): Promise<LiveLogLine[]> {
+  const rows: LiveLogLine[] = await manager.query(
     `WITH counter AS (
        UPDATE deployments SET log_seq = log_seq + $6
         WHERE id = $1 AND ($7::int IS NULL OR claim_token = $7) RETURNING log_seq - $6 AS base
@@ -247,7 +264,7 @@ async function appendLogWith(
      SELECT $1, counter.base + entry.ordinality, entry.at, entry.level, entry.source, entry.message
        FROM counter,
             unnest($2::timestamptz[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS entry(at, level, source, message, ordinality)
-     RETURNING seq`,
+     RETURNING seq, at, level, source, message`,
     [
       deploymentId,
       entries.map((e) => e.at ?? new Date()),
@@ -258,7 +275,25 @@ async function appendLogWith(
       token,
     ],
   );
-  return rows.length;
+  return rows.sort((a, b) => a.seq - b.seq);
+}
+
+/** Lines larger than this in all are announced by their seq alone: followers read them. */
+const LIVE_EVENT_MAX_CHARS = 32_768;
+
+function liveEvent(
+  deploymentId: string,
+  lines: LiveLogLine[],
+  status?: FinalDeploymentStatus,
+): DeploymentEvent {
+  const seq = lines[lines.length - 1]?.seq;
+  const size = lines.reduce((total, line) => total + line.message.length + 64, 0);
+  return {
+    deploymentId,
+    seq,
+    ...(size <= LIVE_EVENT_MAX_CHARS ? { lines } : {}),
+    ...(status ? { status } : {}),
+  };
 }
 
 /** The token an UPDATE … RETURNING claim_token gave back (TypeORM answers [rows, affected]). */

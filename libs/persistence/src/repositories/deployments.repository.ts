@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   DEPLOYMENT_STATUSES,
@@ -8,6 +8,7 @@ import {
   type DeploymentStatus,
   type PlannedDeployment,
 } from '@gantry/domain';
+import { DeploymentEventsPublisher, type LiveLogLine } from '../deployment-events';
 import type { FreezeOverride, ResourceChange } from '../entities';
 
 interface Ref {
@@ -75,6 +76,15 @@ export interface DeploymentLogLine {
   message: string;
 }
 
+export interface LiveState {
+  status: DeploymentStatus;
+  /** The seq of the deployment's last log line (0: none yet). */
+  logSeq: number;
+  lines: LiveLogLine[];
+}
+
+type RawLine = Omit<LiveLogLine, 'at'> & { at: string };
+
 /** Where a page of deployments starts: after this (created_at, seq), newest first. */
 export interface DeploymentCursor {
   /** `created_at` to the microsecond, in UTC (ISO 8601). */
@@ -141,7 +151,10 @@ const RECORD_SQL = `
 
 @Injectable()
 export class DeploymentsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() private readonly events: DeploymentEventsPublisher | null = null,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -382,8 +395,35 @@ export class DeploymentsRepository {
       [id],
     );
     if (rows.length === 0) throw notFound('deployment', id);
-    if (rows[0].status === 'queued') return 'cancelled';
+    if (rows[0].status === 'queued') {
+      this.events?.publish({ deploymentId: id, status: 'cancelled' });
+      return 'cancelled';
+    }
     return rows[0].status === 'running' ? 'cancel_requested' : 'finished';
+  }
+
+  /**
+   * What a live follower needs, in one query: the deployment's status, the seq of its last log
+   * line, and up to `limit` lines after `after`, oldest first. Null for an unknown deployment.
+   */
+  async liveState(id: string, after: number, limit: number): Promise<LiveState | null> {
+    const rows: { status: DeploymentStatus; log_seq: number; lines: RawLine[] }[] =
+      await this.dataSource.query(
+        `SELECT d.status, d.log_seq, COALESCE(l.lines, '[]'::json) AS lines
+           FROM deployments d
+           LEFT JOIN LATERAL (
+             SELECT json_agg(x ORDER BY x.seq) AS lines FROM (
+               SELECT seq, at, level, source, message FROM deployment_log
+                WHERE deployment_id = d.id AND seq > $2 ORDER BY seq LIMIT $3) x) l ON true
+          WHERE d.id = $1`,
+        [id, after, limit],
+      );
+    if (rows.length === 0) return null;
+    return {
+      status: rows[0].status,
+      logSeq: Number(rows[0].log_seq),
+      lines: rows[0].lines.map((line) => ({ ...line, at: new Date(line.at) })),
+    };
   }
 
   /** Log lines after `after`, oldest first. */
