@@ -7,6 +7,7 @@ import { DeploymentClaimToken1796400657185 } from './1796400657185-DeploymentCla
 import { DeploymentErrorDetails1796401353124 } from './1796401353124-DeploymentErrorDetails';
 import { PromotionGates1796404970672 } from './1796404970672-PromotionGates';
 import { DeploymentCounts1796410131497 } from './1796410131497-DeploymentCounts';
+import { ReleaseCreator1796410718953 } from './1796410718953-ReleaseCreator';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   DeploymentErrorDetails1796401353124,
   PromotionGates1796404970672,
   DeploymentCounts1796410131497,
+  ReleaseCreator1796410718953,
 ];

@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { deployClient } from '../support/deploy-client';
 import { sampleStep } from '../support/fixtures';
+import { eventually, PlatformHarness, startPlatform } from '../support/platform-harness';
 
 /**
  * A lifecycle's automatic deployments count as the request of whoever created the release: a
@@ -86,5 +88,98 @@ describe('automatic deployments and a deployer key limited to some environments'
       "automatic (lifecycle) for 'bootstrap'",
       "automatic (lifecycle) for 'bootstrap'",
     ]);
+  });
+});
+
+/**
+ * A later phase's automatic deployments (queued by the worker when a deployment succeeds) count
+ * as the request of the key that created the release, like those of the first phase.
+ */
+describe('later-phase automatic deployments and the key that created the release', () => {
+  let platform: PlatformHarness;
+  let client: ReturnType<typeof deployClient>;
+  let devDeployer: string;
+  const images = { web: '1.0.0', worker: '1.0.0' };
+
+  beforeAll(async () => {
+    platform = await startPlatform('deployer-scope-later');
+    client = deployClient(platform);
+    const api = platform.api;
+    for (const name of ['Dev', 'Other']) await api.post('/api/environments', { name }).expect(201);
+    await api
+      .post('/api/lifecycles', {
+        name: 'Dev then other',
+        phases: [
+          { name: 'Development', environments: ['dev'], automatic: ['dev'] },
+          { name: 'Elsewhere', environments: ['other'], automatic: ['other'] },
+        ],
+      })
+      .expect(201);
+    await api
+      .post('/api/targets', {
+        name: 'chain sandbox',
+        environments: ['dev', 'other'],
+        tags: ['chain'],
+        region: 'eu-west-1',
+        cluster: 'chain',
+        credentials: { type: 'sandbox' },
+      })
+      .expect(201);
+    await api
+      .post('/api/projects', {
+        name: 'Chain',
+        lifecycle: 'dev-then-other',
+        targetTags: ['chain'],
+        step: sampleStep(),
+      })
+      .expect(201);
+    await api
+      .put('/api/projects/chain/variables', {
+        items: [
+          { name: 'LogLevel', value: 'info' },
+          { name: 'DesiredCount', value: '1' },
+        ],
+      })
+      .expect(200);
+    devDeployer = (
+      await api
+        .post('/api/api-keys', { name: 'ci-dev', role: 'deployer', environments: ['dev'] })
+        .expect(201)
+    ).body.key;
+  });
+  afterAll(() => platform.close());
+
+  it('does not queue them outside the creator key, and says so in the log', async () => {
+    const created = await request(platform.api.app.getHttpServer())
+      .post('/api/projects/chain/releases')
+      .set('Authorization', `Bearer ${devDeployer}`)
+      .send({ version: '1.0.0', images })
+      .expect(201);
+    const [dev] = created.body.deployments as Array<{ id: string }>;
+    const done = await client.finished(dev.id);
+    expect([done.status, done.error ?? null]).toEqual(['succeeded', null]);
+    const line = await eventually(
+      async () =>
+        (await client.log(dev.id)).find((message) => /automatic deployment/.test(message)),
+      15_000,
+      'the lifecycle line of the dev deployment',
+    );
+    expect(line).toBe(
+      "Did not queue the automatic deployment(s) to other: release 1.0.0 was created by key 'ci-dev', which may not deploy there. Deploy or promote it with a key that may.",
+    );
+    expect(await client.ofRelease('chain', 'other', created.body.id)).toEqual([]);
+  });
+
+  it('queues them for a key that may, naming the creator and the deployment that triggered them', async () => {
+    const created = await platform.api
+      .post('/api/projects/chain/releases', { version: '1.0.1', images })
+      .expect(201);
+    const [dev] = created.body.deployments as Array<{ id: string }>;
+    const done = await client.finished(dev.id);
+    expect([done.status, done.error ?? null]).toEqual(['succeeded', null]);
+    const other = await client.onlyOf('chain', 'other', created.body.id);
+    expect(other.createdBy).toBe(
+      `automatic (lifecycle) for 'bootstrap' after deployment ${dev.id}`,
+    );
   });
 });

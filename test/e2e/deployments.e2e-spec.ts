@@ -142,16 +142,25 @@ describe('deployments API', () => {
       // Globex is not connected to dev, so testing is its first phase and opens at creation.
       expect(placed(created.deployments)).toEqual(['dev/acme', 'test/globex']);
       const scheduler = api.app.get(DeploymentScheduler);
-      expect(await scheduler.scheduleAutomaticAfterSuccess(created.deployments[0].id)).toEqual([]);
+      const nothing = { deployments: [], notQueued: null };
+      expect(await scheduler.scheduleAutomaticAfterSuccess(created.deployments[0].id)).toEqual(
+        nothing,
+      );
       await succeed(created.id, 'dev', 'acme');
-      const next = await scheduler.scheduleAutomaticAfterSuccess(created.deployments[0].id);
+      const { deployments: next } = await scheduler.scheduleAutomaticAfterSuccess(
+        created.deployments[0].id,
+      );
       expect(placed(next as never)).toEqual(['test/acme']);
       expect(next[0]).toMatchObject({
         status: 'queued',
-        createdBy: expect.stringMatching(/^automatic \(lifecycle\) after deployment /),
+        createdBy: expect.stringMatching(
+          /^automatic \(lifecycle\) for 'bootstrap' after deployment /,
+        ),
       });
       expect(await queue.getJob(next[0].id)).toBeDefined();
-      expect(await scheduler.scheduleAutomaticAfterSuccess(created.deployments[0].id)).toEqual([]);
+      expect(await scheduler.scheduleAutomaticAfterSuccess(created.deployments[0].id)).toEqual(
+        nothing,
+      );
       expect(await scheduler.scheduleAutomaticAfterCreation(created.id)).toEqual([]);
     });
 

@@ -15,6 +15,7 @@ export interface DeploymentView {
     outputs?: Record<string, string>;
     errorDetails?: string;
   }[];
+  createdBy?: string | null;
   createdAt: string;
   startedAt?: string;
   finishedAt?: string;

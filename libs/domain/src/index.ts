@@ -18,3 +18,4 @@ export * from './errors/unavailable-dependency';
 export * from './freezes';
 export * from './notifications';
 export * from './process';
+export * from './access';

@@ -3,9 +3,11 @@ import {
   automaticDeploymentsAfterSuccess,
   automaticDeploymentsOnCreation,
   DEPLOYMENT_STATUSES,
+  keyMayDeploy,
   STANDING_DEPLOYMENT_STATUSES,
 } from '@gantry/domain';
 import {
+  ApiKeysRepository,
   DeploymentCandidatesRepository,
   DeploymentsRepository,
   DeploymentRecord,
@@ -68,6 +70,7 @@ export class DeploymentScheduler {
     private readonly contexts: SchedulingContextLoader,
     private readonly writer: DeploymentWriter,
     private readonly queue: DeploymentQueue,
+    private readonly keys: ApiKeysRepository,
   ) {}
 
   /** One deployment per chosen tenant (or one untenanted), refused as a whole when any is refused. */
@@ -173,13 +176,22 @@ export class DeploymentScheduler {
     return this.writer.commit(rows);
   }
 
-  /** After a success: the automatic deployments of the phases it completed, for the same tenant. */
-  async scheduleAutomaticAfterSuccess(deploymentId: string): Promise<DeploymentRecord[]> {
+  /**
+   * After a success: the automatic deployments of the phases it completed, for the same tenant.
+   * They count as the request of the key that created the release: those outside its scope are
+   * not queued, and `notQueued` says which and why (the runner logs it on the deployment).
+   */
+  async scheduleAutomaticAfterSuccess(deploymentId: string): Promise<AutomaticAfterSuccess> {
+    const none = { deployments: [], notQueued: null };
     const done = await this.deployments.keyOf(deploymentId);
-    if (!done || done.status !== 'succeeded') return [];
+    if (!done || done.status !== 'succeeded') return none;
     const release = await this.releases.get(done.releaseId);
     const context = await this.contexts.forProject(await this.projects.get(release.projectId));
     const releaseContext = await this.contexts.releaseContext(context, release.channelId);
+    const creator = release.createdByKeyId
+      ? await this.keys.findById(release.createdByKeyId)
+      : null;
+    const refused: string[] = [];
     const rows = await this.deployments.transaction(async (manager) => {
       await this.deployments.lockReleases(manager, [release.id]);
       const existing = await this.deployments.keysOf(
@@ -193,15 +205,42 @@ export class DeploymentScheduler {
         justSucceeded: { environmentId: done.environmentId, tenantId: done.tenantId },
         existing,
       });
+      const allowed = due.filter((key) => {
+        if (!creator || keyMayDeploy(creator, context.project.id, key.environmentId)) return true;
+        refused.push(placeLabel(context, key));
+        return false;
+      });
       return this.writer.automatic(
         manager,
         context,
-        due.map((key) => ({ release, ...key })),
-        automaticActor({ after: deploymentId }),
+        allowed.map((key) => ({ release, ...key })),
+        automaticActor({ releaseCreatedBy: release.createdBy, after: deploymentId }),
       );
     });
-    return this.writer.commit(rows);
+    return {
+      deployments: await this.writer.commit(rows),
+      notQueued: refused.length
+        ? `Did not queue the automatic deployment(s) to ${refused.join(', ')}: release ${release.version} was created by key '${creator?.name ?? release.createdBy}', which may not deploy there. Deploy or promote it with a key that may.`
+        : null,
+    };
   }
+}
+
+/** What `scheduleAutomaticAfterSuccess` queued, and what the creator's key kept it from queueing. */
+export interface AutomaticAfterSuccess {
+  deployments: DeploymentRecord[];
+  /** One line for the deployment log naming the places left out, or null. */
+  notQueued: string | null;
+}
+
+/** `environment` or `environment/tenant`, by slug. */
+function placeLabel(
+  context: { environments: EnvironmentEntity[]; tenants: Array<{ id: string; slug: string }> },
+  key: { environmentId: string; tenantId: string | null },
+): string {
+  const environment = context.environments.find((e) => e.id === key.environmentId)?.slug;
+  const tenant = key.tenantId ? context.tenants.find((t) => t.id === key.tenantId)?.slug : null;
+  return `${environment ?? key.environmentId}${key.tenantId ? `/${tenant ?? key.tenantId}` : ''}`;
 }
 
 function requestOptions(input: {

@@ -45,13 +45,12 @@ export type RequestOptions = Omit<PlanOptions, 'noTarget'> & {
 
 /**
  * `createdBy` of the deployments the lifecycle starts by itself, naming what triggered them: the
- * key that created the release, or the deployment whose success opened the next phase.
+ * key that created the release and, for a later phase, the deployment whose success opened it.
  */
-export function automaticActor(trigger: { releaseCreatedBy: string | null } | { after: string }) {
-  if ('after' in trigger) return `automatic (lifecycle) after deployment ${trigger.after}`;
-  return trigger.releaseCreatedBy
-    ? `automatic (lifecycle) for '${trigger.releaseCreatedBy}'`
-    : 'automatic (lifecycle)';
+export function automaticActor(trigger: { releaseCreatedBy: string | null; after?: string }) {
+  const creator = trigger.releaseCreatedBy ? ` for '${trigger.releaseCreatedBy}'` : '';
+  const after = trigger.after ? ` after deployment ${trigger.after}` : '';
+  return `automatic (lifecycle)${creator}${after}`;
 }
 
 /** Checks, plans and writes deployments; enqueues them once the transaction has committed. */

@@ -107,6 +107,8 @@ export class ReleasesService {
             step: project.step,
             variables,
             snapshotTakenAt: new Date(),
+            createdBy: actor.name,
+            createdByKeyId: actor.keyId,
           },
           {
             actorName: actor.name,

@@ -295,12 +295,13 @@ export class DeploymentRunner {
     await this.notifications.deployments(`deployment.${outcome.status}`, [deployment.id]);
     await untilAvailable(() => this.stacks.releaseStack(deployment.stackKey));
     if (outcome.status === 'succeeded') {
-      const due = await untilAvailable(() =>
+      const { deployments: due, notQueued } = await untilAvailable(() =>
         this.scheduler.scheduleAutomaticAfterSuccess(deployment.id),
       ).catch(async (error: Error) => {
         await log.error('lifecycle', `Could not queue the automatic deployments: ${error.message}`);
-        return [];
+        return { deployments: [], notQueued: null };
       });
+      if (notQueued) await log.warn('lifecycle', notQueued);
       if (due.length)
         await log.info(
           'lifecycle',

@@ -44,5 +44,8 @@ export class ReleaseEntity {
   @Column('text', { nullable: true }) blockedReason!: string | null;
   @Column('timestamptz', { nullable: true }) blockedAt!: Date | null;
   @Column('varchar', { nullable: true }) blockedBy!: string | null;
+  /** Who created it: the key's name and id (null for releases from before they were kept). */
+  @Column('varchar', { nullable: true }) createdBy!: string | null;
+  @Column('uuid', { nullable: true }) createdByKeyId!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

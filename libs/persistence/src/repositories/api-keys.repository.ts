@@ -12,6 +12,11 @@ export class ApiKeysRepository {
     return this.keys.findOne({ where: { keyHash: In(keyHashes), revokedAt: IsNull() } });
   }
 
+  /** A key by id, revoked or not (a revoked key's limits still hold for what it started). */
+  findById(id: string): Promise<ApiKeyEntity | null> {
+    return this.keys.findOne({ where: { id } });
+  }
+
   async rehash(id: string, keyHash: string): Promise<void> {
     await this.keys.update({ id }, { keyHash });
   }

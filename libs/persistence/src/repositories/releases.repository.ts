@@ -7,8 +7,9 @@ import { translateDatabaseError } from '../unique-violation';
 
 export type ReleaseValues = Omit<
   ReleaseEntity,
-  'id' | 'createdAt' | 'blockedReason' | 'blockedAt' | 'blockedBy'
->;
+  'id' | 'createdAt' | 'blockedReason' | 'blockedAt' | 'blockedBy' | 'createdBy' | 'createdByKeyId'
+> &
+  Partial<Pick<ReleaseEntity, 'createdBy' | 'createdByKeyId'>>;
 
 @Injectable()
 export class ReleasesRepository {
