@@ -123,11 +123,12 @@ export class EcsGateway {
     return output.task ?? null;
   }
 
-  /** The ARNs of the cluster's tasks started by `startedBy`, running or (with STOPPED) stopped. */
+  /** The ARNs of the cluster's tasks started by `startedBy` (of one family), running or (with STOPPED) stopped. */
   async listTasks(
     cluster: string,
     startedBy: string,
     desiredStatus: DesiredStatus = 'RUNNING',
+    family?: string,
   ): Promise<string[]> {
     const arns: string[] = [];
     let nextToken: string | undefined;
@@ -135,7 +136,9 @@ export class EcsGateway {
       const output = await this.send<{ taskArns?: string[]; nextToken?: string }>(
         'ListTasks',
         (client) =>
-          client.send(new ListTasksCommand({ cluster, startedBy, desiredStatus, nextToken })),
+          client.send(
+            new ListTasksCommand({ cluster, startedBy, desiredStatus, family, nextToken }),
+          ),
       );
       arns.push(...(output.taskArns ?? []));
       nextToken = output.nextToken;
