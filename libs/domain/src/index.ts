@@ -8,6 +8,7 @@ export * from './step/ecs-run-task-step.schema';
 export * from './step/ecs-update-service-step.schema';
 export * from './step/task-definition-update';
 export * from './step/run-task-outcome';
+export * from './step/update-service-changes';
 export * from './variables';
 export * from './lifecycle';
 export * from './channels';
