@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   automaticDeploymentsAfterSuccess,
   automaticDeploymentsOnCreation,
+  mayDueAutomaticAfterSuccess,
   DEPLOYMENT_STATUSES,
   keyMayDeploy,
   STANDING_DEPLOYMENT_STATUSES,
@@ -186,7 +187,13 @@ export class DeploymentScheduler {
     const done = await this.deployments.keyOf(deploymentId);
     if (!done || done.status !== 'succeeded') return none;
     const release = await this.releases.get(done.releaseId);
-    const context = await this.contexts.forProject(await this.projects.get(release.projectId));
+    const project = await this.projects.get(release.projectId);
+    // Most successes open nothing (the last phase, or no automatic environment left): they need
+    // not read the project's tenants nor lock the release, which a fan-out's successes would
+    // otherwise do one after the other, each reading every tenant.
+    const lifecycle = await this.contexts.lifecycleFor(project, release.channelId);
+    if (!mayDueAutomaticAfterSuccess(lifecycle, done.environmentId)) return none;
+    const context = await this.contexts.forProject(project);
     const releaseContext = await this.contexts.releaseContext(context, release.channelId);
     const creator = release.createdByKeyId
       ? await this.keys.findById(release.createdByKeyId)

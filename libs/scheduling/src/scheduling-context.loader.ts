@@ -42,6 +42,14 @@ export class SchedulingContextLoader {
     return { project, environments, tenants };
   }
 
+  /** The lifecycle of a release of the project, without reading the project's tenants. */
+  async lifecycleFor(project: ProjectEntity, channelId: string): Promise<Lifecycle> {
+    return this.lifecycleOf(
+      { project, environments: await this.environments.all(), tenants: [] },
+      channelId,
+    );
+  }
+
   /** The channel's lifecycle, else the project's, else the default lifecycle over every environment. */
   async lifecycleOf(context: ProjectSchedulingContext, channelId: string): Promise<Lifecycle> {
     const channel = await this.channels.findById(channelId);

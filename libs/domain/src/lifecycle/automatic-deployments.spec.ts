@@ -1,6 +1,7 @@
 import {
   automaticDeploymentsAfterSuccess,
   automaticDeploymentsOnCreation,
+  mayDueAutomaticAfterSuccess,
 } from './automatic-deployments';
 import { acme, automaticEverywhere, globex, ok, phase, solo, standard } from './lifecycle.fixtures';
 import type { DeploymentKey, Lifecycle, Tenancy } from './lifecycle.types';
@@ -226,4 +227,46 @@ describe('automaticDeploymentsAfterSuccess', () => {
     });
     expect(due.map(key)).toEqual(expected);
   });
+});
+
+describe('mayDueAutomaticAfterSuccess', () => {
+  const prodOnly: Lifecycle = {
+    name: 'Prod only',
+    phases: [phase('Prod', ['prod'], { automatic: ['prod'] })],
+  };
+  const devAuto: Lifecycle = {
+    name: 'Dev automatic',
+    phases: [phase('Dev', ['dev'], { automatic: ['dev'] }), phase('Prod', ['prod'])],
+  };
+  it.each([
+    ['no automatic environment at all', standard, 'dev', false],
+    ['the only automatic environment is the one that succeeded', prodOnly, 'prod', false],
+    // Cautious: dev is open from the start, but telling so takes the whole promotion check.
+    ['the only automatic environment comes before (asks anyway)', devAuto, 'prod', true],
+    ['another automatic environment exists', automaticEverywhere, 'dev', true],
+    ['an automatic environment elsewhere, even an earlier one', devAuto, 'dev', false],
+    ['a success elsewhere with an automatic environment left', prodOnly, 'dev', true],
+  ] as [string, Lifecycle, string, boolean][])('%s', (_label, lifecycle, environment, may) => {
+    expect(mayDueAutomaticAfterSuccess(lifecycle, environment)).toBe(may);
+  });
+
+  it.each([
+    ['a later automatic environment', automaticEverywhere, 'test-a'],
+    ['the lifecycle without automatic environments', standard, 'dev'],
+  ] as [string, Lifecycle, string][])(
+    'never says no where automaticDeploymentsAfterSuccess would queue (%s)',
+    (_label, lifecycle, environment) => {
+      for (const tenancy of ['untenanted', 'tenanted', 'mixed'] as Tenancy[]) {
+        const due = automaticDeploymentsAfterSuccess({
+          lifecycle,
+          tenancy,
+          tenants: [acme, globex],
+          succeeded: [ok('dev'), ok(environment)],
+          justSucceeded: ok(environment),
+          existing: [ok('dev'), ok(environment)],
+        });
+        if (due.length > 0) expect(mayDueAutomaticAfterSuccess(lifecycle, environment)).toBe(true);
+      }
+    },
+  );
 });

@@ -58,6 +58,15 @@ export function automaticDeploymentsAfterSuccess(input: AfterSuccess): Deploymen
     .map((environmentId) => ({ environmentId, tenantId: justSucceeded.tenantId }));
 }
 
+/**
+ * Whether a success in `environmentId` could make any automatic deployment due: only when the
+ * lifecycle has an automatic environment besides that one (which the success itself fills). When
+ * it has not, the release's tenants and deployments need not even be read.
+ */
+export function mayDueAutomaticAfterSuccess(lifecycle: Lifecycle, environmentId: string): boolean {
+  return automaticEnvironments(lifecycle).some((id) => id !== environmentId);
+}
+
 /** null stands for the untenanted scope. */
 export function scopesOf(context: ReleaseContext): (TenantReach | null)[] {
   if (context.tenancy === 'untenanted') return [null];
