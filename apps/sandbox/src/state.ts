@@ -16,6 +16,44 @@ export interface Role {
   roleId: string;
   path: string;
   assumeRolePolicyDocument: unknown;
+  managedPolicyArns?: string[];
+  /** Inline policies by name (documents kept, never evaluated). */
+  policies?: { policyName: string; policyDocument: unknown }[];
+}
+
+/** A Secrets Manager secret; its value is never shown by `GET /_sandbox/state`. */
+export interface Secret {
+  name: string;
+  arn: string;
+  region: string;
+  description?: string;
+  secretString: string;
+  versionId: string;
+  createdDate: number;
+  lastChangedDate: number;
+}
+
+/** An Application Auto Scaling scalable target of an ECS service's desired count. */
+export interface ScalableTarget {
+  /** `service/<cluster>/<service>|ecs:service:DesiredCount|ecs`, CloudFormation's `Ref`. */
+  id: string;
+  region: string;
+  resourceId: string;
+  scalableDimension: string;
+  serviceNamespace: string;
+  minCapacity: number;
+  maxCapacity: number;
+  scheduledActions: unknown[];
+  suspendedState?: unknown;
+}
+
+export interface ScalingPolicy {
+  policyArn: string;
+  policyName: string;
+  region: string;
+  scalableTargetId: string;
+  policyType: string;
+  configuration: unknown;
 }
 
 /** Everything the sandbox knows. Maps keyed by ARN (stacks by id, with a name index). */
@@ -36,6 +74,9 @@ export class SandboxState {
   runTaskTokens = new Map<string, RunTaskToken>();
   logGroups = new Map<string, LogGroup>();
   roles = new Map<string, Role>();
+  secrets = new Map<string, Secret>();
+  scalableTargets = new Map<string, ScalableTarget>();
+  scalingPolicies = new Map<string, ScalingPolicy>();
   requestCounts: Record<string, number> = {};
 
   countRequest(action: string): void {
@@ -54,6 +95,9 @@ export class SandboxState {
       runTaskTokens: Object.fromEntries(this.runTaskTokens),
       logGroups: [...this.logGroups.values()],
       roles: [...this.roles.values()],
+      secrets: [...this.secrets.values()],
+      scalableTargets: [...this.scalableTargets.values()],
+      scalingPolicies: [...this.scalingPolicies.values()],
       requestCounts: this.requestCounts,
     };
   }
@@ -96,6 +140,9 @@ export class SandboxState {
       })),
       logGroups: [...this.logGroups.values()],
       roles: [...this.roles.values()],
+      secrets: [...this.secrets.values()].map(({ secretString: _value, ...secret }) => secret),
+      scalableTargets: [...this.scalableTargets.values()],
+      scalingPolicies: [...this.scalingPolicies.values()],
       requestCounts: this.requestCounts,
     };
   }
@@ -140,6 +187,12 @@ export class SandboxState {
     );
     this.logGroups = byKey(data.logGroups as LogGroup[], (l) => l.arn);
     this.roles = byKey(data.roles as Role[], (r) => r.arn);
+    this.secrets = byKey((data.secrets ?? []) as Secret[], (s) => s.arn);
+    this.scalableTargets = byKey((data.scalableTargets ?? []) as ScalableTarget[], (t) => t.id);
+    this.scalingPolicies = byKey(
+      (data.scalingPolicies ?? []) as ScalingPolicy[],
+      (p) => p.policyArn,
+    );
     this.requestCounts = data.requestCounts as Record<string, number>;
     return true;
   }

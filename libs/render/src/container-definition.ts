@@ -9,7 +9,11 @@ const byKey = <T>(record: Record<string, T>): [string, T][] =>
   Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 /** One entry of `ContainerDefinitions`, with every field of the step's container. */
-export function containerDefinition(container: ContainerDefinition, context: BuildContext): Props {
+export function containerDefinition(
+  container: ContainerDefinition,
+  index: number,
+  context: BuildContext,
+): Props {
   const { values } = context;
   const texts = (items: string[]) => items.map((item) => values.text(item));
   const props: Props = {
@@ -23,18 +27,22 @@ export function containerDefinition(container: ContainerDefinition, context: Bui
     props.MemoryReservation = values.number(container.memoryReservation);
   if (container.portMappings.length > 0)
     props.PortMappings = container.portMappings.map(portMapping);
-  const environment = byKey(container.environment);
-  if (environment.length > 0)
-    props.Environment = environment.map(([name, value]) => ({
-      Name: name,
-      Value: values.text(value),
-    }));
-  const secrets = byKey(container.secrets);
+  // A sensitive environment value is a secret of the stack: the task definition holds its ARN only.
+  const environment: Props[] = [];
+  const secrets: [string, CfnValue][] = byKey(container.secrets).map(([name, valueFrom]) => [
+    name,
+    values.text(valueFrom),
+  ]);
+  for (const [name, value] of byKey(container.environment)) {
+    const secret = context.secrets.forEnvironment(index, name);
+    if (secret) secrets.push([name, ref(secret)]);
+    else environment.push({ Name: name, Value: values.text(value) });
+  }
+  if (environment.length > 0) props.Environment = environment;
   if (secrets.length > 0)
-    props.Secrets = secrets.map(([name, valueFrom]) => ({
-      Name: name,
-      ValueFrom: values.text(valueFrom),
-    }));
+    props.Secrets = secrets
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, valueFrom]) => ({ Name: name, ValueFrom: valueFrom }));
   if (container.command.length > 0) props.Command = texts(container.command);
   if (container.entryPoint.length > 0) props.EntryPoint = texts(container.entryPoint);
   if (container.workingDirectory !== undefined)
@@ -46,6 +54,29 @@ export function containerDefinition(container: ContainerDefinition, context: Bui
       Condition: dependency.condition,
     }));
   }
+  if (container.readonlyRootFilesystem !== undefined)
+    props.ReadonlyRootFilesystem = container.readonlyRootFilesystem;
+  if (container.user !== undefined) props.User = values.text(container.user);
+  if (container.stopTimeout !== undefined) props.StopTimeout = container.stopTimeout;
+  if (container.ulimits.length > 0)
+    props.Ulimits = container.ulimits.map((limit) => ({
+      Name: limit.name,
+      SoftLimit: limit.softLimit,
+      HardLimit: limit.hardLimit,
+    }));
+  const labels = byKey(container.dockerLabels);
+  if (labels.length > 0)
+    props.DockerLabels = Object.fromEntries(
+      labels.map(([key, value]) => [key, values.text(value)]),
+    );
+  if (container.linuxParameters)
+    props.LinuxParameters = { InitProcessEnabled: container.linuxParameters.initProcessEnabled };
+  if (container.mountPoints.length > 0)
+    props.MountPoints = container.mountPoints.map((mount) => ({
+      SourceVolume: mount.sourceVolume,
+      ContainerPath: values.text(mount.containerPath),
+      ReadOnly: mount.readOnly,
+    }));
   if (container.logging === 'awslogs') {
     props.LogConfiguration = {
       LogDriver: 'awslogs',

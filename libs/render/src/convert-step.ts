@@ -10,6 +10,7 @@ import { ref, sub } from './intrinsics';
 import { imageTagParameterNames, variableParameterNames } from './parameter-names';
 import { imageTagParameters, variableParameters } from './parameters';
 import { assertRenderable } from './render-checks';
+import { planSecrets } from './secrets';
 import { buildOutputs, buildResources } from './resources';
 import { mergeTags, renderTags } from './tags';
 import { canonicalize, fitDescription, hashCanonical } from './serialize';
@@ -55,6 +56,7 @@ export function convertStep(input: ConvertInput): ConvertResult {
     cluster: ref(CLUSTER_PARAMETER),
     imageParameters: imageNames,
     tags: renderTags(tags, values),
+    secrets: planSecrets(step, values),
   };
   const resources = buildResources(context);
   const outputs = buildOutputs(context);

@@ -32,8 +32,8 @@ export function checkImages(
 }
 
 /**
- * ARNs, ids and names that must not be empty once variables are substituted, ids and ARNs in the
- * shape AWS accepts, plus the roles Fargate needs.
+ * ARNs, ids and names that must not be empty once variables are substituted, and ids and ARNs
+ * in the shape AWS accepts. (Without `executionRoleArn` the stack creates the execution role.)
  */
 export function checkReferences(
   step: EcsServiceStep,
@@ -70,16 +70,14 @@ export function checkReferences(
     for (const [name, valueFrom] of Object.entries(container.secrets))
       nonEmpty(valueFrom, `step.containers.${index}.secrets.${name}`);
   });
-  if (step.task.executionRoleArn === undefined) {
-    const needs = step.containers.find(
-      (container) => container.logging === 'awslogs' || Object.keys(container.secrets).length > 0,
-    );
-    if (needs) {
-      const why = Object.keys(needs.secrets).length > 0 ? 'reads secrets' : 'logs with awslogs';
-      problems.push({
-        path: 'step.task.executionRoleArn',
-        message: `is required on Fargate: container '${needs.name}' ${why}`,
-      });
-    }
-  }
+  step.service.autoScaling?.targetTracking.forEach((tracking, index) => {
+    const at = `step.service.autoScaling.targetTracking.${index}`;
+    nonEmpty(tracking.loadBalancerArn, `${at}.loadBalancerArn`, AWS_IDENTIFIERS.loadBalancer);
+    nonEmpty(tracking.targetGroupArn, `${at}.targetGroupArn`, AWS_IDENTIFIERS.targetGroup);
+  });
+  step.task.volumes.forEach((volume, index) => {
+    const at = `step.task.volumes.${index}.efs`;
+    nonEmpty(volume.efs.fileSystemId, `${at}.fileSystemId`, AWS_IDENTIFIERS.efsFileSystem);
+    nonEmpty(volume.efs.accessPointId, `${at}.accessPointId`, AWS_IDENTIFIERS.efsAccessPoint);
+  });
 }

@@ -1,5 +1,5 @@
 import { DomainError, type EcsServiceStep, type VariableDefinition } from '@gantry/domain';
-import { convertStep, renderStack } from './index';
+import { assertStepSavable, convertStep, renderStack } from './index';
 import { renderInput } from '../test/fixtures';
 import { base, checkCases, variable } from '../test/check-cases';
 
@@ -102,5 +102,31 @@ describe('render checks (422 before anything is sent)', () => {
       code: 'fargate_size_invalid',
       paths: ['step.task.memory'],
     });
+  });
+});
+
+describe('assertStepSavable (the same checks when a project is saved)', () => {
+  const savable = checkCases.filter(([, , variables]) => variables.length === 0);
+  const needValues = checkCases.filter(([, , variables]) => variables.length > 0);
+
+  it.each(savable)(
+    'refuses %s with the render error',
+    (_title, mutate, _variables, code, paths) => {
+      const error = failure(() => assertStepSavable(broken(mutate)));
+      expect({ code: error.code, paths: error.errors.map((item) => item.path) }).toEqual({
+        code,
+        paths,
+      });
+    },
+  );
+
+  it.each(needValues)('lets %s through: only a value would break it', (_title, mutate) => {
+    expect(() => assertStepSavable(broken(mutate))).not.toThrow();
+  });
+
+  it('accepts a step without roles that logs with awslogs (the stack creates the role)', () => {
+    const step = broken((s) => delete s.task.executionRoleArn);
+    expect(() => assertStepSavable(step)).not.toThrow();
+    expect(() => render(step, [])).not.toThrow();
   });
 });

@@ -1,9 +1,11 @@
 import { DomainError, type EcsServiceStep, type FieldError } from '@gantry/domain';
-import type { FieldValues } from './field-values';
+import { createFieldValues, type FieldValues } from './field-values';
 import { checkNumbers, type CheckProblems } from './number-checks';
 import { checkStructure } from './step-checks';
 import { checkImages, checkReferences } from './field-checks';
-import { checkTags, type TagEntry } from './tags';
+import { checkTags, mergeTags, type TagEntry } from './tags';
+import { checkOptions } from './option-checks';
+import { checkSensitivePlacement } from './sensitive-checks';
 
 export interface CheckInput {
   step: EcsServiceStep;
@@ -21,6 +23,8 @@ export function findRenderProblems(input: CheckInput): CheckProblems {
   checkReferences(input.step, input.values, problems.general);
   checkImages(input.step, input.images, input.imagesRequired, problems.general);
   checkTags(input.tags, input.values, problems.general);
+  checkOptions(input.step, input.values, problems.general);
+  checkSensitivePlacement(input.step, input.values, problems.general);
   return problems;
 }
 
@@ -29,7 +33,23 @@ export function findRenderProblems(input: CheckInput): CheckProblems {
  * the only trouble, `render_check_failed` otherwise.
  */
 export function assertRenderable(input: CheckInput): void {
-  const { general, fargate } = findRenderProblems(input);
+  throwProblems(findRenderProblems(input));
+}
+
+/**
+ * The checks a step can fail whatever its variables hold, run when a project is saved: every
+ * `#{…}` counts as unknown, so only what no value could fix is refused (422 naming the field),
+ * never a project that a variable would make renderable.
+ */
+export function assertStepSavable(step: EcsServiceStep): void {
+  const values = createFieldValues(() => ({ parameter: null, value: null, sensitive: false }));
+  const tags = mergeTags(step.tags, {});
+  throwProblems(
+    findRenderProblems({ step, values, images: undefined, imagesRequired: false, tags }),
+  );
+}
+
+function throwProblems({ general, fargate }: CheckProblems): void {
   if (general.length === 0 && fargate.length === 0) return;
   const errors: FieldError[] = [...fargate, ...general];
   const code = general.length === 0 ? 'fargate_size_invalid' : 'render_check_failed';

@@ -44,8 +44,12 @@ describe.each(fixtures)('golden %s', (name, render) => {
     expect(parse(toYaml(template))).toEqual(JSON.parse(toJson(template)));
   });
 
-  it('is a retained task definition and its log group, no service, no #{…} and no secret', () => {
-    expect(Object.keys(template.Resources).sort()).toEqual(['LogGroup', 'TaskDefinition']);
+  it('is a retained task definition, its log group and the secret of its sensitive URL, no service, no #{…} and no secret value', () => {
+    expect(Object.keys(template.Resources).sort()).toEqual([
+      'LogGroup',
+      'SecretDbUrl',
+      'TaskDefinition',
+    ]);
     expect(template.Resources.TaskDefinition).toMatchObject({
       Type: 'AWS::ECS::TaskDefinition',
       DeletionPolicy: 'Retain',

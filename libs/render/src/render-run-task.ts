@@ -20,7 +20,8 @@ import { ref, sub } from './intrinsics';
 import { imageTagParameterNames, variableParameterNames } from './parameter-names';
 import { imageTagParameters, variableParameters } from './parameters';
 import { assertRenderable } from './render-checks';
-import { logGroup, taskDefinition } from './resources';
+import { logGroup, taskAccessResources, taskDefinition } from './resources';
+import { planSecrets } from './secrets';
 import { canonicalize, fitDescription, hashCanonical } from './serialize';
 import { mergeTags, renderTags } from './tags';
 import type { NamedRef, RenderResult, StackParameterValue } from './render.types';
@@ -111,6 +112,7 @@ export function renderRunTaskStack(input: RunTaskRenderInput): RenderResult {
     cluster: input.target.cluster,
     imageParameters: imageNames,
     tags: renderTags(tags, values),
+    secrets: planSecrets(step, values),
   };
   // Built first: building records which variables the template uses.
   const built = { resources: resources(context), outputs: outputs(context) };
@@ -192,6 +194,7 @@ export function convertRunTaskStep(input: RunTaskConvertInput): {
     cluster: '',
     imageParameters: imageNames,
     tags: renderTags(tags, values),
+    secrets: planSecrets(step, values),
   };
   const built = { resources: resources(context), outputs: outputs(context) };
   const sources = [...variableNames].map(([name, parameter]) => {
@@ -238,6 +241,7 @@ function asTaskStep(body: EcsRunTaskStep): EcsServiceStep {
       healthCheckGracePeriodSeconds: 0,
       enableExecuteCommand: false,
       platformVersion: 'LATEST',
+      capacityProviderStrategy: [],
     },
   };
 }
@@ -267,6 +271,7 @@ function checkRenderable(
 function resources(context: BuildContext): Record<string, CfnResource> {
   const out: Record<string, CfnResource> = {};
   if (needsLogGroup(context.step)) out[LOG_GROUP_ID] = logGroup(context);
+  Object.assign(out, taskAccessResources(context));
   out[TASK_DEFINITION_ID] = taskDefinition(context);
   return out;
 }

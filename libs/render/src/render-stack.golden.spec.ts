@@ -2,7 +2,10 @@ import { parse } from 'yaml';
 import { convertStep, renderStack, toJson, toYaml } from './index';
 import { templateProblems } from '../test/cfn-schema-validator';
 import {
+  allOptionsOffStep,
+  allOptionsOnStep,
   convertInput,
+  optionVariables,
   ids,
   renderInput,
   sensitiveEverywhereStep,
@@ -11,14 +14,7 @@ import {
 } from '../test/fixtures';
 import { golden } from '../test/golden';
 
-const SECRETS = [
-  'dev-password',
-  'pr0d-$ecret',
-  't0ken-value',
-  'worker-db-secret',
-  'subnet-0a0b0c0e',
-  'owner-value',
-];
+const SECRETS = ['dev-password', 'pr0d-$ecret', 'opt-s3cret', 't0ken-value', 'subnet-0a0b0c0e'];
 const shopTags = { 'shop-web': '1.4.0', api: '1.4.1', migrate: '1.4.1' };
 const sensitive = { step: sensitiveEverywhereStep, variables: sensitiveEverywhereVariables };
 
@@ -64,6 +60,18 @@ const fixtures: [string, () => { template: object }][] = [
     () => convertStep(convertInput({ step: singleContainerStep, variables: [] })),
   ],
   ['converted.sensitive-everywhere', () => convertStep(convertInput(sensitive))],
+  [
+    'all-options-off.prod',
+    () => renderStack(renderInput({ step: allOptionsOffStep, variables: [] })),
+  ],
+  [
+    'all-options-on.prod',
+    () => renderStack(renderInput({ step: allOptionsOnStep, variables: optionVariables })),
+  ],
+  [
+    'converted.all-options-on',
+    () => convertStep(convertInput({ step: allOptionsOnStep, variables: optionVariables })),
+  ],
 ];
 
 describe.each(fixtures)('golden %s', (name, render) => {

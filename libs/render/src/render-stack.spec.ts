@@ -1,10 +1,23 @@
-import { DomainError } from '@gantry/domain';
+import { DomainError, type EcsServiceStepInput } from '@gantry/domain';
 import { renderStack, templateHash, toJson, type CfnTemplate, type RenderInput } from './index';
 import { at, containers, envValue } from '../test/navigate';
-import { ids, renderInput, shopVariables, singleContainerStep } from '../test/fixtures';
+import {
+  allOptionsOffStep,
+  allOptionsOnStep,
+  ids,
+  optionSteps,
+  optionVariables,
+  renderInput,
+  shopVariables,
+  singleContainerStep,
+} from '../test/fixtures';
 
 const web = (template: CfnTemplate) => containers(template)[0];
 const env = envValue;
+const secretOf = (container: unknown, name: string) =>
+  (at(container, 'Secrets') as { Name: string; ValueFrom: unknown }[] | undefined)?.find(
+    (secret) => secret.Name === name,
+  )?.ValueFrom;
 
 describe('renderStack: scoped variables', () => {
   it.each<[string, Partial<Parameters<typeof renderInput>[0]>, string, number, number]>([
@@ -40,18 +53,25 @@ describe('renderStack: scoped variables', () => {
   it.each([
     ['acme', 'postgres://shop:pr0d-$ecret@acme.db.prod.internal:5432/shop'],
     ['globex', 'postgres://shop:pr0d-$ecret@db.prod.internal:5432/shop'],
-  ])('passes the nested sensitive value for %s as a NoEcho parameter', (tenant, url) => {
-    const { template, parameters } = renderStack(
-      renderInput({ tenant: tenant as 'acme' | 'globex' }),
-    );
-    expect(env(web(template), 'DATABASE_URL')).toEqual({ Ref: 'DbUrl' });
-    expect(template.Parameters.DbUrl).toEqual({
-      Type: 'String',
-      Description: 'Sensitive Gantry variable Db.Url',
-      NoEcho: true,
-    });
-    expect(parameters).toContainEqual({ key: 'DbUrl', value: url, noEcho: true });
-  });
+  ])(
+    'puts the nested sensitive value for %s in a secret fed by a NoEcho parameter',
+    (tenant, url) => {
+      const { template, parameters } = renderStack(
+        renderInput({ tenant: tenant as 'acme' | 'globex' }),
+      );
+      expect(env(web(template), 'DATABASE_URL')).toBeUndefined();
+      expect(secretOf(web(template), 'DATABASE_URL')).toEqual({ Ref: 'SecretDbUrl' });
+      expect(template.Resources.SecretDbUrl.Properties.SecretString).toEqual({ Ref: 'DbUrl' });
+      expect(template.Parameters.DbUrl).toEqual({
+        Type: 'String',
+        Description: 'Sensitive Gantry variable Db.Url',
+        NoEcho: true,
+      });
+      expect(parameters).toContainEqual({ key: 'DbUrl', value: url, noEcho: true });
+      const migrate = containers(template)[2];
+      expect(secretOf(migrate, 'DATABASE_URL')).toEqual({ Ref: 'SecretDbUrl' });
+    },
+  );
 
   it('uses a target-scoped value on that target only', () => {
     const input = renderInput();
@@ -94,7 +114,7 @@ describe('renderStack: template shape', () => {
     ]);
   });
 
-  it('writes literal text around a sensitive value through Fn::Sub, escaping ${', () => {
+  it('writes literal text around a sensitive value into a secret through Fn::Sub, escaping ${', () => {
     const step = {
       ...singleContainerStep,
       containers: [
@@ -102,8 +122,11 @@ describe('renderStack: template shape', () => {
       ],
     };
     const variables = [{ name: 'Pw', value: 'p', sensitive: true, scope: {} }];
-    const container = web(renderStack(renderInput({ step, variables })).template);
-    expect(env(container, 'DSN')).toEqual({ 'Fn::Sub': 'u:${Pw}@${!HOST}' });
+    const { template } = renderStack(renderInput({ step, variables }));
+    expect(secretOf(web(template), 'DSN')).toEqual({ Ref: 'SecretWebDSN' });
+    expect(template.Resources.SecretWebDSN.Properties.SecretString).toEqual({
+      'Fn::Sub': 'u:${Pw}@${!HOST}',
+    });
   });
 
   it('tags resources with Gantry tags over the user tags, and keeps the deployment id out of them', () => {
@@ -236,5 +259,107 @@ describe('renderStack: variable failures', () => {
 
   it('does not refuse for an unused ambiguous variable', () => {
     expect(() => renderStack(renderInput())).not.toThrow();
+  });
+});
+
+describe('renderStack: production options', () => {
+  const render = (step: EcsServiceStepInput) =>
+    renderStack(renderInput({ step, variables: optionVariables })).template;
+
+  it('creates the execution role when the step names none, granting exactly the secrets used', () => {
+    const template = render(allOptionsOnStep);
+    const role = template.Resources.ExecutionRole;
+    expect(role.Type).toBe('AWS::IAM::Role');
+    expect(at(role, 'Properties', 'ManagedPolicyArns')).toEqual([
+      'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy',
+    ]);
+    expect(at(role, 'Properties', 'Policies', 0, 'PolicyDocument', 'Statement')).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['secretsmanager:GetSecretValue'],
+        Resource: [{ Ref: 'SecretDbPassword' }, { Ref: 'SecretWebDSN' }],
+      },
+      {
+        Effect: 'Allow',
+        Action: ['ssm:GetParameters'],
+        Resource: ['arn:aws:ssm:eu-west-1:123456789012:parameter/shop/stripe'],
+      },
+    ]);
+    expect(template.Resources.TaskDefinition.Properties.ExecutionRoleArn).toEqual({
+      'Fn::GetAtt': ['ExecutionRole', 'Arn'],
+    });
+  });
+
+  it('grants existing secrets by their ARN without the json-key suffix, and SSM names in the stack account', () => {
+    const template = render(optionSteps['existing secrets']);
+    const statements = at(
+      template,
+      'Resources',
+      'ExecutionRole',
+      'Properties',
+      'Policies',
+      0,
+      'PolicyDocument',
+      'Statement',
+    );
+    expect(statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['secretsmanager:GetSecretValue'],
+        Resource: ['arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop/session-AbCdEf'],
+      },
+      {
+        Effect: 'Allow',
+        Action: ['ssm:GetParameters'],
+        Resource: [
+          'arn:aws:ssm:eu-west-1:123456789012:parameter/shop/stripe',
+          {
+            'Fn::Sub':
+              'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/shop/flags',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('creates no role when the step names one', () => {
+    const template = renderStack(
+      renderInput({ step: singleContainerStep, variables: [] }),
+    ).template;
+    expect(template.Resources.ExecutionRole).toBeUndefined();
+    expect(template.Resources.TaskDefinition.Properties.ExecutionRoleArn).toBe(
+      'arn:aws:iam::123456789012:role/shop-execution',
+    );
+  });
+
+  it('leaves DesiredCount to Application Auto Scaling when auto-scaling is on', () => {
+    const scaled = render(optionSteps['auto-scaling']);
+    expect(scaled.Resources.Service.Properties.DesiredCount).toBeUndefined();
+    expect(scaled.Resources.ScalableTarget.Properties.MinCapacity).toBe(2);
+    expect(render(allOptionsOffStep).Resources.Service.Properties.DesiredCount).toBe(1);
+  });
+
+  it('uses the capacity provider strategy instead of the launch type', () => {
+    const props = render(optionSteps['capacity providers']).Resources.Service.Properties;
+    expect(props.LaunchType).toBeUndefined();
+    expect(props.CapacityProviderStrategy).toEqual([
+      { CapacityProvider: 'FARGATE', Weight: 1, Base: 1 },
+      { CapacityProvider: 'FARGATE_SPOT', Weight: 3 },
+    ]);
+    expect(render(allOptionsOffStep).Resources.Service.Properties.LaunchType).toBe('FARGATE');
+  });
+
+  it('keeps a rotated sensitive value out of everything but the parameters', () => {
+    const input = renderInput({ step: allOptionsOnStep, variables: optionVariables });
+    const rotated = renderStack({
+      ...input,
+      variables: [{ ...optionVariables[0], value: 'rotated-s3cret' }],
+    });
+    expect(rotated.hash).toBe(renderStack(input).hash);
+    expect(rotated.parameters).toContainEqual({
+      key: 'DbPassword',
+      value: 'rotated-s3cret',
+      noEcho: true,
+    });
   });
 });

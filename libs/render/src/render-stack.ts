@@ -9,6 +9,7 @@ import { createFieldValues, type FieldValues } from './field-values';
 import { imageTagParameterNames, variableParameterNames } from './parameter-names';
 import { imageTagParameters, variableParameters, type VariableParameterSource } from './parameters';
 import { assertRenderable } from './render-checks';
+import { planSecrets } from './secrets';
 import { buildOutputs, buildResources } from './resources';
 import { mergeTags, renderTags } from './tags';
 import { canonicalize, fitDescription, hashCanonical } from './serialize';
@@ -55,6 +56,7 @@ export function renderStack(input: RenderInput): RenderResult {
     cluster: input.target.cluster,
     imageParameters: imageNames,
     tags: renderTags(tags, values),
+    secrets: planSecrets(step, values),
   };
   const resources = buildResources(context);
   const outputs = buildOutputs(context);

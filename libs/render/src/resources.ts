@@ -1,6 +1,9 @@
 import { getAtt, ref } from './intrinsics';
 import { containerDefinition } from './container-definition';
+import { autoScalingResources } from './auto-scaling';
+import { executionRole } from './execution-role';
 import {
+  EXECUTION_ROLE_ID,
   LOG_GROUP_ID,
   SERVICE_ID,
   TASK_DEFINITION_ID,
@@ -11,12 +14,40 @@ import type { CfnOutput, CfnResource, CfnValue } from './template.types';
 
 type Props = { [key: string]: CfnValue };
 
-/** The stack's resources under their fixed logical ids: `LogGroup` (when needed), `TaskDefinition`, `Service`. */
+/**
+ * The stack's resources under their fixed logical ids: `LogGroup` (when needed), `ExecutionRole`
+ * (without `task.executionRoleArn`), one `Secret…` per sensitive environment value,
+ * `TaskDefinition`, `Service`, and `ScalableTarget` + `ScalingPolicy…` with auto-scaling.
+ */
 export function buildResources(context: BuildContext): Record<string, CfnResource> {
   const resources: Record<string, CfnResource> = {};
   if (needsLogGroup(context.step)) resources[LOG_GROUP_ID] = logGroup(context);
+  Object.assign(resources, taskAccessResources(context));
   resources[TASK_DEFINITION_ID] = taskDefinition(context);
   resources[SERVICE_ID] = service(context);
+  const { autoScaling } = context.step.service;
+  if (autoScaling) Object.assign(resources, autoScalingResources(context, autoScaling));
+  return resources;
+}
+
+/**
+ * What the task definition reads through its execution role: a `Secret…` per sensitive
+ * environment value and, when the step names no role, the `ExecutionRole` (shared with the
+ * run-task stack).
+ */
+export function taskAccessResources(context: BuildContext): Record<string, CfnResource> {
+  const resources: Record<string, CfnResource> = {};
+  for (const secret of context.secrets.secrets)
+    resources[secret.logicalId] = {
+      Type: 'AWS::SecretsManager::Secret',
+      Properties: {
+        Description: `Sensitive value of ${secret.holds}, set by Gantry`,
+        SecretString: secret.value,
+        Tags: context.tags,
+      },
+    };
+  if (context.step.task.executionRoleArn === undefined)
+    resources[EXECUTION_ROLE_ID] = executionRole(context);
   return resources;
 }
 
@@ -45,13 +76,32 @@ export function taskDefinition(context: BuildContext): CfnResource {
     NetworkMode: 'awsvpc',
     RequiresCompatibilities: ['FARGATE'],
     RuntimePlatform: { CpuArchitecture: step.task.cpuArchitecture, OperatingSystemFamily: 'LINUX' },
-    ContainerDefinitions: step.containers.map((container) =>
-      containerDefinition(container, context),
+    ContainerDefinitions: step.containers.map((container, index) =>
+      containerDefinition(container, index, context),
     ),
     Tags: context.tags,
   };
-  if (step.task.executionRoleArn !== undefined)
-    props.ExecutionRoleArn = values.text(step.task.executionRoleArn);
+  props.ExecutionRoleArn =
+    step.task.executionRoleArn !== undefined
+      ? values.text(step.task.executionRoleArn)
+      : getAtt(EXECUTION_ROLE_ID, 'Arn');
+  if (step.task.ephemeralStorageGiB !== undefined)
+    props.EphemeralStorage = { SizeInGiB: step.task.ephemeralStorageGiB };
+  if (step.task.volumes.length > 0)
+    props.Volumes = step.task.volumes.map((volume) => {
+      const efs: Props = { FilesystemId: values.text(volume.efs.fileSystemId) };
+      if (volume.efs.rootDirectory !== undefined) efs.RootDirectory = volume.efs.rootDirectory;
+      if (volume.efs.transitEncryption !== undefined)
+        efs.TransitEncryption = volume.efs.transitEncryption;
+      if (volume.efs.transitEncryptionPort !== undefined)
+        efs.TransitEncryptionPort = volume.efs.transitEncryptionPort;
+      const authorization: Props = {};
+      if (volume.efs.accessPointId !== undefined)
+        authorization.AccessPointId = values.text(volume.efs.accessPointId);
+      if (volume.efs.iam !== undefined) authorization.IAM = volume.efs.iam;
+      if (Object.keys(authorization).length > 0) efs.AuthorizationConfig = authorization;
+      return { Name: volume.name, EFSVolumeConfiguration: efs };
+    });
   if (step.task.taskRoleArn !== undefined) props.TaskRoleArn = values.text(step.task.taskRoleArn);
   return {
     Type: 'AWS::ECS::TaskDefinition',
@@ -74,9 +124,7 @@ function service(context: BuildContext): CfnResource {
     Cluster: context.cluster,
     ServiceName: context.name,
     TaskDefinition: ref(TASK_DEFINITION_ID),
-    LaunchType: 'FARGATE',
     PlatformVersion: values.text(step.service.platformVersion),
-    DesiredCount: values.number(step.service.desiredCount),
     DeploymentConfiguration: {
       MinimumHealthyPercent: step.service.minimumHealthyPercent,
       MaximumPercent: step.service.maximumPercent,
@@ -90,6 +138,17 @@ function service(context: BuildContext): CfnResource {
     PropagateTags: 'SERVICE',
     Tags: context.tags,
   };
+  const strategy = step.service.capacityProviderStrategy;
+  if (strategy.length > 0)
+    props.CapacityProviderStrategy = strategy.map((item) => ({
+      CapacityProvider: item.capacityProvider,
+      Weight: item.weight,
+      ...(item.base !== undefined ? { Base: item.base } : {}),
+    }));
+  else props.LaunchType = 'FARGATE';
+  // With auto-scaling the count belongs to Application Auto Scaling: a DesiredCount here would
+  // be sent again on every service update and undo its scaling (docs/templates.md).
+  if (!step.service.autoScaling) props.DesiredCount = values.number(step.service.desiredCount);
   if (step.service.loadBalancers.length > 0) {
     props.LoadBalancers = step.service.loadBalancers.map((balancer) => ({
       ContainerName: values.expand(balancer.containerName) ?? balancer.containerName,

@@ -8,6 +8,10 @@ const SCHEMA_FILES: Record<string, string> = {
   'AWS::ECS::TaskDefinition': 'aws-ecs-taskdefinition.json',
   'AWS::ECS::Service': 'aws-ecs-service.json',
   'AWS::Logs::LogGroup': 'aws-logs-loggroup.json',
+  'AWS::IAM::Role': 'aws-iam-role.json',
+  'AWS::SecretsManager::Secret': 'aws-secretsmanager-secret.json',
+  'AWS::ApplicationAutoScaling::ScalableTarget': 'aws-applicationautoscaling-scalabletarget.json',
+  'AWS::ApplicationAutoScaling::ScalingPolicy': 'aws-applicationautoscaling-scalingpolicy.json',
 };
 
 const PSEUDO_PARAMETERS = [
@@ -29,6 +33,10 @@ const INTRINSIC = {
   additionalProperties: false,
 };
 
+/** Python's end-of-input `\\Z` is `$` in JavaScript; Java's `\\p{Print}` is printable ASCII. */
+const javaPattern = (pattern: string): string =>
+  pattern.replace(/\\Z$/, '$').replace(/\\p\{Print\}/g, '[\\x20-\\x7E]');
+
 type Json = unknown;
 type Template = {
   Parameters?: Record<string, unknown>;
@@ -42,9 +50,7 @@ function allowIntrinsics(node: Json): Json {
   const out: Record<string, Json> = {};
   for (const [key, value] of Object.entries(node)) {
     out[key] =
-      key === 'pattern' && typeof value === 'string'
-        ? value.replace(/\\Z$/, '$')
-        : allowIntrinsics(value);
+      key === 'pattern' && typeof value === 'string' ? javaPattern(value) : allowIntrinsics(value);
   }
   const type = (node as Record<string, Json>).type;
   const isSchema =

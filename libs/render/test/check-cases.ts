@@ -2,6 +2,8 @@
 import { ecsServiceStepSchema, type EcsServiceStep, type VariableDefinition } from '@gantry/domain';
 
 const ROLE = 'arn:aws:iam::123456789012:role/exec';
+const LOAD_BALANCER =
+  'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/0123456789abcdef';
 const TARGET_GROUP =
   'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef';
 
@@ -244,11 +246,214 @@ export const checkCases: CheckCase[] = [
     ['step.service.loadBalancers.0.targetGroupArn'],
   ],
   [
-    'awslogs without an execution role',
-    (s) => delete s.task.executionRoleArn,
+    'a sensitive variable in a container command (it would be readable in the task definition)',
+    (s) => (s.containers[1].command = ['run', '--token', '#{Token}']),
+    [variable('Token', 'hunter2', true)],
+    'render_check_failed',
+    ['step.containers.1.command.2'],
+  ],
+  [
+    'a sensitive variable in a tag (the task definition carries the tags)',
+    (s) => (s.tags = { owner: '#{Owner}' }),
+    [variable('Owner', 'hunter2', true)],
+    'render_check_failed',
+    ['step.tags.owner'],
+  ],
+  [
+    'a launch type together with a capacity provider strategy',
+    (s) => {
+      s.service.launchType = 'FARGATE';
+      s.service.capacityProviderStrategy = [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }];
+    },
     [],
     'render_check_failed',
-    ['step.task.executionRoleArn'],
+    ['step.service.launchType'],
+  ],
+  [
+    'Spot with a base while FARGATE has one too',
+    (s) =>
+      (s.service.capacityProviderStrategy = [
+        { capacityProvider: 'FARGATE', weight: 1, base: 1 },
+        { capacityProvider: 'FARGATE_SPOT', weight: 1, base: 2 },
+      ]),
+    [],
+    'render_check_failed',
+    ['step.service.capacityProviderStrategy.1.base'],
+  ],
+  [
+    'a capacity provider listed twice',
+    (s) =>
+      (s.service.capacityProviderStrategy = [
+        { capacityProvider: 'FARGATE', weight: 1 },
+        { capacityProvider: 'FARGATE', weight: 2 },
+      ]),
+    [],
+    'render_check_failed',
+    ['step.service.capacityProviderStrategy.1.capacityProvider'],
+  ],
+  [
+    'capacity providers that all weigh 0',
+    (s) => (s.service.capacityProviderStrategy = [{ capacityProvider: 'FARGATE', weight: 0 }]),
+    [],
+    'render_check_failed',
+    ['step.service.capacityProviderStrategy.0.weight'],
+  ],
+  [
+    'auto-scaling with a maximum below the minimum',
+    (s) =>
+      (s.service.autoScaling = {
+        minCapacity: 3,
+        maxCapacity: 2,
+        targetTracking: [],
+        scheduled: [],
+      }),
+    [],
+    'render_check_failed',
+    ['step.service.autoScaling.maxCapacity'],
+  ],
+  [
+    'alb-requests scaling without a load balancer',
+    (s) => {
+      s.service.loadBalancers = [];
+      s.service.autoScaling = {
+        minCapacity: 1,
+        maxCapacity: 4,
+        targetTracking: [{ metric: 'alb-requests', target: 100, loadBalancerArn: LOAD_BALANCER }],
+        scheduled: [],
+      };
+    },
+    [],
+    'render_check_failed',
+    ['step.service.autoScaling.targetTracking.0.metric'],
+  ],
+  [
+    'alb-requests scaling without the load balancer ARN its metric label needs',
+    (s) =>
+      (s.service.autoScaling = {
+        minCapacity: 1,
+        maxCapacity: 4,
+        targetTracking: [{ metric: 'alb-requests', target: 100 }],
+        scheduled: [],
+      }),
+    [],
+    'render_check_failed',
+    ['step.service.autoScaling.targetTracking.0.loadBalancerArn'],
+  ],
+  [
+    'a cpu target above 100 percent and a metric tracked twice',
+    (s) =>
+      (s.service.autoScaling = {
+        minCapacity: 1,
+        maxCapacity: 4,
+        targetTracking: [
+          { metric: 'cpu', target: 150 },
+          { metric: 'cpu', target: 50 },
+        ],
+        scheduled: [],
+      }),
+    [],
+    'render_check_failed',
+    [
+      'step.service.autoScaling.targetTracking.0.target',
+      'step.service.autoScaling.targetTracking.1.metric',
+    ],
+  ],
+  [
+    'a scheduled action that changes nothing',
+    (s) =>
+      (s.service.autoScaling = {
+        minCapacity: 1,
+        maxCapacity: 4,
+        targetTracking: [],
+        scheduled: [{ name: 'noop', schedule: 'rate(1 day)' }],
+      }),
+    [],
+    'render_check_failed',
+    ['step.service.autoScaling.scheduled.0'],
+  ],
+  [
+    'a mount point of a volume the task does not have',
+    (s) =>
+      (s.containers[0].mountPoints = [
+        { sourceVolume: 'data', containerPath: '/data', readOnly: false },
+      ]),
+    [],
+    'render_check_failed',
+    ['step.containers.0.mountPoints.0.sourceVolume'],
+  ],
+  [
+    'an EFS access point without transit encryption',
+    (s) =>
+      (s.task.volumes = [
+        {
+          name: 'data',
+          efs: { fileSystemId: 'fs-0123abcd', accessPointId: 'fsap-0123456789abcdef0' },
+        },
+      ]),
+    [],
+    'render_check_failed',
+    ['step.task.volumes.0.efs.transitEncryption'],
+  ],
+  [
+    'EFS IAM authorization without a task role',
+    (s) =>
+      (s.task.volumes = [
+        {
+          name: 'data',
+          efs: { fileSystemId: 'fs-0123abcd', transitEncryption: 'ENABLED', iam: 'ENABLED' },
+        },
+      ]),
+    [],
+    'render_check_failed',
+    ['step.task.volumes.0.efs.iam'],
+  ],
+  [
+    'an EFS volume on a platform version before 1.4.0',
+    (s) => {
+      s.service.platformVersion = '1.3.0';
+      s.task.volumes = [{ name: 'data', efs: { fileSystemId: 'fs-0123abcd' } }];
+    },
+    [],
+    'render_check_failed',
+    ['step.task.volumes.0.efs'],
+  ],
+  [
+    'an EFS file system variable that is no file system id',
+    (s) => (s.task.volumes = [{ name: 'data', efs: { fileSystemId: '#{Fs}' } }]),
+    [variable('Fs', 'my-efs')],
+    'render_check_failed',
+    ['step.task.volumes.0.efs.fileSystemId'],
+  ],
+  [
+    'a ulimit whose soft limit exceeds the hard limit',
+    (s) => (s.containers[0].ulimits = [{ name: 'nofile', softLimit: 10, hardLimit: 5 }]),
+    [],
+    'render_check_failed',
+    ['step.containers.0.ulimits.0.softLimit'],
+  ],
+  [
+    'a nofile limit above what Fargate allows',
+    (s) => (s.containers[0].ulimits = [{ name: 'nofile', softLimit: 10, hardLimit: 2_000_000 }]),
+    [],
+    'render_check_failed',
+    ['step.containers.0.ulimits.0.hardLimit'],
+  ],
+  [
+    'a docker label in the namespace ECS reserves',
+    (s) => (s.containers[0].dockerLabels = { 'com.amazonaws.ecs.cluster': 'x' }),
+    [],
+    'render_check_failed',
+    ['step.containers.0.dockerLabels.com.amazonaws.ecs.cluster'],
+  ],
+  [
+    'a name that is both an environment variable and a secret',
+    (s) => {
+      s.containers[0].environment = { TOKEN: 'x' };
+      s.containers[0].secrets = { TOKEN: 'arn:aws:ssm:eu-west-1:123456789012:parameter/token' };
+    },
+    [],
+    'render_check_failed',
+    ['step.containers.0.secrets.TOKEN'],
   ],
   [
     'a tag value AWS refuses',

@@ -230,7 +230,11 @@ export function convertInput(
   };
 }
 
-/** Sensitive values in a number, a list, mixed text with `${`, a secret ARN and a tag; nothing logs. */
+/**
+ * Sensitive values in service numbers and lists (NoEcho parameters) and in environment values,
+ * whole and within text with `${` (secrets of the stack); nothing logs. Sensitive values are
+ * refused in the rest of the task definition and in tags.
+ */
 export const sensitiveEverywhereStep: EcsServiceStepInput = {
   containers: [
     {
@@ -242,6 +246,7 @@ export const sensitiveEverywhereStep: EcsServiceStepInput = {
         TOKEN_HEADER: 'Bearer #{Api.Token}',
         SHELL_TEMPLATE: 'echo ${HOME} #{Api.Token} #{Plain}',
         PLAIN: '#{Plain}',
+        API_TOKEN: '#{Api.Token}',
       },
       secrets: { DB: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:#{Secret.Name}' },
       command: ['sh', '-c', 'run --token "$TOKEN_HEADER"'],
@@ -261,10 +266,10 @@ export const sensitiveEverywhereVariables: VariableDefinition[] = [
   v('Worker.Cpu', '256'),
   v('Api.Token', 't0ken-value', {}, true),
   v('Plain', 'plain-value'),
-  v('Secret.Name', 'worker-db-secret', {}, true),
+  v('Secret.Name', 'worker-db-secret'),
   v('Hidden.Count', '2', {}, true),
   v('Hidden.Subnet', 'subnet-0a0b0c0e', {}, true),
-  v('Hidden.Owner', 'owner-value', {}, true),
+  v('Hidden.Owner', 'owner-value'),
 ];
 
 /** A database migration (ecs-run-task): the shop's migrate image, its secret URL, a sidecar that may fail. */
@@ -312,3 +317,163 @@ export function runTaskRenderInput(
     stackName: stackName('shop-migrate', environment.slug, tenant?.slug),
   };
 }
+
+const LOAD_BALANCER = `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:loadbalancer/app/shop/0123456789abcdef`;
+const TARGET_GROUP = `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:targetgroup/shop-web/0123456789abcdef`;
+
+/** Every option off: no roles, default logging, no secrets. The stack creates the execution role. */
+export const allOptionsOffStep: EcsServiceStepInput = {
+  containers: [{ name: 'web', image: 'public.ecr.aws/nginx/nginx' }],
+  task: { cpu: '256', memory: '512' },
+  service: { network: { subnets: ['subnet-0a1b2c3d'] } },
+};
+
+/** The production options of docs/templates.md one at a time, each on top of {@link allOptionsOffStep}. */
+export const optionSteps: Record<string, EcsServiceStepInput> = {
+  'sensitive environment': {
+    ...allOptionsOffStep,
+    containers: [
+      { ...allOptionsOffStep.containers[0], environment: { DB_PASSWORD: '#{Db.Password}' } },
+    ],
+  },
+  'existing secrets': {
+    ...allOptionsOffStep,
+    containers: [
+      {
+        ...allOptionsOffStep.containers[0],
+        secrets: {
+          SESSION_KEY: `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:shop/session-AbCdEf:key::`,
+          STRIPE_KEY: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/shop/stripe`,
+          FLAGS: '/shop/flags',
+        },
+      },
+    ],
+  },
+  'auto-scaling': {
+    ...allOptionsOffStep,
+    service: {
+      ...allOptionsOffStep.service,
+      autoScaling: {
+        minCapacity: 2,
+        maxCapacity: 10,
+        targetTracking: [{ metric: 'cpu', target: 60, scaleInCooldown: 300, scaleOutCooldown: 60 }],
+        scheduled: [
+          {
+            name: 'night',
+            schedule: 'cron(0 22 * * ? *)',
+            timezone: 'Europe/Paris',
+            minCapacity: 1,
+            maxCapacity: 2,
+          },
+        ],
+      },
+    },
+  },
+  'capacity providers': {
+    ...allOptionsOffStep,
+    service: {
+      ...allOptionsOffStep.service,
+      capacityProviderStrategy: [
+        { capacityProvider: 'FARGATE', weight: 1, base: 1 },
+        { capacityProvider: 'FARGATE_SPOT', weight: 3 },
+      ],
+    },
+  },
+  'ephemeral storage': {
+    ...allOptionsOffStep,
+    task: { ...allOptionsOffStep.task, ephemeralStorageGiB: 50 },
+  },
+  'container hardening': {
+    ...allOptionsOffStep,
+    containers: [
+      {
+        ...allOptionsOffStep.containers[0],
+        readonlyRootFilesystem: true,
+        user: '1000:1000',
+        stopTimeout: 60,
+        ulimits: [{ name: 'nofile', softLimit: 65536, hardLimit: 65536 }],
+        dockerLabels: { 'com.example.team': 'shop' },
+        linuxParameters: { initProcessEnabled: true },
+      },
+    ],
+  },
+  'efs volume': {
+    ...allOptionsOffStep,
+    containers: [
+      {
+        ...allOptionsOffStep.containers[0],
+        mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }],
+      },
+    ],
+    task: {
+      ...allOptionsOffStep.task,
+      volumes: [
+        {
+          name: 'data',
+          efs: {
+            fileSystemId: 'fs-0123456789abcdef0',
+            transitEncryption: 'ENABLED',
+            accessPointId: 'fsap-0123456789abcdef0',
+            iam: 'DISABLED',
+          },
+        },
+      ],
+    },
+  },
+};
+
+/** Every option on at once, with alb-requests scaling behind a load balancer. */
+export const allOptionsOnStep: EcsServiceStepInput = {
+  containers: [
+    {
+      name: 'web',
+      image: 'public.ecr.aws/nginx/nginx',
+      portMappings: [{ containerPort: 8080 }],
+      environment: {
+        DB_PASSWORD: '#{Db.Password}',
+        DSN: 'postgres://shop:#{Db.Password}@db/shop',
+        MODE: 'on',
+      },
+      secrets: { STRIPE_KEY: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/shop/stripe` },
+      readonlyRootFilesystem: true,
+      user: '1000',
+      stopTimeout: 120,
+      ulimits: [{ name: 'nofile', softLimit: 4096, hardLimit: 8192 }],
+      dockerLabels: { 'com.example.release': '#{Gantry.Release.Number}' },
+      linuxParameters: { initProcessEnabled: true },
+      mountPoints: [{ sourceVolume: 'data', containerPath: '/data', readOnly: true }],
+    },
+  ],
+  task: {
+    cpu: '512',
+    memory: '1024',
+    taskRoleArn: `arn:aws:iam::${ACCOUNT}:role/shop-task`,
+    ephemeralStorageGiB: 40,
+    volumes: [
+      {
+        name: 'data',
+        efs: { fileSystemId: 'fs-0123abcd', transitEncryption: 'ENABLED', iam: 'ENABLED' },
+      },
+    ],
+  },
+  service: {
+    network: { subnets: ['subnet-0a1b2c3d'] },
+    loadBalancers: [{ targetGroupArn: TARGET_GROUP, containerName: 'web', containerPort: 8080 }],
+    capacityProviderStrategy: [
+      { capacityProvider: 'FARGATE', weight: 1, base: 2 },
+      { capacityProvider: 'FARGATE_SPOT', weight: 4 },
+    ],
+    autoScaling: {
+      minCapacity: 2,
+      maxCapacity: 20,
+      targetTracking: [
+        { metric: 'cpu', target: 55 },
+        { metric: 'memory', target: 70, scaleInCooldown: 120 },
+        { metric: 'alb-requests', target: 1000, loadBalancerArn: LOAD_BALANCER },
+      ],
+      scheduled: [{ name: 'weekday-morning', schedule: 'cron(0 7 ? * MON-FRI *)', minCapacity: 4 }],
+    },
+  },
+};
+
+export const optionVariables: VariableDefinition[] = [v('Db.Password', 'opt-s3cret', {}, true)];

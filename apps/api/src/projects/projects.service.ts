@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TargetProbe } from '@gantry/deploy';
-import {
-  DomainError,
-  EcsServiceStep,
-  projectStackCollisionError,
-  projectStackCollisions,
-  stepFargateProblems,
-} from '@gantry/domain';
+import { DomainError, projectStackCollisionError, projectStackCollisions } from '@gantry/domain';
+import { assertStepSavable } from '@gantry/render';
 import {
   LifecyclesRepository,
   ProjectEntity,
@@ -28,7 +23,7 @@ export class ProjectsService {
   ) {}
 
   async create(input: CreateProject) {
-    assertFargateSize(input.step);
+    assertStepSavable(input.step);
     await this.refuseCollisions(input.name, input.targetTags);
     const lifecycleId = input.lifecycle ? (await this.lifecycles.get(input.lifecycle)).id : null;
     const { lifecycle: _lifecycle, ...values } = input;
@@ -49,7 +44,7 @@ export class ProjectsService {
 
   async update(ref: string, input: UpdateProject) {
     const project = await this.projects.get(ref);
-    if (input.step) assertFargateSize(input.step);
+    if (input.step) assertStepSavable(input.step);
     if (input.targetTags) await this.refuseCollisions(input.name ?? project.name, input.targetTags);
     const { lifecycle, ...values } = input;
     const lifecycleId =
@@ -91,20 +86,5 @@ export class ProjectsService {
 
   private present(project: ProjectEntity) {
     return withLifecycleRef(this.lifecycles, project);
-  }
-}
-
-/** A literal CPU/memory pair Fargate refuses is a rule violation (422), named by its field. */
-function assertFargateSize(step: EcsServiceStep): void {
-  const problems = stepFargateProblems(step);
-  if (problems.length) {
-    throw new DomainError(
-      'fargate_size_invalid',
-      problems[0].message,
-      problems.map((problem) => ({
-        path: ['step', ...problem.path].join('.'),
-        message: problem.message,
-      })),
-    );
   }
 }

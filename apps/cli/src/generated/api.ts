@@ -1103,6 +1103,10 @@ export interface components {
                     condition: "START" | "COMPLETE" | "SUCCESS" | "HEALTHY";
                     containerName: string;
                 }[];
+                /** @default {} */
+                dockerLabels: {
+                    [key: string]: string;
+                };
                 /** @default [] */
                 entryPoint: string[];
                 /** @default {} */
@@ -1122,6 +1126,9 @@ export interface components {
                     timeout: number;
                 };
                 image: string;
+                linuxParameters?: {
+                    initProcessEnabled: boolean;
+                };
                 /**
                  * @default awslogs
                  * @enum {string}
@@ -1131,6 +1138,13 @@ export interface components {
                 memory: (number | string) | null;
                 /** @default null */
                 memoryReservation: (number | string) | null;
+                /** @default [] */
+                mountPoints: {
+                    containerPath: string;
+                    /** @default false */
+                    readOnly: boolean;
+                    sourceVolume: string;
+                }[];
                 name: string;
                 /** @default [] */
                 portMappings: {
@@ -1145,13 +1159,52 @@ export interface components {
                      */
                     protocol: "tcp" | "udp";
                 }[];
+                readonlyRootFilesystem?: boolean;
                 /** @default {} */
                 secrets: {
                     [key: string]: string;
                 };
+                stopTimeout?: number;
+                /** @default [] */
+                ulimits: {
+                    hardLimit: number;
+                    /** @enum {string} */
+                    name: "core" | "cpu" | "data" | "fsize" | "locks" | "memlock" | "msgqueue" | "nice" | "nofile" | "nproc" | "rss" | "rtprio" | "rttime" | "sigpending" | "stack";
+                    softLimit: number;
+                }[];
+                user?: string;
                 workingDirectory?: string;
             }[];
             service: {
+                autoScaling?: {
+                    maxCapacity: number;
+                    minCapacity: number;
+                    /** @default [] */
+                    scheduled: {
+                        maxCapacity?: number;
+                        minCapacity?: number;
+                        name: string;
+                        schedule: string;
+                        timezone?: string;
+                    }[];
+                    /** @default [] */
+                    targetTracking: {
+                        loadBalancerArn?: string;
+                        /** @enum {string} */
+                        metric: "cpu" | "memory" | "alb-requests";
+                        scaleInCooldown?: number;
+                        scaleOutCooldown?: number;
+                        target: number;
+                        targetGroupArn?: string;
+                    }[];
+                };
+                /** @default [] */
+                capacityProviderStrategy: {
+                    base?: number;
+                    /** @enum {string} */
+                    capacityProvider: "FARGATE" | "FARGATE_SPOT";
+                    weight: number;
+                }[];
                 /**
                  * @default {
                  *       "enable": true,
@@ -1170,6 +1223,8 @@ export interface components {
                 enableExecuteCommand: boolean;
                 /** @default 0 */
                 healthCheckGracePeriodSeconds: number | string;
+                /** @constant */
+                launchType?: "FARGATE";
                 /** @default [] */
                 loadBalancers: {
                     containerName: string;
@@ -1201,11 +1256,26 @@ export interface components {
                  * @enum {string}
                  */
                 cpuArchitecture: "X86_64" | "ARM64";
+                ephemeralStorageGiB?: number;
                 executionRoleArn?: string;
                 /** @default 30 */
                 logRetentionInDays: 1 | 3 | 5 | 7 | 14 | 30 | 60 | 90 | 180 | 365;
                 memory: number | string;
                 taskRoleArn?: string;
+                /** @default [] */
+                volumes: {
+                    efs: {
+                        accessPointId?: string;
+                        fileSystemId: string;
+                        /** @enum {string} */
+                        iam?: "ENABLED" | "DISABLED";
+                        rootDirectory?: string;
+                        /** @enum {string} */
+                        transitEncryption?: "ENABLED" | "DISABLED";
+                        transitEncryptionPort?: number;
+                    };
+                    name: string;
+                }[];
             };
         };
         Environment: {
@@ -3706,6 +3776,10 @@ export interface operations {
                                 condition: "START" | "COMPLETE" | "SUCCESS" | "HEALTHY";
                                 containerName: string;
                             }[];
+                            /** @default {} */
+                            dockerLabels?: {
+                                [key: string]: string;
+                            };
                             /** @default [] */
                             entryPoint?: string[];
                             /** @default {} */
@@ -3725,6 +3799,9 @@ export interface operations {
                                 timeout?: number;
                             };
                             image: string;
+                            linuxParameters?: {
+                                initProcessEnabled: boolean;
+                            };
                             /**
                              * @default awslogs
                              * @enum {string}
@@ -3734,6 +3811,13 @@ export interface operations {
                             memory?: (number | string) | null;
                             /** @default null */
                             memoryReservation?: (number | string) | null;
+                            /** @default [] */
+                            mountPoints?: {
+                                containerPath: string;
+                                /** @default false */
+                                readOnly?: boolean;
+                                sourceVolume: string;
+                            }[];
                             name: string;
                             /** @default [] */
                             portMappings?: {
@@ -3748,13 +3832,52 @@ export interface operations {
                                  */
                                 protocol?: "tcp" | "udp";
                             }[];
+                            readonlyRootFilesystem?: boolean;
                             /** @default {} */
                             secrets?: {
                                 [key: string]: string;
                             };
+                            stopTimeout?: number;
+                            /** @default [] */
+                            ulimits?: {
+                                hardLimit: number;
+                                /** @enum {string} */
+                                name: "core" | "cpu" | "data" | "fsize" | "locks" | "memlock" | "msgqueue" | "nice" | "nofile" | "nproc" | "rss" | "rtprio" | "rttime" | "sigpending" | "stack";
+                                softLimit: number;
+                            }[];
+                            user?: string;
                             workingDirectory?: string;
                         }[];
                         service: {
+                            autoScaling?: {
+                                maxCapacity: number;
+                                minCapacity: number;
+                                /** @default [] */
+                                scheduled?: {
+                                    maxCapacity?: number;
+                                    minCapacity?: number;
+                                    name: string;
+                                    schedule: string;
+                                    timezone?: string;
+                                }[];
+                                /** @default [] */
+                                targetTracking?: {
+                                    loadBalancerArn?: string;
+                                    /** @enum {string} */
+                                    metric: "cpu" | "memory" | "alb-requests";
+                                    scaleInCooldown?: number;
+                                    scaleOutCooldown?: number;
+                                    target: number;
+                                    targetGroupArn?: string;
+                                }[];
+                            };
+                            /** @default [] */
+                            capacityProviderStrategy?: {
+                                base?: number;
+                                /** @enum {string} */
+                                capacityProvider: "FARGATE" | "FARGATE_SPOT";
+                                weight: number;
+                            }[];
                             /**
                              * @default {
                              *       "enable": true,
@@ -3773,6 +3896,8 @@ export interface operations {
                             enableExecuteCommand?: boolean;
                             /** @default 0 */
                             healthCheckGracePeriodSeconds?: number | string;
+                            /** @constant */
+                            launchType?: "FARGATE";
                             /** @default [] */
                             loadBalancers?: {
                                 containerName: string;
@@ -3804,11 +3929,26 @@ export interface operations {
                              * @enum {string}
                              */
                             cpuArchitecture?: "X86_64" | "ARM64";
+                            ephemeralStorageGiB?: number;
                             executionRoleArn?: string;
                             /** @default 30 */
                             logRetentionInDays?: 1 | 3 | 5 | 7 | 14 | 30 | 60 | 90 | 180 | 365;
                             memory: number | string;
                             taskRoleArn?: string;
+                            /** @default [] */
+                            volumes?: {
+                                efs: {
+                                    accessPointId?: string;
+                                    fileSystemId: string;
+                                    /** @enum {string} */
+                                    iam?: "ENABLED" | "DISABLED";
+                                    rootDirectory?: string;
+                                    /** @enum {string} */
+                                    transitEncryption?: "ENABLED" | "DISABLED";
+                                    transitEncryptionPort?: number;
+                                };
+                                name: string;
+                            }[];
                         };
                     };
                     targetTags: string[];
@@ -4064,6 +4204,10 @@ export interface operations {
                                 condition: "START" | "COMPLETE" | "SUCCESS" | "HEALTHY";
                                 containerName: string;
                             }[];
+                            /** @default {} */
+                            dockerLabels?: {
+                                [key: string]: string;
+                            };
                             /** @default [] */
                             entryPoint?: string[];
                             /** @default {} */
@@ -4083,6 +4227,9 @@ export interface operations {
                                 timeout?: number;
                             };
                             image: string;
+                            linuxParameters?: {
+                                initProcessEnabled: boolean;
+                            };
                             /**
                              * @default awslogs
                              * @enum {string}
@@ -4092,6 +4239,13 @@ export interface operations {
                             memory?: (number | string) | null;
                             /** @default null */
                             memoryReservation?: (number | string) | null;
+                            /** @default [] */
+                            mountPoints?: {
+                                containerPath: string;
+                                /** @default false */
+                                readOnly?: boolean;
+                                sourceVolume: string;
+                            }[];
                             name: string;
                             /** @default [] */
                             portMappings?: {
@@ -4106,13 +4260,52 @@ export interface operations {
                                  */
                                 protocol?: "tcp" | "udp";
                             }[];
+                            readonlyRootFilesystem?: boolean;
                             /** @default {} */
                             secrets?: {
                                 [key: string]: string;
                             };
+                            stopTimeout?: number;
+                            /** @default [] */
+                            ulimits?: {
+                                hardLimit: number;
+                                /** @enum {string} */
+                                name: "core" | "cpu" | "data" | "fsize" | "locks" | "memlock" | "msgqueue" | "nice" | "nofile" | "nproc" | "rss" | "rtprio" | "rttime" | "sigpending" | "stack";
+                                softLimit: number;
+                            }[];
+                            user?: string;
                             workingDirectory?: string;
                         }[];
                         service: {
+                            autoScaling?: {
+                                maxCapacity: number;
+                                minCapacity: number;
+                                /** @default [] */
+                                scheduled?: {
+                                    maxCapacity?: number;
+                                    minCapacity?: number;
+                                    name: string;
+                                    schedule: string;
+                                    timezone?: string;
+                                }[];
+                                /** @default [] */
+                                targetTracking?: {
+                                    loadBalancerArn?: string;
+                                    /** @enum {string} */
+                                    metric: "cpu" | "memory" | "alb-requests";
+                                    scaleInCooldown?: number;
+                                    scaleOutCooldown?: number;
+                                    target: number;
+                                    targetGroupArn?: string;
+                                }[];
+                            };
+                            /** @default [] */
+                            capacityProviderStrategy?: {
+                                base?: number;
+                                /** @enum {string} */
+                                capacityProvider: "FARGATE" | "FARGATE_SPOT";
+                                weight: number;
+                            }[];
                             /**
                              * @default {
                              *       "enable": true,
@@ -4131,6 +4324,8 @@ export interface operations {
                             enableExecuteCommand?: boolean;
                             /** @default 0 */
                             healthCheckGracePeriodSeconds?: number | string;
+                            /** @constant */
+                            launchType?: "FARGATE";
                             /** @default [] */
                             loadBalancers?: {
                                 containerName: string;
@@ -4162,11 +4357,26 @@ export interface operations {
                              * @enum {string}
                              */
                             cpuArchitecture?: "X86_64" | "ARM64";
+                            ephemeralStorageGiB?: number;
                             executionRoleArn?: string;
                             /** @default 30 */
                             logRetentionInDays?: 1 | 3 | 5 | 7 | 14 | 30 | 60 | 90 | 180 | 365;
                             memory: number | string;
                             taskRoleArn?: string;
+                            /** @default [] */
+                            volumes?: {
+                                efs: {
+                                    accessPointId?: string;
+                                    fileSystemId: string;
+                                    /** @enum {string} */
+                                    iam?: "ENABLED" | "DISABLED";
+                                    rootDirectory?: string;
+                                    /** @enum {string} */
+                                    transitEncryption?: "ENABLED" | "DISABLED";
+                                    transitEncryptionPort?: number;
+                                };
+                                name: string;
+                            }[];
                         };
                     };
                     targetTags?: string[];

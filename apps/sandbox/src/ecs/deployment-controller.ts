@@ -136,6 +136,10 @@ export class DeploymentController {
         cluster,
         taskDefinition,
         launchType: service.launchType,
+        capacityProviderName: nextCapacityProvider(
+          service,
+          this.ctx.state.serviceTasks(service.serviceArn),
+        ),
         group: `service:${service.serviceName}`,
         startedBy: primary.id,
         serviceArn: service.serviceArn,
@@ -275,4 +279,25 @@ export class DeploymentController {
       service.deployments = [];
     }
   }
+}
+
+/**
+ * Where a service's next task goes under its capacity provider strategy: the provider with a base
+ * until it runs that many tasks, then the one furthest below its share of the weights.
+ */
+export function nextCapacityProvider(service: Service, tasks: Task[]): string | undefined {
+  const strategy = service.capacityProviderStrategy;
+  if (!strategy) return undefined;
+  const counts = new Map<string, number>();
+  for (const task of tasks)
+    if (task.desiredStatus === 'RUNNING' && task.capacityProviderName)
+      counts.set(task.capacityProviderName, (counts.get(task.capacityProviderName) ?? 0) + 1);
+  const count = (name: string) => counts.get(name) ?? 0;
+  const underBase = strategy.find((item) => count(item.capacityProvider) < item.base);
+  if (underBase) return underBase.capacityProvider;
+  const weighted = strategy.filter((item) => item.weight > 0);
+  if (weighted.length === 0) return strategy[0].capacityProvider;
+  const load = (item: (typeof weighted)[number]) =>
+    (count(item.capacityProvider) - item.base) / item.weight;
+  return weighted.reduce((best, item) => (load(item) < load(best) ? item : best)).capacityProvider;
 }

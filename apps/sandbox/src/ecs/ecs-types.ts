@@ -56,7 +56,10 @@ export interface Service {
   region: string;
   status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
   desiredCount: number;
+  /** FARGATE for a service on capacity providers too (its tasks run on Fargate). */
   launchType: string;
+  /** Set instead of a launch type: FARGATE / FARGATE_SPOT with weights and one base. */
+  capacityProviderStrategy?: CapacityProviderItem[];
   platformVersion?: string;
   taskDefinition: string;
   deploymentConfiguration: {
@@ -94,6 +97,8 @@ export interface Task {
   desiredStatus: 'RUNNING' | 'STOPPED';
   healthy: boolean;
   launchType: string;
+  /** The capacity provider a service's strategy placed the task on. */
+  capacityProviderName?: string;
   createdAt: number;
   pullStartedAt?: number;
   pullStoppedAt?: number;
@@ -110,6 +115,12 @@ export interface Task {
   containers: TaskContainer[];
 }
 
+export interface CapacityProviderItem {
+  capacityProvider: string;
+  weight: number;
+  base: number;
+}
+
 export interface TaskContainer {
   name: string;
   image: string;
@@ -122,6 +133,11 @@ export interface TaskContainer {
   exitCode?: number;
   /** Why the container stopped, when ECS says (CannotPullContainerError: ...). */
   reason?: string;
+  /**
+   * What the container's process sees: its environment plus its secrets, resolved when the task
+   * started (shown only by `GET /_sandbox/tasks/<id>`, never by ECS actions).
+   */
+  environment?: Record<string, string>;
 }
 
 /** A RunTask client token's request and the tasks it started (idempotency, per cluster, 24 h). */

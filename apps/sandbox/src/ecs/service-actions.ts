@@ -3,7 +3,7 @@ import type { Ecs } from './ecs';
 import { clientException, invalidParameter, serviceNotActive, serviceNotFound } from './ecs-error';
 import { findCluster, lookupService, lookupTaskDefinition } from './ecs-lookup';
 import { serviceShape } from './ecs-shapes';
-import type { JsonObject, Service } from './ecs-types';
+import type { CapacityProviderItem, JsonObject, Service } from './ecs-types';
 import { checkLoadBalancers, checkNetworkConfiguration } from './ecs-validation';
 import { page } from './task-definition-actions';
 
@@ -55,6 +55,34 @@ function checkNetwork(ecs: Ecs, tdArn: string, network: unknown): void {
   }
 }
 
+/**
+ * A service's capacity provider strategy. The sandbox has no capacity providers of its own: the
+ * Fargate ones, FARGATE and FARGATE_SPOT, count as associated with every cluster.
+ */
+function capacityProviderStrategy(input: Input): CapacityProviderItem[] | undefined {
+  const items = input.capacityProviderStrategy as JsonObject[] | undefined;
+  if (!items || items.length === 0) return undefined;
+  if (input.launchType !== undefined)
+    throw invalidParameter(
+      'Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.',
+    );
+  const strategy = items.map((item) => ({
+    capacityProvider: String(item.capacityProvider),
+    weight: Number(item.weight ?? 0),
+    base: Number(item.base ?? 0),
+  }));
+  for (const item of strategy)
+    if (!['FARGATE', 'FARGATE_SPOT'].includes(item.capacityProvider))
+      throw invalidParameter(
+        'The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.',
+      );
+  if (strategy.filter((item) => item.base > 0).length > 1)
+    throw invalidParameter(
+      'A capacity provider strategy can only have one capacity provider with a base value defined.',
+    );
+  return strategy;
+}
+
 export function createService(ecs: Ecs, region: string, input: Input): Input {
   const cluster = findCluster(ecs.state, region, input.cluster);
   const name = input.serviceName;
@@ -66,6 +94,7 @@ export function createService(ecs: Ecs, region: string, input: Input): Input {
   const tdArn = taskDefinitionArn(ecs, region, input.taskDefinition);
   checkNetwork(ecs, tdArn, input.networkConfiguration);
   checkLoadBalancers(input.loadBalancers);
+  const strategy = capacityProviderStrategy(input);
   const service: Service = {
     serviceArn: arn.service(region, cluster.clusterName, name),
     serviceName: name,
@@ -73,7 +102,8 @@ export function createService(ecs: Ecs, region: string, input: Input): Input {
     region,
     status: 'ACTIVE',
     desiredCount: Number(input.desiredCount ?? 0),
-    launchType: (input.launchType as string | undefined) ?? 'EC2',
+    launchType: strategy ? 'FARGATE' : ((input.launchType as string | undefined) ?? 'EC2'),
+    capacityProviderStrategy: strategy,
     platformVersion: input.platformVersion as string | undefined,
     taskDefinition: tdArn,
     deploymentConfiguration: deploymentConfiguration(input.deploymentConfiguration),
@@ -125,6 +155,14 @@ export function updateService(ecs: Ecs, region: string, input: Input): Input {
       input.deploymentConfiguration,
       service.deploymentConfiguration,
     );
+  }
+  if (input.capacityProviderStrategy !== undefined) {
+    const strategy = capacityProviderStrategy(input);
+    if (JSON.stringify(strategy) !== JSON.stringify(service.capacityProviderStrategy)) {
+      service.capacityProviderStrategy = strategy;
+      if (strategy) service.launchType = 'FARGATE';
+      redeploy = true;
+    }
   }
   if (input.desiredCount !== undefined) service.desiredCount = Number(input.desiredCount);
   if (input.loadBalancers !== undefined)

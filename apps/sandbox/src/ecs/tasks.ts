@@ -10,6 +10,7 @@ import type {
   TaskDefinition,
   TaskEni,
 } from './ecs-types';
+import type { SandboxState } from '../state';
 import { containerExit, pullErrorReason, taskFault } from './faults';
 
 const MAX_STOPPED_PER_SERVICE = 100;
@@ -33,6 +34,7 @@ export interface StartTaskInput {
   cluster: Cluster;
   taskDefinition: TaskDefinition;
   launchType: string;
+  capacityProviderName?: string;
   group: string;
   startedBy?: string;
   serviceArn?: string;
@@ -60,6 +62,7 @@ export class TaskLifecycle {
       essential: c.essential !== false,
       hasHealthCheck: c.healthCheck !== undefined,
       containerArn: arn.container(input.cluster.region, clusterName, id),
+      environment: containerEnvironment(this.ctx.state, c),
     }));
     const task: Task = {
       taskArn: arn.task(input.cluster.region, clusterName, id),
@@ -73,6 +76,7 @@ export class TaskLifecycle {
       desiredStatus: 'RUNNING',
       healthy: false,
       launchType: input.launchType,
+      capacityProviderName: input.capacityProviderName,
       createdAt: Date.now(),
       cpu: input.taskDefinition.rest.cpu as string | undefined,
       memory: input.taskDefinition.rest.memory as string | undefined,
@@ -191,5 +195,38 @@ export class TaskLifecycle {
       set.delete(t.taskArn);
       this.ctx.state.tasks.delete(t.taskArn);
     }
+  }
+}
+
+/**
+ * A container's environment as its process sees it: `environment` plus each of its `secrets`
+ * resolved, as the agent does when the task starts. Secrets Manager secrets the sandbox holds
+ * resolve to their current value (with a `:json-key:` the key of a JSON value); others, like SSM
+ * parameters, are not emulated and stay unresolved.
+ */
+function containerEnvironment(state: SandboxState, container: JsonObject): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of (container.environment as { name?: string; value?: string }[]) ?? [])
+    if (entry.name) out[entry.name] = String(entry.value ?? '');
+  for (const entry of (container.secrets as { name?: string; valueFrom?: string }[]) ?? []) {
+    if (!entry.name || !entry.valueFrom) continue;
+    const value = resolveSecret(state, entry.valueFrom);
+    if (value !== undefined) out[entry.name] = value;
+  }
+  return out;
+}
+
+function resolveSecret(state: SandboxState, valueFrom: string): string | undefined {
+  const parts = valueFrom.split(':');
+  if (parts[2] !== 'secretsmanager') return undefined;
+  const secret = state.secrets.get(parts.slice(0, 7).join(':'));
+  if (!secret) return undefined;
+  const jsonKey = parts[7];
+  if (!jsonKey) return secret.secretString;
+  try {
+    const value = (JSON.parse(secret.secretString) as Record<string, unknown>)[jsonKey];
+    return value === undefined ? undefined : String(value);
+  } catch {
+    return undefined;
   }
 }

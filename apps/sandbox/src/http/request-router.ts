@@ -97,6 +97,10 @@ function routeSandbox(deps: RouterDeps, method: string, path: string, res: Serve
   if (method === 'GET' && path === '/_sandbox/state') {
     return send(res, 200, 'application/json', JSON.stringify(deps.state.summary()));
   }
+  if (method === 'GET' && path.startsWith('/_sandbox/tasks/')) {
+    const view = taskView(deps.state, decodeURIComponent(path.slice('/_sandbox/tasks/'.length)));
+    if (view) return send(res, 200, 'application/json', JSON.stringify(view));
+  }
   if (method === 'POST' && path === '/_sandbox/reset') {
     deps.reset();
     return send(res, 200, 'application/json', '{"reset":true}');
@@ -107,4 +111,25 @@ function routeSandbox(deps: RouterDeps, method: string, path: string, res: Serve
     'application/json',
     JSON.stringify({ message: `No sandbox route ${method} ${path}` }),
   );
+}
+
+/**
+ * The sandbox's own view of one task (by ARN or id): what each container's process received,
+ * its environment with secrets resolved, which no ECS action ever shows.
+ */
+function taskView(state: SandboxState, ref: string): Record<string, unknown> | undefined {
+  const task =
+    state.tasks.get(ref) ?? [...state.tasks.values()].find((t) => t.taskArn.endsWith(`/${ref}`));
+  if (!task) return undefined;
+  return {
+    taskArn: task.taskArn,
+    taskDefinitionArn: task.taskDefinitionArn,
+    lastStatus: task.lastStatus,
+    capacityProviderName: task.capacityProviderName,
+    containers: task.containers.map((c) => ({
+      name: c.name,
+      image: c.image,
+      environment: c.environment ?? {},
+    })),
+  };
 }

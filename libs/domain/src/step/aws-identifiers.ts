@@ -8,6 +8,10 @@ export const SUBNET_ID_PATTERN = /^subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 export const SECURITY_GROUP_ID_PATTERN = /^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 export const TARGET_GROUP_ARN_PATTERN =
   /^arn:aws[a-z-]*:elasticloadbalancing:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:\d{12}:targetgroup\/[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?\/[0-9a-f]{16}$/;
+export const LOAD_BALANCER_ARN_PATTERN =
+  /^arn:aws[a-z-]*:elasticloadbalancing:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:\d{12}:loadbalancer\/app\/[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?\/[0-9a-f]{16}$/;
+export const EFS_FILE_SYSTEM_ID_PATTERN = /^fs-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+export const EFS_ACCESS_POINT_ID_PATTERN = /^fsap-[0-9a-f]{17}$/;
 export const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 export interface AwsIdentifier {
@@ -26,6 +30,19 @@ export const AWS_IDENTIFIERS = {
     pattern: TARGET_GROUP_ARN_PATTERN,
     expected:
       "a target group ARN 'arn:aws:elasticloadbalancing:<region>:<12 digits>:targetgroup/<name>/<16 hex digits>'",
+  },
+  loadBalancer: {
+    pattern: LOAD_BALANCER_ARN_PATTERN,
+    expected:
+      "an Application Load Balancer ARN 'arn:aws:elasticloadbalancing:<region>:<12 digits>:loadbalancer/app/<name>/<16 hex digits>'",
+  },
+  efsFileSystem: {
+    pattern: EFS_FILE_SYSTEM_ID_PATTERN,
+    expected: "an EFS file system id: 'fs-' and 8 or 17 hex digits",
+  },
+  efsAccessPoint: {
+    pattern: EFS_ACCESS_POINT_ID_PATTERN,
+    expected: "an EFS access point id: 'fsap-' and 17 hex digits",
   },
   role: {
     pattern: ROLE_ARN_PATTERN,

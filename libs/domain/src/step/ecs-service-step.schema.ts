@@ -67,6 +67,93 @@ const dependsOnSchema = z.strictObject({
   condition: z.enum(['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']),
 });
 
+/** The ulimit names ECS knows (Fargate overrides only `nofile`'s default). */
+export const ULIMIT_NAMES = [
+  'core',
+  'cpu',
+  'data',
+  'fsize',
+  'locks',
+  'memlock',
+  'msgqueue',
+  'nice',
+  'nofile',
+  'nproc',
+  'rss',
+  'rtprio',
+  'rttime',
+  'sigpending',
+  'stack',
+] as const;
+
+const ulimitSchema = z.strictObject({
+  name: z.enum(ULIMIT_NAMES),
+  softLimit: z.number().int().min(0),
+  hardLimit: z.number().int().min(0),
+});
+
+const mountPointSchema = z.strictObject({
+  sourceVolume: z.string().min(1),
+  containerPath: z.string().regex(/^\//, 'must be an absolute path'),
+  readOnly: z.boolean().default(false),
+});
+
+/** An EFS volume of the task (the only kind a Fargate task can mount besides bind mounts). */
+const volumeSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,255}$/, 'must be letters, digits, hyphens and underscores'),
+  efs: z.strictObject({
+    fileSystemId: awsIdentifier(AWS_IDENTIFIERS.efsFileSystem),
+    rootDirectory: z.string().regex(/^\//, 'must be an absolute path').optional(),
+    transitEncryption: z.enum(['ENABLED', 'DISABLED']).optional(),
+    transitEncryptionPort: z.number().int().min(1).max(65535).optional(),
+    accessPointId: awsIdentifier(AWS_IDENTIFIERS.efsAccessPoint).optional(),
+    iam: z.enum(['ENABLED', 'DISABLED']).optional(),
+  }),
+});
+
+const capacityProviderItemSchema = z.strictObject({
+  capacityProvider: z.enum(['FARGATE', 'FARGATE_SPOT']),
+  weight: z.number().int().min(0).max(1000),
+  base: z.number().int().min(0).max(100000).optional(),
+});
+
+const cooldown = z.number().int().min(0).max(86400);
+
+const targetTrackingSchema = z.strictObject({
+  metric: z.enum(['cpu', 'memory', 'alb-requests']),
+  /** Percent for cpu and memory, requests per target per minute for alb-requests. */
+  target: z.number().positive().max(1_000_000),
+  scaleInCooldown: cooldown.optional(),
+  scaleOutCooldown: cooldown.optional(),
+  /** alb-requests: the load balancer in front of the target group (its ARN names both). */
+  loadBalancerArn: awsIdentifier(AWS_IDENTIFIERS.loadBalancer).optional(),
+  /** alb-requests: one of the service's target groups; the first one when left out. */
+  targetGroupArn: awsIdentifier(AWS_IDENTIFIERS.targetGroup).optional(),
+});
+
+const scheduledScalingSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9_.-]{1,128}$/, 'must be 1–128 letters, digits, _ . or -'),
+  /** `at(yyyy-mm-ddThh:mm:ss)`, `rate(n unit)` or `cron(…)` (Application Auto Scaling's forms). */
+  schedule: z
+    .string()
+    .regex(
+      /^(?:at\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\)|rate\(\d+ (?:minute|minutes|hour|hours|day|days)\)|cron\([^)]+\))$/,
+      'must be at(yyyy-mm-ddThh:mm:ss), rate(n minutes|hours|days) or cron(...)',
+    ),
+  timezone: z.string().min(1).max(64).optional(),
+  minCapacity: z.number().int().min(0).max(5000).optional(),
+  maxCapacity: z.number().int().min(0).max(5000).optional(),
+});
+
+export const autoScalingSchema = z.strictObject({
+  minCapacity: z.number().int().min(0).max(5000),
+  maxCapacity: z.number().int().min(0).max(5000),
+  targetTracking: z.array(targetTrackingSchema).max(3).default([]),
+  scheduled: z.array(scheduledScalingSchema).max(50).default([]),
+});
+
 const environmentKey = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a valid environment variable name');
@@ -98,6 +185,19 @@ export const containerSchema = z.strictObject({
   healthCheck: healthCheckSchema.optional(),
   dependsOn: z.array(dependsOnSchema).default([]),
   logging: z.enum(['awslogs', 'none']).default('awslogs'),
+  readonlyRootFilesystem: z.boolean().optional(),
+  user: z.string().min(1).max(255).optional(),
+  /** Seconds ECS waits after SIGTERM before SIGKILL; Fargate allows at most 120. */
+  stopTimeout: z
+    .number()
+    .int()
+    .min(2, 'must be at least 2 seconds')
+    .max(120, 'Fargate allows at most 120 seconds')
+    .optional(),
+  ulimits: z.array(ulimitSchema).max(15).default([]),
+  dockerLabels: z.record(z.string().min(1).max(255), z.string().max(1024)).default({}),
+  linuxParameters: z.strictObject({ initProcessEnabled: z.boolean() }).optional(),
+  mountPoints: z.array(mountPointSchema).max(10).default([]),
 });
 
 export const taskSchema = z.strictObject({
@@ -120,6 +220,14 @@ export const taskSchema = z.strictObject({
       z.literal(365),
     ])
     .default(30),
+  /** Fargate ephemeral storage in GiB (21–200); 20 GiB when left out. */
+  ephemeralStorageGiB: z
+    .number()
+    .int()
+    .min(21, 'Fargate ephemeral storage is 21–200 GiB (20 GiB when left out)')
+    .max(200, 'Fargate ephemeral storage is 21–200 GiB (20 GiB when left out)')
+    .optional(),
+  volumes: z.array(volumeSchema).max(20).default([]),
 });
 
 /** The awsvpc network of a service's or a one-off task's tasks. */
@@ -149,6 +257,10 @@ export const serviceSchema = z.strictObject({
   healthCheckGracePeriodSeconds: numberOrVariable(0, 2147483647).default(0),
   enableExecuteCommand: z.boolean().default(false),
   platformVersion: z.string().default('LATEST'),
+  /** FARGATE, the default; leave it out to use `capacityProviderStrategy` instead. */
+  launchType: z.literal('FARGATE').optional(),
+  capacityProviderStrategy: z.array(capacityProviderItemSchema).max(2).default([]),
+  autoScaling: autoScalingSchema.optional(),
 });
 
 export const ecsServiceStepSchema = z

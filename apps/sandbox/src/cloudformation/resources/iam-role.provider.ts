@@ -22,15 +22,34 @@ export const iamRoleProvider: ResourceProvider = {
       roleId,
       path,
       assumeRolePolicyDocument: props.AssumeRolePolicyDocument,
+      ...rolePolicies(props),
     });
     return { physicalId: name, ref: name, attributes: { Arn: roleArn, RoleId: roleId } };
   },
   async update(ctx, record, props) {
     const role = ctx.state.roles.get(record.attributes.Arn);
-    if (role) role.assumeRolePolicyDocument = props.AssumeRolePolicyDocument;
+    if (role)
+      Object.assign(
+        role,
+        { assumeRolePolicyDocument: props.AssumeRolePolicyDocument },
+        rolePolicies(props),
+      );
     return { physicalId: record.physicalId, ref: record.ref, attributes: record.attributes };
   },
   async remove(ctx, record) {
     ctx.state.roles.delete(record.attributes.Arn);
   },
 };
+
+/** The managed and inline policies of a role, kept for inspection (never evaluated). */
+function rolePolicies(props: Record<string, unknown>) {
+  const policies =
+    (props.Policies as { PolicyName: string; PolicyDocument: unknown }[] | undefined) ?? [];
+  return {
+    managedPolicyArns: (props.ManagedPolicyArns as string[] | undefined) ?? [],
+    policies: policies.map((policy) => ({
+      policyName: policy.PolicyName,
+      policyDocument: policy.PolicyDocument,
+    })),
+  };
+}

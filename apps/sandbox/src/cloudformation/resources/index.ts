@@ -1,7 +1,9 @@
+import { scalableTargetProvider, scalingPolicyProvider } from './auto-scaling.provider';
 import { clusterProvider } from './cluster.provider';
 import { iamRoleProvider } from './iam-role.provider';
 import { logGroupProvider } from './log-group.provider';
 import type { ResourceProvider } from './provider';
+import { secretProvider } from './secret.provider';
 import { serviceProvider } from './service.provider';
 import { taskDefinitionProvider } from './task-definition.provider';
 
@@ -12,4 +14,7 @@ export const PROVIDERS: Record<string, ResourceProvider> = {
   'AWS::ECS::Service': serviceProvider,
   'AWS::Logs::LogGroup': logGroupProvider,
   'AWS::IAM::Role': iamRoleProvider,
+  'AWS::SecretsManager::Secret': secretProvider,
+  'AWS::ApplicationAutoScaling::ScalableTarget': scalableTargetProvider,
+  'AWS::ApplicationAutoScaling::ScalingPolicy': scalingPolicyProvider,
 };

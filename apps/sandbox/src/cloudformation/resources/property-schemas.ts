@@ -1,10 +1,17 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import scalableTarget from '../../../schemas/aws-applicationautoscaling-scalabletarget.json';
+import scalingPolicy from '../../../schemas/aws-applicationautoscaling-scalingpolicy.json';
 import cluster from '../../../schemas/aws-ecs-cluster.json';
 import service from '../../../schemas/aws-ecs-service.json';
 import taskDefinition from '../../../schemas/aws-ecs-taskdefinition.json';
 import role from '../../../schemas/aws-iam-role.json';
 import logGroup from '../../../schemas/aws-logs-loggroup.json';
+import secret from '../../../schemas/aws-secretsmanager-secret.json';
 import { ResourceFailure } from './provider';
+
+/** Python's end-of-input `\\Z` is `$` in JavaScript; Java's `\\p{Print}` is printable ASCII. */
+const javaPattern = (pattern: string): string =>
+  pattern.replace(/\\Z$/, '$').replace(/\\p\{Print\}/g, '[\\x20-\\x7E]');
 
 type Json = Record<string, unknown>;
 
@@ -15,6 +22,9 @@ const SCHEMAS: Record<string, Json> = {
   'AWS::ECS::TaskDefinition': taskDefinition,
   'AWS::IAM::Role': role,
   'AWS::Logs::LogGroup': logGroup,
+  'AWS::SecretsManager::Secret': secret,
+  'AWS::ApplicationAutoScaling::ScalableTarget': scalableTarget,
+  'AWS::ApplicationAutoScaling::ScalingPolicy': scalingPolicy,
 };
 
 /** Python's end-of-input `\Z` (used by some schemas) is `$` in JavaScript. */
@@ -24,9 +34,7 @@ function jsPatterns(node: unknown): unknown {
   const out: Json = {};
   for (const [key, value] of Object.entries(node))
     out[key] =
-      key === 'pattern' && typeof value === 'string'
-        ? value.replace(/\\Z$/, '$')
-        : jsPatterns(value);
+      key === 'pattern' && typeof value === 'string' ? javaPattern(value) : jsPatterns(value);
   return out;
 }
 

@@ -65,6 +65,13 @@ export function ecsCall(ctx: ProviderContext, action: string, input: Props): Pro
 
 const VERBATIM_MAPS = new Set(['Options', 'DockerLabels', 'SystemControls']);
 
+/** Properties whose ECS name is not the CloudFormation name with a lower-case first letter. */
+const ECS_NAMES: Record<string, string> = {
+  EFSVolumeConfiguration: 'efsVolumeConfiguration',
+  FilesystemId: 'fileSystemId',
+  IAM: 'iam',
+};
+
 /** CloudFormation's PascalCase properties in ECS's camelCase, leaving free-form maps alone. */
 export function toEcsShape(value: unknown, key = ''): unknown {
   if (Array.isArray(value)) return value.map((v) => toEcsShape(v));
@@ -72,7 +79,7 @@ export function toEcsShape(value: unknown, key = ''): unknown {
   if (VERBATIM_MAPS.has(key)) return value;
   const out: Props = {};
   for (const [k, v] of Object.entries(value as Props))
-    out[k.charAt(0).toLowerCase() + k.slice(1)] = toEcsShape(v, k);
+    out[ECS_NAMES[k] ?? k.charAt(0).toLowerCase() + k.slice(1)] = toEcsShape(v, k);
   return out;
 }
 

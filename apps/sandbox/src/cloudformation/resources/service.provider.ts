@@ -16,11 +16,23 @@ const CIRCUIT_BREAKER_FAILURE =
   `Resource handler returned message: "Error occurred during operation 'ECS Deployment Circuit Breaker was triggered'." ` +
   '(RequestToken: %s, HandlerErrorCode: GeneralServiceException)';
 
-function serviceInput(props: Props): Props {
+/**
+ * The ECS request for the template's properties. Without `DesiredCount` a new service starts 1
+ * task and an update leaves the count alone, as the resource handler does (so auto-scaling keeps
+ * what it scaled to).
+ */
+function serviceInput(props: Props, creating: boolean): Props {
   return {
     taskDefinition: props.TaskDefinition,
-    desiredCount: props.DesiredCount === undefined ? 1 : Number(props.DesiredCount),
+    desiredCount:
+      props.DesiredCount === undefined ? (creating ? 1 : undefined) : Number(props.DesiredCount),
     launchType: props.LaunchType,
+    capacityProviderStrategy:
+      props.CapacityProviderStrategy === undefined
+        ? creating
+          ? undefined
+          : []
+        : toEcsShape(props.CapacityProviderStrategy),
     platformVersion: props.PlatformVersion,
     deploymentConfiguration: toEcsShape(props.DeploymentConfiguration),
     networkConfiguration: toEcsShape(props.NetworkConfiguration),
@@ -86,7 +98,7 @@ export const serviceProvider: ResourceProvider = {
     const name =
       (props.ServiceName as string | undefined) ?? generatedName(ctx.stackName, ctx.logicalId, 255);
     const out = ecsCall(ctx, 'CreateService', {
-      ...serviceInput(props),
+      ...serviceInput(props, true),
       cluster: props.Cluster,
       serviceName: name,
       tags: toEcsShape(props.Tags),
@@ -102,7 +114,7 @@ export const serviceProvider: ResourceProvider = {
   async update(ctx, record, props) {
     const service = ctx.state.services.get(record.physicalId);
     const out = ecsCall(ctx, 'UpdateService', {
-      ...serviceInput(props),
+      ...serviceInput(props, false),
       launchType: undefined,
       cluster: service?.clusterArn ?? props.Cluster,
       service: record.physicalId,
