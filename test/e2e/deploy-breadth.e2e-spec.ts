@@ -195,5 +195,11 @@ describe('production ECS options end to end: roles, secrets and auto-scaling aga
       expect(view.containers[0].environment.DB_PASSWORD).toBe(ROTATED_SECRET);
     const log = await api().get(`/api/deployments/${third.id}/log`).expect(200);
     expect(JSON.stringify(log.body)).not.toContain(ROTATED_SECRET);
+    expect(JSON.stringify(third)).not.toContain(ROTATED_SECRET);
+    const template = await api()
+      .get(`/api/deployments/${third.id}`)
+      .expect(200)
+      .then((response) => JSON.stringify(response.body));
+    expect(template).not.toContain(ROTATED_SECRET);
   });
 });
