@@ -93,4 +93,59 @@ describe('template exports', () => {
     await api.get('/api/releases/not-a-uuid/template?environment=dev').expect(404);
     await api.get('/api/projects/nope/cloudformation').expect(404);
   });
+
+  describe('a release whose variables make the template too large', () => {
+    const withLogLevel = async (version: string, logLevel: string, extra: object[] = []) => {
+      await api
+        .put('/api/projects/shop/variables', {
+          items: [
+            { name: 'LogLevel', value: logLevel },
+            { name: 'DesiredCount', value: '1' },
+            { name: 'Db.Password', value: 'hunter2-secret', sensitive: true },
+            ...extra,
+          ],
+        })
+        .expect(200);
+      return (
+        await api
+          .post('/api/projects/shop/releases', {
+            version,
+            images: { web: version, worker: '1.4.0' },
+          })
+          .expect(201)
+      ).body.id as string;
+    };
+
+    it('answers 422 naming the variable whose nested expansion is too large', async () => {
+      const id = await withLogLevel('5.0.0', '#{Chunk}-#{Chunk}', [
+        { name: 'Chunk', value: 'x'.repeat(30_000) },
+      ]);
+      const response = await api.get(`/api/releases/${id}/template?environment=test`).expect(422);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({
+        type: expect.stringMatching(/variable-too-large$/),
+        errors: [expect.objectContaining({ path: 'variables.LogLevel' })],
+      });
+    });
+
+    it('answers 422 naming the variable that fills a template past the 51,200-byte TemplateBody', async () => {
+      const id = await withLogLevel('5.0.1', 'y'.repeat(50_000));
+      const response = await api.get(`/api/releases/${id}/template?environment=test`).expect(422);
+      expect(response.body).toMatchObject({
+        type: expect.stringMatching(/template-too-large$/),
+        status: 422,
+        errors: [
+          {
+            path: 'variables.LogLevel',
+            message: expect.stringMatching(
+              /^puts 50,000 bytes into a template of [\d,]+ bytes \(at most 51,200 bytes\)$/,
+            ),
+          },
+        ],
+      });
+      expect(response.body.detail).toMatch(
+        /^The template for stack gantry-shop-test \(environment 'test'\) is [\d,]+ bytes; CloudFormation takes at most 51,200 bytes in a TemplateBody\. The largest variable values: #\{LogLevel\} 50,000 bytes\.$/,
+      );
+    });
+  });
 });

@@ -20,3 +20,4 @@ export * from './freezes';
 export * from './notifications';
 export * from './process';
 export * from './access';
+export * from './step/template-size';

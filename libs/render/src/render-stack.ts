@@ -3,6 +3,7 @@ import {
   collectVariableUses,
   resolveVariables,
   stackName,
+  templateSizeError,
   type ResolutionContext,
 } from '@gantry/domain';
 import { createFieldValues, type FieldValues } from './field-values';
@@ -44,10 +45,16 @@ export function renderStack(input: RenderInput): RenderResult {
       sensitive: variable.sensitive,
     };
   });
+  const name = stackName(project.slug, environment.slug, tenant?.slug);
+  const place = { stack: name, environment: environment.slug, tenant: tenant?.slug ?? null };
+  // Refused before the template is built: thousands of uses of a 50 KB value would be gigabytes.
+  const weights = variableWeights(uses, resolved);
+  const lowerBound = weights.reduce((sum, weight) => sum + weight.bytes, 0);
+  const early = templateSizeError(lowerBound, place, weights, true);
+  if (early) throw early;
   const tags = mergeTags(step.tags, gantryTagsOf(input));
   assertRenderable({ step, values, images: release.images, imagesRequired: true, tags });
 
-  const name = stackName(project.slug, environment.slug, tenant?.slug);
   const context: BuildContext = {
     step,
     values,
@@ -77,8 +84,30 @@ export function renderStack(input: RenderInput): RenderResult {
     Resources: resources,
     Outputs: outputs,
   });
+  const size = templateSizeError(jsonBytes(template), place, weights);
+  if (size) throw size;
   const parameters = parameterValues(imageNames, release.images, secrets, values);
   return { template, parameters, hash: hashCanonical(template) };
+}
+
+/** The bytes of the template as the worker sends it (`toJson`: canonical, two-space indents). */
+function jsonBytes(template: CfnTemplate): number {
+  return new TextEncoder().encode(`${JSON.stringify(template, null, 2)}\n`).length;
+}
+
+/** What each non-sensitive variable puts into the template: its value's bytes times its uses. */
+function variableWeights(
+  uses: ReadonlyArray<{ name: string }>,
+  resolved: ReadonlyMap<string, { value: string | null; sensitive: boolean }>,
+): Array<{ name: string; bytes: number }> {
+  const encoder = new TextEncoder();
+  const weights = new Map<string, number>();
+  for (const use of uses) {
+    const variable = resolved.get(use.name);
+    if (!variable || variable.sensitive || variable.value === null) continue;
+    weights.set(use.name, (weights.get(use.name) ?? 0) + encoder.encode(variable.value).length);
+  }
+  return [...weights].map(([name, bytes]) => ({ name, bytes }));
 }
 
 /** Gantry's own resource tags; the tenant tag only on a tenanted deployment. */

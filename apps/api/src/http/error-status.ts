@@ -20,6 +20,7 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   unresolved_variable: { status: 422, title: 'Unresolved variable' },
   variable_cycle: { status: 422, title: 'Variable cycle' },
   variable_too_large: { status: 422, title: 'Variable value too large' },
+  template_too_large: { status: 422, title: 'Template too large' },
   ambiguous_variable: { status: 422, title: 'Ambiguous variable' },
   no_matching_target: { status: 422, title: 'No matching target' },
   stack_collision: { status: 409, title: 'Targets would share a stack' },

@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'ambiguous_variable'
   | 'no_matching_target'
   | 'stack_collision'
+  | 'template_too_large'
   | 'aws_unreachable';
 
 /** One invalid field: a JSON-pointer-like dotted path and what is wrong with it. */

@@ -11,6 +11,19 @@ type ProblemCode =
  */
 export const MAX_EXPANDED_VARIABLE_BYTES = 51_200;
 
+/**
+ * How deep references may nest (#{A} → #{B} → …). Expansion recurses once per level, so a chain
+ * thousands deep would overflow the stack; no real configuration comes near this.
+ */
+export const MAX_VARIABLE_NESTING = 32;
+
+/**
+ * The most bytes of values one expansion may produce in all, intermediate variables included:
+ * twenty templates' worth. Without it a chain of 32 variables of 50 KB each is 1.6 MB of work
+ * per render, and many renders of it hold the event loop.
+ */
+export const MAX_EXPANSION_WORK_BYTES = 1_048_576;
+
 /** What a lookup knows about one name. `unknown`: the variable exists but has no value yet. */
 export type VariableLookupResult =
   | { kind: 'value'; value: string; sensitive: boolean; builtIn: boolean }
@@ -55,6 +68,7 @@ export function expandVariables(
     stack: [],
     problems: [],
     seen: new Set(),
+    work: 0,
   };
   for (const use of uses) visit(use.name, use.path, state);
   if (state.problems.length > 0) throw problemsError(state.problems);
@@ -73,6 +87,8 @@ interface ExpansionState {
   stack: string[];
   problems: Problem[];
   seen: Set<string>;
+  /** Bytes of values expanded so far (see `MAX_EXPANSION_WORK_BYTES`). */
+  work: number;
 }
 
 function visit(name: string, path: string, state: ExpansionState): boolean {
@@ -113,6 +129,16 @@ function expandValue(
   sensitive: boolean,
   state: ExpansionState,
 ): boolean {
+  if (state.stack.length >= MAX_VARIABLE_NESTING) {
+    addProblem(state, {
+      code: 'variable_too_large',
+      name,
+      path: `variables.${name}`,
+      message: `#{${name}} is nested more than ${MAX_VARIABLE_NESTING} references deep (#{${state.stack[0]}} → … → #{${name}})`,
+    });
+    state.failed.add(name);
+    return false;
+  }
   state.stack.push(name);
   const parts: (string | null)[] = [];
   let ok = true;
@@ -131,12 +157,21 @@ function expandValue(
     parts.push(nested.value);
   }
   state.stack.pop();
-  if (ok && byteLength(parts) > MAX_EXPANDED_VARIABLE_BYTES) {
+  const bytes = ok ? byteLength(parts) : 0;
+  if (bytes > MAX_EXPANDED_VARIABLE_BYTES) {
     addProblem(state, {
       code: 'variable_too_large',
       name,
       path: `variables.${name}`,
       message: `#{${name}} expands to more than ${MAX_EXPANDED_VARIABLE_BYTES.toLocaleString('en-US')} bytes, the most a CloudFormation template may hold`,
+    });
+    ok = false;
+  } else if (ok && (state.work += bytes) > MAX_EXPANSION_WORK_BYTES) {
+    addProblem(state, {
+      code: 'variable_too_large',
+      name,
+      path: `variables.${name}`,
+      message: `#{${name}}: the variables it refers to expand to more than ${MAX_EXPANSION_WORK_BYTES.toLocaleString('en-US')} bytes in all, far more than a CloudFormation template may hold (${MAX_EXPANDED_VARIABLE_BYTES.toLocaleString('en-US')})`,
     });
     ok = false;
   }

@@ -274,6 +274,30 @@ describe('resolveVariables: bounded expansion', () => {
     expect(error.details.variables).toEqual(['L10']);
   });
 
+  it.each<[string, number, string, string]>([
+    // A chain thousands deep overflowed the stack (RangeError, a 500) before the nesting bound.
+    [
+      'references nested deeper than 32',
+      5_000,
+      'short',
+      '#{L4967} is nested more than 32 references deep (#{L4999} → … → #{L4967})',
+    ],
+    // 25 levels of 50 KB each: every value fits, the 1.25 MB of work in all does not.
+    [
+      'more than 1 MiB of values in all',
+      25,
+      'z'.repeat(50_000),
+      '#{L20}: the variables it refers to expand to more than 1,048,576 bytes in all, far more than a CloudFormation template may hold (51,200)',
+    ],
+  ])('refuses %s, naming the variable', (_case, depth, bottom, message) => {
+    const chain = Array.from({ length: depth }, (_, i) =>
+      v(`L${i}`, i === 0 ? bottom : `#{L${i - 1}}`),
+    );
+    const error = failure(() => resolveVariables(use(`L${depth - 1}`), chain, context));
+    expect(error.code).toBe('variable_too_large');
+    expect(error.errors.map((e) => e.message)).toEqual([message]);
+  });
+
   it('keeps a large value that still fits', () => {
     expect(
       resolveOne('Big', [v('Big', '#{Half}#{Half}'), v('Half', 'y'.repeat(25_000))]),
