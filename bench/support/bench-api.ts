@@ -36,9 +36,10 @@ export async function startBenchApi(env: Record<string, string> = {}): Promise<B
   const masterKey = randomBytes(32);
   const dataSource = new DataSource(dataSourceOptions(url, 4));
   await openDatabase(dataSource, url);
+  const redisUrl = env.REDIS_URL ?? REDIS_URL;
   const config = loadConfig({
     DATABASE_URL: url,
-    REDIS_URL,
+    REDIS_URL: redisUrl,
     GANTRY_BOOTSTRAP_API_KEY: key,
     QUEUE_PREFIX: `bench-${randomBytes(3).toString('hex')}`,
     LOG_LEVEL: 'silent',
@@ -46,7 +47,7 @@ export async function startBenchApi(env: Record<string, string> = {}): Promise<B
     ...env,
   });
   const queue = new Queue('deployments', {
-    connection: bullConnection(REDIS_URL),
+    connection: bullConnection(redisUrl),
     prefix: config.QUEUE_PREFIX,
   });
   const app: INestApplication = await createApiApp(config, masterKey);

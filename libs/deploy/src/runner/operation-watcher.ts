@@ -20,7 +20,7 @@ export interface WatchResult {
 }
 
 /** While an operation runs, its new events are read (and logged) at least this often. */
-export const EVENTS_EVERY_MS = 30_000;
+export const EVENTS_EVERY_MS = 60_000;
 
 function isSettled(status: string): boolean {
   return operationOutcome(status) !== 'pending' && stackPhase(status) !== 'in-progress';
