@@ -8,6 +8,7 @@ import { DeploymentErrorDetails1796401353124 } from './1796401353124-DeploymentE
 import { PromotionGates1796404970672 } from './1796404970672-PromotionGates';
 import { DeploymentCounts1796410131497 } from './1796410131497-DeploymentCounts';
 import { ReleaseCreator1796410718953 } from './1796410718953-ReleaseCreator';
+import { ManualInterventions1796410809457 } from './1796410809457-ManualInterventions';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   PromotionGates1796404970672,
   DeploymentCounts1796410131497,
   ReleaseCreator1796410718953,
+  ManualInterventions1796410809457,
 ];

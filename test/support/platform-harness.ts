@@ -26,7 +26,7 @@ export const FAST_PLATFORM_ENV = {
 /** The real API, a real worker and the sandbox, on a fresh database and queue prefix. */
 export async function startPlatform(
   label: string,
-  options: { timeScale?: number; env?: Record<string, string> } = {},
+  options: { timeScale?: number; env?: Record<string, string>; startWorker?: boolean } = {},
 ): Promise<PlatformHarness> {
   const sandbox = await startSandbox({ port: 0, timeScale: options.timeScale ?? 0.01 });
   const api = await startApi(label, {
@@ -56,7 +56,7 @@ export async function startPlatform(
       await sandbox.close();
     },
   };
-  await harness.startWorker();
+  if (options.startWorker !== false) await harness.startWorker();
   return harness;
 }
 

@@ -137,6 +137,10 @@ export function validBodies(): Record<string, () => Record<string, unknown>> {
     }),
     'patch /api/subscriptions/{ref}': () => ({ enabled: false }),
     'post /api/releases/{id}/block': () => ({ reason: 'hostile' }),
+    'post /api/deployments/{id}/interventions/{step}': () => ({
+      decision: 'reject',
+      note: 'hostile',
+    }),
     'post /api/tenants': () => ({
       name: name('tenant'),
       tags: ['tier/gold'],

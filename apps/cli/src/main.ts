@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { applyCommand } from './commands/apply.command';
 import { deployCommand } from './commands/deploy.command';
 import { diffCommand } from './commands/diff.command';
+import { approveCommand, rejectCommand } from './commands/intervention.command';
 import { cancelCommand, deploymentsCommand, rollbackCommand } from './commands/deployments.command';
 import { logCommand } from './commands/log.command';
 import { promoteCommand } from './commands/promote.command';
@@ -57,6 +58,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     promoteCommand,
     rollbackCommand,
     cancelCommand,
+    approveCommand,
+    rejectCommand,
     deploymentsCommand,
     statusCommand,
     logCommand,

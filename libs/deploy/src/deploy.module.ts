@@ -1,3 +1,4 @@
+import { ManualInterventionStep } from './runner/manual-intervention-step';
 import { ChangePreview } from './change-preview';
 import { DynamicModule, Module } from '@nestjs/common';
 import { Redis } from 'ioredis';
@@ -39,12 +40,14 @@ export class DeployModule {
         },
         RenderInputLoader,
         DeploymentRunner,
+        ManualInterventionStep,
         TargetProbe,
         ChangePreview,
       ],
       exports: [
         ChangePreview,
         DeploymentRunner,
+        ManualInterventionStep,
         RenderInputLoader,
         AwsCaller,
         TargetProbe,

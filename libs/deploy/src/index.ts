@@ -7,6 +7,7 @@ export * from './gateways/cloudformation.gateway';
 export * from './gateways/ecs.gateway';
 export * from './render-input.loader';
 export * from './runner/deployment-runner';
+export * from './runner/manual-intervention-step';
 export * from './runner/runner-settings';
 export * from './target-probe';
 export * from './change-preview';

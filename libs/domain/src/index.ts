@@ -21,3 +21,4 @@ export * from './notifications';
 export * from './process';
 export * from './access';
 export * from './step/template-size';
+export * from './interventions';

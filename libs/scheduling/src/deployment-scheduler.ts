@@ -37,6 +37,8 @@ export interface DeploymentRequestInput {
    */
   force?: boolean;
   actorName: string | null;
+  /** The API key asking (kept on the deployments: `preventSelfApproval` compares it). */
+  actorKeyId?: string | null;
   /** An admin deploying through a freeze says why. */
   freezeOverride?: { reason: string };
 }
@@ -50,6 +52,7 @@ export interface PromotionInput {
   tenantTags?: string[];
   force?: boolean;
   actorName: string | null;
+  actorKeyId?: string | null;
   freezeOverride?: { reason: string };
   /** Pass over blocked releases: promote the last release that succeeded in `from` and is not blocked. */
   skipBlocked?: boolean;
@@ -127,7 +130,11 @@ export class DeploymentScheduler {
   async createReleaseWithAutomaticDeployments(
     project: ProjectEntity,
     values: Omit<ReleaseValues, 'projectId'>,
-    creator: { actorName: string | null; authorize(environments: EnvironmentEntity[]): void },
+    creator: {
+      actorName: string | null;
+      actorKeyId?: string | null;
+      authorize(environments: EnvironmentEntity[]): void;
+    },
   ): Promise<{ release: ReleaseEntity; deployments: DeploymentRecord[] }> {
     const context = await this.contexts.forProject(project);
     const due = automaticDeploymentsOnCreation(
@@ -150,6 +157,7 @@ export class DeploymentScheduler {
           context,
           due.map((key) => ({ release, ...key })),
           createdBy,
+          creator.actorKeyId ?? null,
         ),
       };
     });
@@ -253,11 +261,13 @@ function placeLabel(
 function requestOptions(input: {
   force?: boolean;
   actorName: string | null;
+  actorKeyId?: string | null;
   freezeOverride?: { reason: string };
 }): RequestOptions {
   return {
     forced: input.force ?? false,
     createdBy: input.actorName,
+    createdByKeyId: input.actorKeyId ?? null,
     ...(input.freezeOverride
       ? { freezeOverride: { reason: input.freezeOverride.reason, by: input.actorName } }
       : {}),

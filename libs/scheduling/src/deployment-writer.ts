@@ -142,11 +142,13 @@ export class DeploymentWriter {
     context: ProjectSchedulingContext,
     wanted: Wanted[],
     createdBy: string,
+    createdByKeyId: string | null = null,
   ): Promise<NewDeployment[]> {
     const unblocked = wanted.filter((item) => !item.release.blockedReason);
     return this.write(manager, context, unblocked, {
       forced: false,
       createdBy,
+      createdByKeyId,
       noTarget: 'record',
     });
   }

@@ -5,3 +5,4 @@ export * from './scheduling.module';
 export * from './stack-queue';
 export * from './tenant-scopes';
 export * from './freeze-gate';
+export * from './intervention-decisions';

@@ -4,6 +4,7 @@ import { DeploymentWriter } from './deployment-writer';
 import { FreezeGate } from './freeze-gate';
 import { SchedulingContextLoader } from './scheduling-context.loader';
 import { StackQueue } from './stack-queue';
+import { InterventionDecisions } from './intervention-decisions';
 
 /** Deployment scheduling, shared by the API and the worker (which schedules after a success). */
 @Module({
@@ -13,7 +14,14 @@ import { StackQueue } from './stack-queue';
     SchedulingContextLoader,
     StackQueue,
     FreezeGate,
+    InterventionDecisions,
   ],
-  exports: [DeploymentScheduler, SchedulingContextLoader, StackQueue, FreezeGate],
+  exports: [
+    DeploymentScheduler,
+    SchedulingContextLoader,
+    StackQueue,
+    FreezeGate,
+    InterventionDecisions,
+  ],
 })
 export class SchedulingModule {}

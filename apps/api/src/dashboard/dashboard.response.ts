@@ -25,6 +25,7 @@ export const dashboardCellResponse = apiSchema(
         live: count,
         queued: count,
         running: count,
+        waiting: count.meta({ description: 'Waiting for a manual intervention decision' }),
         cancelled: count,
       })
       .optional()

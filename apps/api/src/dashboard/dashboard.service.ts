@@ -91,6 +91,7 @@ function cellView(
             live: tenants.live,
             queued: tenants.queued,
             running: tenants.running,
+            waiting: tenants.waiting,
             cancelled: tenants.cancelled,
           },
         }),

@@ -1,6 +1,15 @@
 import { z } from 'zod';
-import { DEPLOYMENT_STATUSES } from '@gantry/domain';
-import type { DeploymentRecord, DeploymentTargetRecord } from '@gantry/persistence';
+import {
+  APPROVER_ROLES,
+  DEPLOYMENT_STATUSES,
+  INTERVENTION_STATUSES,
+  whoMayDecide,
+} from '@gantry/domain';
+import type {
+  DeploymentInterventionRecord,
+  DeploymentRecord,
+  DeploymentTargetRecord,
+} from '@gantry/persistence';
 import { apiSchema, pageOf, resourceRef, timestamp } from '../http/api-schemas';
 
 export const deploymentStatus = z.enum(DEPLOYMENT_STATUSES);
@@ -31,6 +40,33 @@ export const deploymentTargetResponse = apiSchema(
   }),
 );
 
+export const interventionResponse = apiSchema(
+  'Intervention',
+  z.object({
+    step: z.string().meta({ description: 'The slug of the manual intervention step' }),
+    instructions: z.string().meta({ description: 'What the person deciding reads (markdown)' }),
+    approvers: z.object({
+      roles: z.array(z.enum(APPROVER_ROLES)).optional(),
+      apiKeys: z.array(z.string()).optional(),
+    }),
+    whoMayDecide: z.string().meta({
+      description:
+        'Who may decide, in words: "admins, deployers or the API key \'release-manager\'"',
+    }),
+    preventSelfApproval: z.boolean(),
+    timeoutMinutes: z.number().int().optional(),
+    status: z.enum(INTERVENTION_STATUSES).meta({
+      description:
+        'pending until decided; rejected also when it timed out (decidedBy absent); cancelled with its deployment',
+    }),
+    requestedAt: timestamp,
+    timeoutAt: timestamp.optional().meta({ description: 'When it rejects itself undecided' }),
+    decidedBy: z.string().optional().meta({ description: 'The name of the API key that decided' }),
+    decidedAt: timestamp.optional(),
+    note: z.string().optional(),
+  }),
+);
+
 export const deploymentResponseSchema = apiSchema(
   'Deployment',
   z.object({
@@ -44,6 +80,10 @@ export const deploymentResponseSchema = apiSchema(
     cancelRequested: z.boolean(),
     createdBy: z.string().nullable().meta({ description: 'The name of the API key that asked' }),
     targets: z.array(deploymentTargetResponse),
+    interventions: z.array(interventionResponse).optional().meta({
+      description:
+        'Its manual interventions, in the order they were asked (absent when none was); the deployment is `waiting` while one is pending',
+    }),
     error: z
       .string()
       .optional()
@@ -53,11 +93,13 @@ export const deploymentResponseSchema = apiSchema(
         "The evidence behind `error`, one item a line: this deployment's stopped tasks with every essential container's exit code and reason, the failed resource, the failed rollout's service events",
     }),
     waitingReason: z.string().optional().meta({
-      description: 'Why a queued deployment waits (a freeze holds it): "Frozen by \'X\' until …"',
+      description:
+        'Why a queued deployment waits (a freeze holds it): "Frozen by \'X\' until …"; or what a waiting one waits for: "waiting for approval: admins or deployers (step \'approve-prod\')"',
     }),
-    waitingUntil: timestamp
-      .optional()
-      .meta({ description: 'When the freeze holding a queued deployment ends' }),
+    waitingUntil: timestamp.optional().meta({
+      description:
+        'When the freeze holding a queued deployment ends, or when the pending intervention of a waiting one times out',
+    }),
     freezeOverride: z
       .object({
         reason: z.string(),
@@ -112,11 +154,12 @@ export type DeploymentLog = z.output<typeof deploymentLog>;
 
 /** A deployment as the API shows it: fields without a value are left out rather than null. */
 export function deploymentResponse(record: DeploymentRecord): DeploymentResponse {
-  const { error, errorDetails, startedAt, finishedAt, targets, ...rest } = record;
+  const { error, errorDetails, startedAt, finishedAt, targets, interventions, ...rest } = record;
   const { waitingReason, waitingUntil, freezeOverride, ...always } = rest;
   return {
     ...always,
     targets: targets.map(deploymentTargetView),
+    ...(interventions?.length ? { interventions: interventions.map(interventionView) } : {}),
     ...present({ error, errorDetails, startedAt, finishedAt }),
     ...present({ waitingReason, waitingUntil, freezeOverride }),
   };
@@ -135,6 +178,24 @@ export function deploymentListOf(list: {
   total?: number;
 }): DeploymentList {
   return { ...list, items: list.items.map(deploymentResponse) };
+}
+
+function interventionView(record: DeploymentInterventionRecord) {
+  const { timeoutMinutes, timeoutAt, decidedBy, decidedAt, note, requestedAt, ...rest } = record;
+  // Read through json_agg, the times arrive as text.
+  const at = (value: string | null) => (value === null ? null : new Date(value));
+  return {
+    ...rest,
+    whoMayDecide: whoMayDecide(record.approvers),
+    requestedAt: new Date(requestedAt),
+    ...present({
+      timeoutMinutes,
+      timeoutAt: at(timeoutAt),
+      decidedBy,
+      decidedAt: at(decidedAt),
+      note,
+    }),
+  };
 }
 
 function deploymentTargetView(record: DeploymentTargetRecord) {

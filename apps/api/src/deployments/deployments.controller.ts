@@ -5,6 +5,8 @@ import { Actor, CurrentActor, RequirePermission } from '../access/actor';
 import { ApiEndpoint, ApiJsonBody, ApiPaged, ApiQueryOf } from '../http/openapi';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import {
+  DecideIntervention,
+  decideInterventionSchema,
   DeploymentQuery,
   deploymentQuerySchema,
   LogQuery,
@@ -137,6 +139,26 @@ export class DeploymentsController {
     @Query(new ZodValidationPipe(logQuerySchema, 'query')) query: LogQuery,
   ): Promise<DeploymentLog> {
     return this.deployments.log(id, query);
+  }
+
+  @Post('deployments/:id/interventions/:step')
+  @HttpCode(200)
+  @RequirePermission('read')
+  @ApiEndpoint({
+    summary: 'Approve or reject a manual intervention',
+    description:
+      'Decides the manual intervention step the deployment waits on. Admins always may; deployers when the step names their role or their key (and their project and environment limits cover the deployment); a viewer never. With `preventSelfApproval`, the key that started the deployment may reject but not approve (403 `self-approval`). An approval continues the process with the next step; a rejection fails the deployment, naming the step, who and the note. 409 when the deployment is not waiting on this step or it was already decided. Audited.',
+    response: deploymentResponseSchema,
+    errors: [400, 403, 404, 409],
+  })
+  @ApiJsonBody(decideInterventionSchema, '`approve` or `reject`, with an optional note.')
+  async decide(
+    @Param('id') id: string,
+    @Param('step') step: string,
+    @Body(new ZodValidationPipe(decideInterventionSchema)) body: DecideIntervention,
+    @CurrentActor() actor: Actor,
+  ): Promise<DeploymentResponse> {
+    return deploymentResponse(await this.deployments.decide(id, step, body, actor));
   }
 
   @Post('deployments/:id/cancel')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEPLOYMENT_STATUSES } from '@gantry/domain';
+import { DEPLOYMENT_STATUSES, INTERVENTION_DECISIONS } from '@gantry/domain';
 import { logSeqField, refField } from '../http/fields';
 import { pageSchema } from '../http/pagination';
 import { decodeCursor } from './deployment-cursor';
@@ -32,6 +32,13 @@ export const promoteSchema = z.strictObject({
   /** Pass over blocked releases: promote the last good release of `from` instead. */
   skipBlocked: z.boolean().default(false),
 });
+
+/** A decision on a manual intervention step; the note goes on the deployment and in its log. */
+export const decideInterventionSchema = z.strictObject({
+  decision: z.enum(INTERVENTION_DECISIONS, { error: "must be 'approve' or 'reject'" }),
+  note: z.string().trim().max(2000, 'at most 2000 characters').optional(),
+});
+export type DecideIntervention = z.output<typeof decideInterventionSchema>;
 
 export const deploymentQuerySchema = pageSchema.extend({
   project: refField.optional(),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, stackKey } from '@gantry/domain';
-import { DeploymentScheduler, StackQueue } from '@gantry/scheduling';
+import { DeploymentScheduler, InterventionDecisions, StackQueue } from '@gantry/scheduling';
 import { NotificationPublisher } from '@gantry/notifications';
 import {
   DeploymentsRepository,
@@ -12,7 +12,13 @@ import {
 import type { Actor } from '../access/actor';
 import { assertActorScope } from './actor-scope';
 import { encodeCursor } from './deployment-cursor';
-import { DeploymentQuery, LogQuery, Promote, RequestDeployments } from './deployments.dto';
+import {
+  DecideIntervention,
+  DeploymentQuery,
+  LogQuery,
+  Promote,
+  RequestDeployments,
+} from './deployments.dto';
 
 @Injectable()
 export class DeploymentsService {
@@ -25,7 +31,13 @@ export class DeploymentsService {
     private readonly environments: EnvironmentsRepository,
     private readonly tenants: TenantsRepository,
     private readonly notifications: NotificationPublisher,
+    private readonly decisions: InterventionDecisions,
   ) {}
+
+  /** Approves or rejects the manual intervention `step` the deployment waits on. */
+  decide(id: string, step: string, input: DecideIntervention, actor: Actor) {
+    return this.decisions.decide(id, step, input, actor);
+  }
 
   async request(releaseId: string, input: RequestDeployments, actor: Actor) {
     const release = await this.releases.get(releaseId);
@@ -42,6 +54,7 @@ export class DeploymentsService {
       project,
       environment,
       actorName: actor.name,
+      actorKeyId: actor.keyId,
     });
     return { items, total: items.length };
   }
@@ -61,6 +74,7 @@ export class DeploymentsService {
       from,
       to,
       actorName: actor.name,
+      actorKeyId: actor.keyId,
     });
     return { items, total: items.length };
   }
@@ -93,7 +107,7 @@ export class DeploymentsService {
       project: deployment.project,
       environments: [deployment.environment],
     });
-    const outcome = await this.deployments.cancel(deployment.id);
+    const outcome = await this.deployments.cancel(deployment.id, actor.name);
     if (outcome === 'finished') {
       throw new DomainError(
         'invalid_state',

@@ -5,6 +5,7 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   validation_failed: { status: 400, title: 'Invalid request' },
   unauthenticated: { status: 401, title: 'Authentication required' },
   forbidden: { status: 403, title: 'Forbidden' },
+  self_approval: { status: 403, title: 'Self-approval refused' },
   rate_limited: { status: 429, title: 'Too many requests' },
   not_found: { status: 404, title: 'Not found' },
   duplicate: { status: 409, title: 'Already exists' },

@@ -112,6 +112,7 @@ export class ReleasesService {
           },
           {
             actorName: actor.name,
+            actorKeyId: actor.keyId,
             authorize: (environments) => assertActorScope(actor, { project, environments }),
           },
         );

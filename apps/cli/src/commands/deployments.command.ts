@@ -54,7 +54,9 @@ export function deploymentsCommand(io: CliIo, setExitCode: (code: number) => voi
 /** `gantry cancel <id>`: stops a queued or running deployment. */
 export function cancelCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('cancel')
-    .description('cancel a queued or running deployment (a stack update in progress rolls back)')
+    .description(
+      'cancel a queued, running or waiting deployment (a stack update in progress rolls back)',
+    )
     .argument('<deployment-id>', 'the deployment')
     .option('--wait', 'follow the deployment until it has ended')
     .option('--timeout <duration>', 'with --wait: give up after this long (e.g. 30m)')

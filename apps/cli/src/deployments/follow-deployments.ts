@@ -9,11 +9,14 @@ import {
   formatLogLine,
 } from './deployment-format';
 import { Deployment, ENDED_STATUSES } from './deployment.types';
+import { pendingIntervention, waitingLines } from './interventions';
 
 interface Followed {
   deployment: Deployment;
   after: number;
   ended: boolean;
+  /** The intervention steps already announced as waiting. */
+  announced: Set<string>;
 }
 
 /**
@@ -31,6 +34,7 @@ export async function followDeployments(
     deployment,
     after: 0,
     ended: false,
+    announced: new Set<string>(),
   }));
   const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
   for (;;) {
@@ -64,6 +68,12 @@ async function poll({ client, out, verbose }: CommandContext, item: Followed): P
     for (const line of items) out.line(formatLogLine(item.deployment, line));
     if (items.length) item.after = Math.max(item.after, ...items.map((line) => line.seq));
     if (!ended || !items.length) break;
+  }
+  // A deployment waiting for people keeps being followed: say once who may decide.
+  const pending = pendingIntervention(item.deployment);
+  if (pending && !item.announced.has(pending.step)) {
+    item.announced.add(pending.step);
+    for (const line of waitingLines(item.deployment, pending)) out.line(line);
   }
   if (ended) {
     item.ended = true;

@@ -139,6 +139,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deployments/{id}/interventions/{step}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject a manual intervention
+         * @description Decides the manual intervention step the deployment waits on. Admins always may; deployers when the step names their role or their key (and their project and environment limits cover the deployment); a viewer never. With `preventSelfApproval`, the key that started the deployment may reject but not approve (403 `self-approval`). An approval continues the process with the next step; a rejection fails the deployment, naming the step, who and the note. 409 when the deployment is not waiting on this step or it was already decided. Audited.
+         */
+        post: operations["DeploymentsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deployments/{id}/log": {
         parameters: {
             query?: never;
@@ -1005,7 +1025,7 @@ export interface components {
                 version: string;
             };
             /** @enum {string} */
-            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            status: "queued" | "running" | "waiting" | "succeeded" | "failed" | "cancelled";
             /** @description Tenanted and mixed projects: how the latest deployment of each tenant stands */
             tenants?: {
                 cancelled: number;
@@ -1016,6 +1036,8 @@ export interface components {
                 succeeded: number;
                 /** @description Tenants connected to the project here */
                 total: number;
+                /** @description Waiting for a manual intervention decision */
+                waiting: number;
             };
         };
         Deployment: {
@@ -1043,6 +1065,8 @@ export interface components {
                 reason: string;
             };
             id: string;
+            /** @description Its manual interventions, in the order they were asked (absent when none was); the deployment is `waiting` while one is pending */
+            interventions?: components["schemas"]["Intervention"][];
             project: components["schemas"]["ResourceRef"];
             release: {
                 id: string;
@@ -1051,14 +1075,14 @@ export interface components {
             /** Format: date-time */
             startedAt?: string;
             /** @enum {string} */
-            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            status: "queued" | "running" | "waiting" | "succeeded" | "failed" | "cancelled";
             targets: components["schemas"]["DeploymentTarget"][];
             tenant: components["schemas"]["ResourceRef"] | null;
-            /** @description Why a queued deployment waits (a freeze holds it): "Frozen by 'X' until …" */
+            /** @description Why a queued deployment waits (a freeze holds it): "Frozen by 'X' until …"; or what a waiting one waits for: "waiting for approval: admins or deployers (step 'approve-prod')" */
             waitingReason?: string;
             /**
              * Format: date-time
-             * @description When the freeze holding a queued deployment ends
+             * @description When the freeze holding a queued deployment ends, or when the pending intervention of a waiting one times out
              */
             waitingUntil?: string;
         };
@@ -1340,6 +1364,37 @@ export interface components {
             /** @description Items matching, over every page */
             total: number;
         };
+        Intervention: {
+            approvers: {
+                apiKeys?: string[];
+                roles?: ("admin" | "deployer")[];
+            };
+            /** Format: date-time */
+            decidedAt?: string;
+            /** @description The name of the API key that decided */
+            decidedBy?: string;
+            /** @description What the person deciding reads (markdown) */
+            instructions: string;
+            note?: string;
+            preventSelfApproval: boolean;
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * @description pending until decided; rejected also when it timed out (decidedBy absent); cancelled with its deployment
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "rejected" | "cancelled";
+            /** @description The slug of the manual intervention step */
+            step: string;
+            /**
+             * Format: date-time
+             * @description When it rejects itself undecided
+             */
+            timeoutAt?: string;
+            timeoutMinutes?: number;
+            /** @description Who may decide, in words: "admins, deployers or the API key 'release-manager'" */
+            whoMayDecide: string;
+        };
         Lifecycle: {
             /** Format: date-time */
             createdAt: string;
@@ -1444,7 +1499,7 @@ export interface components {
                     version: string;
                 };
                 /** @enum {string} */
-                status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                status: "queued" | "running" | "waiting" | "succeeded" | "failed" | "cancelled";
             } | null;
             /** @description What runs there: the deployment that succeeded last */
             live: {
@@ -2162,7 +2217,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 project?: unknown;
-                status?: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                status?: "queued" | "running" | "waiting" | "succeeded" | "failed" | "cancelled";
                 tenant?: unknown;
             };
             header?: never;
@@ -2303,6 +2358,101 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the permission or the scope this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unknown reference */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (duplicate, in use, lifecycle, stack busy) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DeploymentsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                step: string;
+            };
+            cookie?: never;
+        };
+        /** @description `approve` or `reject`, with an optional note. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No API key, or an unknown or revoked one */

@@ -33,6 +33,8 @@ export interface PlannedDeployment extends WantedDeployment {
   status: 'queued' | 'failed';
   forced: boolean;
   createdBy: string | null;
+  /** The API key that started it (or created the release an automatic one came from). */
+  createdByKeyId: string | null;
   error: string | null;
   targets: { targetId: string; stackName: string }[];
 }
@@ -40,6 +42,8 @@ export interface PlannedDeployment extends WantedDeployment {
 export interface PlanOptions {
   forced: boolean;
   createdBy: string | null;
+  /** The API key behind `createdBy`, when a key started it: a self-approval check compares it. */
+  createdByKeyId?: string | null;
   /**
    * `refuse`: no matching target is a 422 (a person asked). `record`: the deployment is stored as
    * failed with the reason (an automatic deployment, so the release or the success that triggered
@@ -74,6 +78,7 @@ export function planDeployments(
       stackKey: stackKey(scope.project.id, item.environmentId, item.tenantId),
       forced: options.forced,
       createdBy: options.createdBy,
+      createdByKeyId: options.createdByKeyId ?? null,
     };
     try {
       const targets = requireTargets(scope.targets, {

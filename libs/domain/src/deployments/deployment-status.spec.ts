@@ -9,6 +9,7 @@ describe('deployment statuses', () => {
   it.each([
     ['queued', false],
     ['running', false],
+    ['waiting', false],
     ['succeeded', true],
     ['failed', true],
     ['cancelled', true],

@@ -1,7 +1,11 @@
-/** Where a deployment stands: queued until a worker claims it, then running until it ends. */
+/**
+ * Where a deployment stands: queued until a worker claims it, then running until it ends;
+ * `waiting` while a manual intervention step waits for a decision (no worker holds it then).
+ */
 export const DEPLOYMENT_STATUSES = [
   'queued',
   'running',
+  'waiting',
   'succeeded',
   'failed',
   'cancelled',
@@ -14,8 +18,16 @@ export const FINAL_DEPLOYMENT_STATUSES = ['succeeded', 'failed', 'cancelled'] as
 
 export type FinalDeploymentStatus = (typeof FINAL_DEPLOYMENT_STATUSES)[number];
 
-/** Still to run or running: what blocks a stack and what a redeploy guard looks at. */
-export const ACTIVE_DEPLOYMENT_STATUSES = ['queued', 'running'] as const;
+/**
+ * Still to run, running or waiting for a decision: what blocks a stack and what a redeploy guard
+ * looks at. A waiting deployment keeps its stack: the next one on it starts after it ends.
+ */
+export const ACTIVE_DEPLOYMENT_STATUSES = ['queued', 'running', 'waiting'] as const;
+
+/** The active statuses as SQL literals, for partial indexes and queries that spell them. */
+export const ACTIVE_DEPLOYMENT_STATUSES_SQL = ACTIVE_DEPLOYMENT_STATUSES.map((s) => `'${s}'`).join(
+  ', ',
+);
 
 /** Queued, running or succeeded: what the lifecycle and the redeploy guard count (a failure or a cancel does not). */
 export const STANDING_DEPLOYMENT_STATUSES = [...ACTIVE_DEPLOYMENT_STATUSES, 'succeeded'] as const;

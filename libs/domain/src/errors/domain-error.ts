@@ -3,6 +3,7 @@ export type ErrorCode =
   | 'validation_failed'
   | 'unauthenticated'
   | 'forbidden'
+  | 'self_approval'
   | 'rate_limited'
   | 'not_found'
   | 'duplicate'

@@ -23,6 +23,8 @@ export class DeploymentEntity {
   @Column('text', { nullable: true }) error!: string | null;
   @Column('text', { nullable: true }) errorDetails!: string | null;
   @Column('varchar', { nullable: true }) createdBy!: string | null;
+  /** The API key that started it (for `preventSelfApproval`); null for automatic ones after a success. */
+  @Column('uuid', { nullable: true }) createdByKeyId!: string | null;
   @Column('varchar', { nullable: true }) leaseOwner!: string | null;
   @Column('timestamptz', { nullable: true }) leaseExpiresAt!: Date | null;
   /** Why a queued deployment waits (a freeze), and until when. */

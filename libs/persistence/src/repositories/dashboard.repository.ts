@@ -15,6 +15,7 @@ export interface CellTenantCounts {
   live: number;
   queued: number;
   running: number;
+  waiting: number;
   succeeded: number;
   failed: number;
   cancelled: number;
@@ -73,7 +74,7 @@ export class DashboardRepository {
                 'deploymentId', v.id, 'release', json_build_object('id', vr.id, 'version', vr.version),
                 'finishedAt', v.finished_at) END AS live,
               json_build_object('connected', c.tenants_connected, 'live', c.tenants_live, 'queued', c.tenants_queued,
-                'running', c.tenants_running, 'succeeded', c.tenants_succeeded, 'failed', c.tenants_failed,
+                'running', c.tenants_running, 'waiting', c.tenants_waiting, 'succeeded', c.tenants_succeeded, 'failed', c.tenants_failed,
                 'cancelled', c.tenants_cancelled) AS tenants
          FROM cells c
          JOIN deployments l ON l.id = c.latest_deployment_id
@@ -135,6 +136,7 @@ function taggedCellsSql(groups: string[][], values: unknown[]): string {
            count(s.live_deployment_id)::int AS tenants_live,
            count(*) FILTER (WHERE s.latest_status = 'queued')::int AS tenants_queued,
            count(*) FILTER (WHERE s.latest_status = 'running')::int AS tenants_running,
+           count(*) FILTER (WHERE s.latest_status = 'waiting')::int AS tenants_waiting,
            count(*) FILTER (WHERE s.latest_status = 'succeeded')::int AS tenants_succeeded,
            count(*) FILTER (WHERE s.latest_status = 'failed')::int AS tenants_failed,
            count(*) FILTER (WHERE s.latest_status = 'cancelled')::int AS tenants_cancelled

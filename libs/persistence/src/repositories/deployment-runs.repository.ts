@@ -2,7 +2,9 @@ import { Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import {
+  ACTIVE_DEPLOYMENT_STATUSES_SQL,
   isFinalDeploymentStatus,
+  type Approvers,
   type DeploymentStatus,
   type FinalDeploymentStatus,
 } from '@gantry/domain';
@@ -33,6 +35,17 @@ export class DeploymentSuperseded extends Error {
     super(`Deployment ${deploymentId} was claimed by another runner`);
     this.name = 'DeploymentSuperseded';
   }
+}
+
+/** A manual intervention step the deployment now waits on. */
+export interface InterventionRequest {
+  step: string;
+  instructions: string;
+  approvers: Approvers;
+  preventSelfApproval: boolean;
+  timeoutMinutes: number | null;
+  /** What the deployment says while it waits (`waitingReason`). */
+  waitingReason: string;
 }
 
 interface Fence {
@@ -95,7 +108,7 @@ export class DeploymentRunsRepository {
         `UPDATE deployments d SET status = 'running', started_at = COALESCE(started_at, now()), lease_owner = $2,
                 lease_expires_at = now() + make_interval(secs => $3), claim_token = claim_token + 1
           WHERE d.id = $1 AND d.status = 'queued'
-            AND NOT EXISTS (SELECT 1 FROM deployments e WHERE e.stack_key = d.stack_key AND e.seq < d.seq AND e.status IN ('queued', 'running'))
+            AND NOT EXISTS (SELECT 1 FROM deployments e WHERE e.stack_key = d.stack_key AND e.seq < d.seq AND e.status IN (${ACTIVE_DEPLOYMENT_STATUSES_SQL}))
         RETURNING claim_token`,
         [id, owner, leaseSeconds],
       )
@@ -164,6 +177,46 @@ export class DeploymentRunsRepository {
     });
     if (!written) return false;
     this.events?.publish(liveEvent(id, written, status));
+    return true;
+  }
+
+  /**
+   * Suspends the deployment at a manual intervention: records the intervention (once: a runner
+   * re-entering the step finds it), then running → waiting with the lease released, so no worker
+   * holds it while people decide, for hours if need be. The waiting reason says who may decide and
+   * the timeout becomes `waitingUntil`. False when another runner holds the deployment now.
+   */
+  async waitForIntervention(
+    id: string,
+    intervention: InterventionRequest,
+    line: LogEntry,
+  ): Promise<boolean> {
+    const token = this.tokenFor(id);
+    const written = await this.dataSource.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE deployments SET status = 'waiting', lease_owner = NULL, lease_expires_at = NULL, hold_reason = $3,
+                hold_until = CASE WHEN $4::int IS NULL THEN NULL ELSE now() + make_interval(mins => $4::int) END
+          WHERE id = $1 AND status = 'running' AND claim_token = $2 RETURNING hold_until`,
+        [id, token, intervention.waitingReason, intervention.timeoutMinutes],
+      )) as [{ hold_until: Date | null }[], number];
+      if (rows.length === 0) return null;
+      await manager.query(
+        `INSERT INTO deployment_interventions (deployment_id, step, instructions, approvers, prevent_self_approval, timeout_minutes, timeout_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (deployment_id, step) DO NOTHING`,
+        [
+          id,
+          intervention.step,
+          intervention.instructions,
+          JSON.stringify(intervention.approvers),
+          intervention.preventSelfApproval,
+          intervention.timeoutMinutes,
+          rows[0].hold_until,
+        ],
+      );
+      return appendLogWith(manager, id, [line], token);
+    });
+    if (!written) return false;
+    this.events?.publish(liveEvent(id, written, 'waiting'));
     return true;
   }
 
@@ -249,7 +302,7 @@ export class DeploymentRunsRepository {
  * deployment's targets, or two worker processes) take turns and never pick the same numbers.
  * With a token, nothing is written unless the deployment's claim is still that token's.
  */
-async function appendLogWith(
+export async function appendLogWith(
   manager: EntityManager,
   deploymentId: string,
   entries: LogEntry[],
@@ -281,10 +334,10 @@ async function appendLogWith(
 /** Lines larger than this in all are announced by their seq alone: followers read them. */
 const LIVE_EVENT_MAX_CHARS = 32_768;
 
-function liveEvent(
+export function liveEvent(
   deploymentId: string,
   lines: LiveLogLine[],
-  status?: FinalDeploymentStatus,
+  status?: DeploymentStatus,
 ): DeploymentEvent {
   const seq = lines[lines.length - 1]?.seq;
   const size = lines.reduce((total, line) => total + line.message.length + 64, 0);

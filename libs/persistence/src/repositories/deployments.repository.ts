@@ -5,11 +5,14 @@ import {
   FINAL_DEPLOYMENT_STATUSES,
   isUuid,
   notFound,
+  type Approvers,
   type DeploymentStatus,
+  type InterventionStatus,
   type PlannedDeployment,
 } from '@gantry/domain';
 import { DeploymentEventsPublisher, type LiveLogLine } from '../deployment-events';
 import type { FreezeOverride, ResourceChange } from '../entities';
+import { appendLogWith, liveEvent } from './deployment-runs.repository';
 
 interface Ref {
   id: string;
@@ -36,6 +39,21 @@ export interface DeploymentTargetRecord {
   errorDetails: string | null;
 }
 
+/** A manual intervention of a deployment: what it asks, who may decide, the decision. */
+export interface DeploymentInterventionRecord {
+  step: string;
+  instructions: string;
+  approvers: Approvers;
+  preventSelfApproval: boolean;
+  timeoutMinutes: number | null;
+  status: InterventionStatus;
+  requestedAt: string;
+  timeoutAt: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  note: string | null;
+}
+
 /** A deployment with the references it names and its targets, read in one query. */
 export interface DeploymentRecord {
   id: string;
@@ -48,10 +66,12 @@ export interface DeploymentRecord {
   cancelRequested: boolean;
   createdBy: string | null;
   targets: DeploymentTargetRecord[];
+  /** Its manual interventions, in the order they were asked. */
+  interventions?: DeploymentInterventionRecord[];
   error: string | null;
   /** The evidence behind `error`, several lines. */
   errorDetails: string | null;
-  /** A queued deployment held back (a freeze): why, and until when. */
+  /** A queued deployment held back (a freeze), or one waiting for a decision: why, and until when. */
   waitingReason: string | null;
   waitingUntil: Date | null;
   /** An admin deployed through a freeze. */
@@ -131,8 +151,8 @@ export type CancelOutcome = 'cancelled' | 'cancel_requested' | 'finished';
 const RECORD_SQL = `
   SELECT d.id, d.status, d.forced, d.cancel_requested AS "cancelRequested", d.created_by AS "createdBy", d.error, d.error_details AS "errorDetails",
          d.created_at AS "createdAt", d.started_at AS "startedAt", d.finished_at AS "finishedAt",
-         CASE WHEN d.status = 'queued' THEN d.hold_reason END AS "waitingReason",
-         CASE WHEN d.status = 'queued' THEN d.hold_until END AS "waitingUntil",
+         CASE WHEN d.status IN ('queued', 'waiting') THEN d.hold_reason END AS "waitingReason",
+         CASE WHEN d.status IN ('queued', 'waiting') THEN d.hold_until END AS "waitingUntil",
          d.freeze_override AS "freezeOverride",
          json_build_object('id', r.id, 'version', r.version) AS release,
          json_build_object('id', p.id, 'slug', p.slug) AS project,
@@ -142,7 +162,12 @@ const RECORD_SQL = `
                      'stackName', dt.stack_name, 'status', dt.status, 'changes', dt.changes, 'outputs', dt.outputs,
                      'error', dt.error, 'errorDetails', dt.error_details) ORDER BY tg.slug)
                    FROM deployment_targets dt JOIN targets tg ON tg.id = dt.target_id
-                   WHERE dt.deployment_id = d.id), '[]') AS targets
+                   WHERE dt.deployment_id = d.id), '[]') AS targets,
+         COALESCE((SELECT json_agg(json_build_object('step', i.step, 'instructions', i.instructions, 'approvers', i.approvers,
+                     'preventSelfApproval', i.prevent_self_approval, 'timeoutMinutes', i.timeout_minutes, 'status', i.status,
+                     'requestedAt', i.requested_at, 'timeoutAt', i.timeout_at, 'decidedBy', i.decided_by,
+                     'decidedAt', i.decided_at, 'note', i.note) ORDER BY i.requested_at, i.step)
+                   FROM deployment_interventions i WHERE i.deployment_id = d.id), '[]') AS interventions
   FROM deployments d
   JOIN releases r ON r.id = d.release_id
   JOIN projects p ON p.id = d.project_id
@@ -266,11 +291,11 @@ export class DeploymentsRepository {
     if (deployments.length === 0) return;
     const column = <K extends keyof NewDeployment>(key: K) => deployments.map((d) => d[key]);
     await manager.query(
-      `INSERT INTO deployments (id, release_id, project_id, environment_id, tenant_id, stack_key, status, forced, created_by, error, finished_at)
-       SELECT d.id, d.release_id, d.project_id, d.environment_id, d.tenant_id, d.stack_key, d.status, d.forced, d.created_by, d.error,
+      `INSERT INTO deployments (id, release_id, project_id, environment_id, tenant_id, stack_key, status, forced, created_by, error, created_by_key_id, finished_at)
+       SELECT d.id, d.release_id, d.project_id, d.environment_id, d.tenant_id, d.stack_key, d.status, d.forced, d.created_by, d.error, d.created_by_key_id,
               CASE WHEN d.status = 'failed' THEN now() END
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::varchar[], $7::varchar[], $8::boolean[], $9::varchar[], $10::text[])
-         WITH ORDINALITY AS d(id, release_id, project_id, environment_id, tenant_id, stack_key, status, forced, created_by, error, n)
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::varchar[], $7::varchar[], $8::boolean[], $9::varchar[], $10::text[], $11::uuid[])
+         WITH ORDINALITY AS d(id, release_id, project_id, environment_id, tenant_id, stack_key, status, forced, created_by, error, created_by_key_id, n)
        ORDER BY d.n`,
       [
         column('id'),
@@ -283,6 +308,7 @@ export class DeploymentsRepository {
         column('forced'),
         column('createdBy'),
         column('error'),
+        column('createdByKeyId'),
       ],
     );
     const targets = deployments.flatMap((d) =>
@@ -382,24 +408,48 @@ export class DeploymentsRepository {
     return Number(row.n);
   }
 
-  /** A queued deployment is cancelled at once; a running one is asked to stop; a finished one is left alone. */
-  async cancel(id: string): Promise<CancelOutcome> {
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [rows]: [{ status: DeploymentStatus }[], number] = await this.dataSource.query(
-      `WITH old AS (SELECT id, status FROM deployments WHERE id = $1 FOR UPDATE)
-       UPDATE deployments d SET
-         status = CASE WHEN old.status = 'queued' THEN 'cancelled' ELSE old.status END,
-         finished_at = CASE WHEN old.status = 'queued' THEN now() ELSE d.finished_at END,
-         cancel_requested = d.cancel_requested OR old.status = 'running'
-       FROM old WHERE d.id = old.id RETURNING old.status AS status`,
-      [id],
-    );
-    if (rows.length === 0) throw notFound('deployment', id);
-    if (rows[0].status === 'queued') {
-      this.events?.publish({ deploymentId: id, status: 'cancelled' });
-      return 'cancelled';
-    }
-    return rows[0].status === 'running' ? 'cancel_requested' : 'finished';
+  /**
+   * A queued deployment, or one waiting for a decision (no worker holds it), is cancelled at once,
+   * its pending intervention with it; a running one is asked to stop; a finished one is left alone.
+   */
+  async cancel(id: string, by: string | null = null): Promise<CancelOutcome> {
+    let lines: LiveLogLine[] = [];
+    const outcome = await this.dataSource.transaction(async (manager): Promise<CancelOutcome> => {
+      // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+      const [rows]: [{ status: DeploymentStatus }[], number] = await manager.query(
+        `WITH old AS (SELECT id, status FROM deployments WHERE id = $1 FOR UPDATE)
+         UPDATE deployments d SET
+           status = CASE WHEN old.status IN ('queued', 'waiting') THEN 'cancelled' ELSE old.status END,
+           finished_at = CASE WHEN old.status IN ('queued', 'waiting') THEN now() ELSE d.finished_at END,
+           cancel_requested = d.cancel_requested OR old.status = 'running'
+         FROM old WHERE d.id = old.id RETURNING old.status AS status`,
+        [id],
+      );
+      if (rows.length === 0) throw notFound('deployment', id);
+      if (rows[0].status === 'waiting') {
+        // The intervention the deployment waited on is closed with it (who cancelled, when).
+        const [steps]: [{ step: string }[], number] = await manager.query(
+          `UPDATE deployment_interventions SET status = 'cancelled', decided_by = $2, decided_at = now()
+            WHERE deployment_id = $1 AND status = 'pending' RETURNING step`,
+          [id, by],
+        );
+        if (steps.length)
+          lines = await appendLogWith(
+            manager,
+            id,
+            steps.map(({ step }) => ({
+              level: 'warn' as const,
+              source: `intervention/${step}`,
+              message: `Cancelled${by ? ` by '${by}'` : ''} while waiting for a decision on step '${step}'`,
+            })),
+            null,
+          );
+      }
+      if (rows[0].status === 'queued' || rows[0].status === 'waiting') return 'cancelled';
+      return rows[0].status === 'running' ? 'cancel_requested' : 'finished';
+    });
+    if (outcome === 'cancelled') this.events?.publish(liveEvent(id, lines, 'cancelled'));
+    return outcome;
   }
 
   /**

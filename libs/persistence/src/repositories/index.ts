@@ -6,6 +6,7 @@ import { DeploymentsRepository } from './deployments.repository';
 import { DeploymentRunsRepository } from './deployment-runs.repository';
 import { EnvironmentsRepository } from './environments.repository';
 import { FreezesRepository } from './freezes.repository';
+import { InterventionsRepository } from './interventions.repository';
 import { LifecyclesRepository } from './lifecycles.repository';
 import { ProjectsRepository } from './projects.repository';
 import { ReleasesRepository } from './releases.repository';
@@ -23,6 +24,7 @@ export * from './deployment-runs.repository';
 export * from './environments.repository';
 export * from './find-by-ref';
 export * from './freezes.repository';
+export * from './interventions.repository';
 export * from './lifecycles.repository';
 export * from './projects.repository';
 export * from './releases.repository';
@@ -42,6 +44,7 @@ export const REPOSITORIES = [
   DeploymentRunsRepository,
   EnvironmentsRepository,
   FreezesRepository,
+  InterventionsRepository,
   LifecyclesRepository,
   ProjectsRepository,
   SubscriptionsRepository,

@@ -1,0 +1,2 @@
+export * from './manual-intervention.schema';
+export * from './intervention-rules';
