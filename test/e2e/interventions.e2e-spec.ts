@@ -152,6 +152,10 @@ describe('manual interventions: waiting, deciding, timing out', () => {
       ],
     });
     expect(waiting.interventions[0].decidedBy).toBeUndefined();
+    const listed = await platform.api
+      .get('/api/deployments?project=gate&status=waiting')
+      .expect(200);
+    expect(listed.body).toMatchObject({ total: 1, items: [{ id, status: 'waiting' }] });
     expect(await client.log(id)).toContain(
       "Waiting for approval of step 'approve-prod' by admins or the API keys 'alice', 'ci'",
     );
