@@ -230,6 +230,7 @@ export class DeploymentScheduler {
         context,
         allowed.map((key) => ({ release, ...key })),
         automaticActor({ releaseCreatedBy: release.createdBy, after: deploymentId }),
+        release.createdByKeyId ?? null,
       );
     });
     return {
