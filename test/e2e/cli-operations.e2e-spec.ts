@@ -20,11 +20,12 @@ describe('gantry operations commands against the real platform', () => {
   });
   afterAll(() => platform.close());
 
-  const gantry = (args: string[]) =>
+  const gantry = (args: string[], env: Record<string, string> = {}) =>
     runCli(args, {
       GANTRY_SERVER: server,
       GANTRY_API_KEY: ADMIN_KEY,
       GANTRY_POLL_INTERVAL_MS: '50',
+      ...env,
     });
 
   const releaseToDev = async (version: string) => {
@@ -99,5 +100,33 @@ describe('gantry operations commands against the real platform', () => {
     expect(cancelled.out).toContain(`cancel requested for deployment ${deployment.id}`);
     expect(cancelled.out).toMatch(/\[dev\] cancelled/);
     expect(cancelled.code).toBe(1);
+  });
+
+  it('shows the elapsed time and the ECS service events while the stack sits in UPDATE_IN_PROGRESS', async () => {
+    // A slow image keeps the service starting (and the stack in UPDATE_IN_PROGRESS) for a while.
+    const waited = await gantry(
+      [
+        'release',
+        'create',
+        '--project',
+        'ops',
+        '--image',
+        'web=1.3.0-slow',
+        '--image',
+        'worker=1.3.0',
+        '--version',
+        '1.3.0',
+        '--deploy-to',
+        'dev',
+        '--wait',
+      ],
+      { GANTRY_PROGRESS_INTERVAL_MS: '300' },
+    );
+    expect(waited).toMatchObject({ code: 0, err: '' });
+    expect(waited.out).toMatch(/^\[dev\] running for \d+s: gantry-ops-dev UPDATE_IN_PROGRESS$/m);
+    expect(waited.out).toMatch(
+      /^\[dev\] \d\d:\d\d:\d\d ecs: \(service gantry-ops-dev\) has started 1 tasks: \(task [0-9a-f]+\)\.$/m,
+    );
+    expect(waited.out).toMatch(/\[dev\] succeeded\n/);
   });
 });

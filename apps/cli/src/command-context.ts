@@ -6,12 +6,15 @@ import { CliIo, Output, OutputFormat } from './output';
 
 export const DEFAULT_SERVER = 'http://localhost:3000';
 const DEFAULT_POLL_MS = 1000;
+const DEFAULT_PROGRESS_MS = 15_000;
 
 /** What every command gets: the API client, the output, and how often to poll. */
 export interface CommandContext {
   client: GantryClient;
   out: Output;
   pollIntervalMs: number;
+  /** `--wait`: a running deployment that printed nothing for this long gets a progress line. */
+  progressIntervalMs: number;
   /** `--verbose`: a failed deployment's details, not only its one-line error. */
   verbose: boolean;
 }
@@ -45,6 +48,7 @@ export function action<O>(io: CliIo, setExitCode: (code: number) => void, handle
         client,
         out,
         pollIntervalMs: pollInterval(io.env.GANTRY_POLL_INTERVAL_MS),
+        progressIntervalMs: pollInterval(io.env.GANTRY_PROGRESS_INTERVAL_MS, DEFAULT_PROGRESS_MS),
         verbose: globals.verbose === true,
       };
       setExitCode(await handler(context, command.opts() as O, args.slice(0, -2).map(String)));
@@ -54,9 +58,9 @@ export function action<O>(io: CliIo, setExitCode: (code: number) => void, handle
   };
 }
 
-function pollInterval(value: string | undefined): number {
+function pollInterval(value: string | undefined, fallback = DEFAULT_POLL_MS): number {
   const ms = Number(value);
-  return value && Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_POLL_MS;
+  return value && Number.isFinite(ms) && ms > 0 ? ms : fallback;
 }
 
 /** Prints an error (the server's problem detail and each `errors[]` entry) and returns its exit code. */

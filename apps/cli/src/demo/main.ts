@@ -40,6 +40,7 @@ async function demo(): Promise<void> {
     client: new GantryClient({ server: SERVER, apiKey: API_KEY }),
     out,
     pollIntervalMs: 500,
+    progressIntervalMs: 15_000,
     verbose: false,
   };
   await assertKeyAccepted(context.client, server.started);

@@ -6,6 +6,7 @@ import {
   DEPLOYMENT_HEADERS,
   deploymentLabel,
   deploymentRow,
+  duration,
   formatLogLine,
 } from './deployment-format';
 import { Deployment, ENDED_STATUSES } from './deployment.types';
@@ -17,7 +18,20 @@ interface Followed {
   ended: boolean;
   /** The intervention steps already announced as waiting. */
   announced: Set<string>;
+  /** When a line about it was last printed. */
+  printedAt: number;
+  /** Each stack's latest status, as its CloudFormation log lines tell. */
+  stacks: Map<string, string>;
 }
+
+/**
+ * `gantry-shop-dev AWS::CloudFormation::Stack UPDATE_IN_PROGRESS` (a stack event) or
+ * `Stack gantry-shop-dev is UPDATE_IN_PROGRESS; …` (the worker's note) → the stack and its status.
+ */
+const STACK_STATUS_LINES = [
+  /^(\S+) AWS::CloudFormation::Stack ([A-Z_]+)/,
+  /^Stack (\S+) is ([A-Z_]+);/,
+];
 
 /**
  * Follows deployments until every one has ended or the timeout runs out: polls each
@@ -35,6 +49,8 @@ export async function followDeployments(
     after: 0,
     ended: false,
     announced: new Set<string>(),
+    printedAt: Date.now(),
+    stacks: new Map(),
   }));
   const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
   for (;;) {
@@ -53,7 +69,10 @@ export async function followDeployments(
 }
 
 /** Reads the status first, then the log, so a deployment seen as ended has all its lines read. */
-async function poll({ client, out, verbose }: CommandContext, item: Followed): Promise<void> {
+async function poll(
+  { client, out, verbose, progressIntervalMs }: CommandContext,
+  item: Followed,
+): Promise<void> {
   const id = item.deployment.id;
   item.deployment = dataOf(
     await client.api.GET('/api/deployments/{id}', { params: { path: { id } } }),
@@ -65,7 +84,13 @@ async function poll({ client, out, verbose }: CommandContext, item: Followed): P
         params: { path: { id }, query: { after: item.after } },
       }),
     );
-    for (const line of items) out.line(formatLogLine(item.deployment, line));
+    for (const line of items) {
+      out.line(formatLogLine(item.deployment, line));
+      item.printedAt = Date.now();
+      if (line.source !== 'cloudformation') continue;
+      const stack = STACK_STATUS_LINES.map((re) => re.exec(line.message)).find(Boolean);
+      if (stack) item.stacks.set(stack[1], stack[2]);
+    }
     if (items.length) item.after = Math.max(item.after, ...items.map((line) => line.seq));
     if (!ended || !items.length) break;
   }
@@ -74,6 +99,11 @@ async function poll({ client, out, verbose }: CommandContext, item: Followed): P
   if (pending && !item.announced.has(pending.step)) {
     item.announced.add(pending.step);
     for (const line of waitingLines(item.deployment, pending)) out.line(line);
+    item.printedAt = Date.now();
+  }
+  if (!ended && Date.now() - item.printedAt >= progressIntervalMs) {
+    out.line(progressLine(item));
+    item.printedAt = Date.now();
   }
   if (ended) {
     item.ended = true;
@@ -82,6 +112,17 @@ async function poll({ client, out, verbose }: CommandContext, item: Followed): P
     );
     if (verbose) for (const line of detailLines(item.deployment)) out.line(line);
   }
+}
+
+/**
+ * `[dev] running for 1m20s: gantry-shop-dev UPDATE_IN_PROGRESS`: printed when a running deployment
+ * was quiet for a while, so a long stack update (tasks starting, health checks) shows it is alive.
+ */
+function progressLine({ deployment, stacks }: Followed): string {
+  const since = deployment.startedAt ?? deployment.createdAt;
+  const elapsed = duration(since, new Date().toISOString());
+  const where = [...stacks].map(([stack, status]) => `${stack} ${status}`).join(', ');
+  return `[${deploymentLabel(deployment)}] ${deployment.status} for ${elapsed}${where ? `: ${where}` : ''}`;
 }
 
 /** `--verbose`: the evidence behind a failed deployment's error, indented under it. */

@@ -19,8 +19,11 @@ function watcherOn(
     cancelRefusal?: string;
     timeoutSeconds?: number;
     startedSecondsAgo?: number;
+    /** The service's events, newest first as DescribeServices gives them. */
+    serviceEvents?: Array<{ id: string; message: string; createdAt: Date }>;
   },
 ) {
+  const serviceEvents = options.serviceEvents ?? [];
   const lines: string[] = [];
   const cancelCalls: string[] = [];
   let poll = -1;
@@ -84,7 +87,9 @@ function watcherOn(
     },
     cluster: 'main',
     cloudformation,
-    ecs: {},
+    ecs: {
+      describeService: async () => ({ serviceName: 'gantry-web-dev', events: serviceEvents }),
+    },
     log,
     isCancelRequested: async () => options.cancelRequested,
   } as unknown as TargetContext;
@@ -213,5 +218,42 @@ describe('OperationWatcher reading events', () => {
     expect(lines).toContain(
       'gantry-web-dev AWS::CloudFormation::Stack UPDATE_ROLLBACK_IN_PROGRESS',
     );
+  });
+});
+
+describe('OperationWatcher following the service', () => {
+  it('logs the service events of this operation once each, oldest first, after a note of the stack status', async () => {
+    const now = Date.now();
+    const at = (secondsAgo: number) => new Date(now - secondsAgo * 1000);
+    const { watcher, lines } = watcherOn(
+      ['UPDATE_IN_PROGRESS', 'UPDATE_IN_PROGRESS', 'UPDATE_IN_PROGRESS', 'UPDATE_COMPLETE'],
+      {
+        cancelRequested: false,
+        startedSecondsAgo: 10,
+        serviceEvents: [
+          {
+            id: 'e3',
+            message: '(service gantry-web-dev) has reached a steady state.',
+            createdAt: at(1),
+          },
+          {
+            id: 'e2',
+            message: '(service gantry-web-dev) has started 1 tasks: (task 1).',
+            createdAt: at(5),
+          },
+          {
+            id: 'e1',
+            message: '(service gantry-web-dev) an earlier deployment.',
+            createdAt: at(600),
+          },
+        ],
+      },
+    );
+    await watcher.watch();
+    expect(lines.filter((line) => /service|Stack gantry/.test(line))).toEqual([
+      "Stack gantry-web-dev is UPDATE_IN_PROGRESS; following its service's events.",
+      '(service gantry-web-dev) has started 1 tasks: (task 1).',
+      '(service gantry-web-dev) has reached a steady state.',
+    ]);
   });
 });

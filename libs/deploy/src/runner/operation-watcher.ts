@@ -34,6 +34,11 @@ function isSettled(status: string): boolean {
 export class OperationWatcher {
   /** Every event of the operation seen so far, for the failure diagnosis. */
   readonly events: StackEventFact[] = [];
+  /** ECS service events already logged, by id. */
+  private readonly serviceEventIds = new Set<string>();
+  private serviceEventsAt = Date.now();
+  /** The in-progress status last noted in the log (once per status, before its service events). */
+  private notedStatus: string | null = null;
 
   constructor(
     private readonly context: TargetContext,
@@ -83,6 +88,20 @@ export class OperationWatcher {
         if (described === null) status = fromEvents;
       }
       rollingBack = rollback;
+      if (
+        (status === 'CREATE_IN_PROGRESS' || status === 'UPDATE_IN_PROGRESS') &&
+        Date.now() - this.serviceEventsAt >= this.settings.pollMaxMs
+      ) {
+        this.serviceEventsAt = Date.now();
+        if (status !== this.notedStatus) {
+          this.notedStatus = status;
+          await this.context.log.info(
+            'cloudformation',
+            `Stack ${this.stackName} is ${status}; following its service's events.`,
+          );
+        }
+        await this.logServiceEvents(since);
+      }
       const phase = stackPhase(status);
       if (phase === 'rollback-failed' && !continued) {
         continued = true;
@@ -105,6 +124,36 @@ export class OperationWatcher {
         cancelled = await this.cancel('cancel', status);
       if (!cancelled && Date.now() > deadline) cancelled = await this.cancel('timeout', status);
     }
+  }
+
+  /**
+   * While the stack waits on its service (tasks starting, health checks), the service's new ECS
+   * events are logged (source `ecs`), at the slowest poll pace: what `gantry … --wait` shows
+   * while a stack sits in UPDATE_IN_PROGRESS. Only progress: a failed look is skipped.
+   */
+  private async logServiceEvents(since: Date): Promise<void> {
+    const service = await this.context.ecs
+      .describeService(this.context.cluster, this.stackName)
+      .catch(() => null);
+    const fresh = (service?.events ?? [])
+      .filter(
+        (event) =>
+          event.id &&
+          event.message &&
+          !this.serviceEventIds.has(event.id) &&
+          (event.createdAt?.getTime() ?? 0) >= since.getTime(),
+      )
+      .reverse();
+    if (!fresh.length) return;
+    for (const event of fresh) this.serviceEventIds.add(event.id as string);
+    await this.context.log.write(
+      fresh.map((event) => ({
+        level: 'info' as const,
+        source: 'ecs',
+        message: event.message as string,
+        at: event.createdAt,
+      })),
+    );
   }
 
   /** Logs new events; returns the stack's latest status as this operation's events tell it. */
