@@ -157,7 +157,7 @@ describe('manual interventions: waiting, deciding, timing out', () => {
       .expect(200);
     expect(listed.body).toMatchObject({ total: 1, items: [{ id, status: 'waiting' }] });
     expect(await client.log(id)).toContain(
-      "Waiting for approval of step 'approve-prod' by admins or the API keys 'alice', 'ci'",
+      "[approve-prod] Waiting for approval of step 'approve-prod' by admins or the API keys 'alice', 'ci'",
     );
     // A waiting deployment holds no lease: nothing hands it out again.
     const row = await platform.api.app.get(DeploymentRunsRepository).get(id);
@@ -236,7 +236,7 @@ describe('manual interventions: waiting, deciding, timing out', () => {
     });
     expect(rejected.body.finishedAt).toBeDefined();
     expect(await client.log(id)).toContain(
-      "Manual intervention 'sign-off' rejected by 'ci': migration not reviewed",
+      "[sign-off] Manual intervention 'sign-off' rejected by 'ci': migration not reviewed",
     );
     // The stack is released: the deployment behind it is handed to the workers.
     expect(await queue.getJob(next)).toBeDefined();
@@ -252,7 +252,7 @@ describe('manual interventions: waiting, deciding, timing out', () => {
       interventions: [{ status: 'cancelled', decidedBy: 'alice' }],
     });
     expect(await client.log(id)).toContain(
-      "Cancelled by 'alice' while waiting for a decision on step 'approve'",
+      "[approve] Cancelled by 'alice' while waiting for a decision on step 'approve'",
     );
     // Only admins decide here (no approvers named); even an admin finds nothing left to decide.
     await decide('alice', id, 'approve', { decision: 'approve' }).expect(403);

@@ -51,8 +51,8 @@ export class ManualInterventionStep {
       },
       {
         level: 'info',
-        source: `intervention/${step}`,
-        message: `Waiting for approval of step '${step}' by ${whoMayDecide(body.approvers)}${
+        source: 'intervention',
+        message: `[${step}] Waiting for approval of step '${step}' by ${whoMayDecide(body.approvers)}${
           body.timeoutMinutes ? `; rejected if undecided within ${body.timeoutMinutes} min` : ''
         }`,
       },

@@ -439,8 +439,8 @@ export class DeploymentsRepository {
             id,
             steps.map(({ step }) => ({
               level: 'warn' as const,
-              source: `intervention/${step}`,
-              message: `Cancelled${by ? ` by '${by}'` : ''} while waiting for a decision on step '${step}'`,
+              source: 'intervention',
+              message: `[${step}] Cancelled${by ? ` by '${by}'` : ''} while waiting for a decision on step '${step}'`,
             })),
             null,
           );

@@ -110,8 +110,8 @@ export class InterventionsRepository {
         [
           {
             level: outcome.deploymentStatus === 'running' ? 'info' : 'error',
-            source: `intervention/${step}`,
-            message: outcome.logLine,
+            source: 'intervention',
+            message: `[${step}] ${outcome.logLine}`,
           },
         ],
         null,
