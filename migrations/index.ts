@@ -9,6 +9,7 @@ import { PromotionGates1796404970672 } from './1796404970672-PromotionGates';
 import { DeploymentCounts1796410131497 } from './1796410131497-DeploymentCounts';
 import { ReleaseCreator1796410718953 } from './1796410718953-ReleaseCreator';
 import { ManualInterventions1796410809457 } from './1796410809457-ManualInterventions';
+import { Retention1796410887479 } from './1796410887479-Retention';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DeploymentCounts1796410131497,
   ReleaseCreator1796410718953,
   ManualInterventions1796410809457,
+  Retention1796410887479,
 ];

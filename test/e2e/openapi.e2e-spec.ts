@@ -72,6 +72,7 @@ describe('OpenAPI document', () => {
     '/api/deployments/{id}': `/api/deployments/${deployment}`,
     '/api/deployments/{id}/log': `/api/deployments/${deployment}/log`,
     '/api/dashboard': '/api/dashboard',
+    '/api/retention/preview': '/api/retention/preview',
     '/api/tenants': '/api/tenants',
     '/api/tenants/{ref}': '/api/tenants/acme',
     '/api/tenants?include=connections': '/api/tenants?include=connections',

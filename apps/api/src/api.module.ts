@@ -11,6 +11,7 @@ import { FreezesModule } from './freezes/freezes.module';
 import { LifecyclesModule } from './lifecycles/lifecycles.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReleasesModule } from './releases/releases.module';
+import { RetentionModule } from './retention/retention.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { TargetsModule } from './targets/targets.module';
 import { TenantsModule } from './tenants/tenants.module';
@@ -40,6 +41,7 @@ export class ApiModule {
         ReleasesModule,
         DeploymentsModule,
         DashboardModule,
+        RetentionModule,
         SubscriptionsModule,
         TenantsModule,
         TargetsModule,

@@ -212,6 +212,35 @@ describe('ECS (SDK over HTTP)', () => {
     expect(stoppedList.taskArns).toEqual([arn]);
   });
 
+  it('lists an INACTIVE revision only while a service or task still refers to it, as AWS does', async () => {
+    const used = await register('api:inactive-used');
+    const unused = await register('api:inactive-unused');
+    await kit.ecs.send(
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'keeps-a-revision',
+        taskDefinition: used,
+        desiredCount: 1,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+      }),
+    );
+    for (const arn of [used, unused])
+      await kit.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }));
+    const inactive = await kit.ecs.send(
+      new ListTaskDefinitionsCommand({ familyPrefix: 'api', status: 'INACTIVE' }),
+    );
+    expect(inactive.taskDefinitionArns).toContain(used);
+    expect(inactive.taskDefinitionArns).not.toContain(unused);
+    const described = await kit.ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: unused }),
+    );
+    expect(described.taskDefinition?.status).toBe('INACTIVE');
+    await kit.ecs.send(
+      new DeleteServiceCommand({ cluster, service: 'keeps-a-revision', force: true }),
+    );
+  });
+
   it('registers, lists and deregisters task definitions and deletes services', async () => {
     const arn = await register('api:9');
     const latest = await kit.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'api' }));

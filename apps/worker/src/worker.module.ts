@@ -5,6 +5,7 @@ import { DeployModule, deploySettings } from '@gantry/deploy';
 import { configuredDeploymentProcessor } from './deployment.processor';
 import { configuredNotificationProcessor } from './notification.processor';
 import { Reconciler } from './reconciler';
+import { RetentionProcessor } from './retention.processor';
 
 /** The worker's composition root: the queue consumer, the runner and the reconciler. */
 @Module({})
@@ -27,6 +28,7 @@ export class WorkerModule {
         }),
         configuredNotificationProcessor(config.NOTIFICATION_CONCURRENCY, notificationRetry(config)),
         Reconciler,
+        RetentionProcessor,
       ],
     };
   }

@@ -9,6 +9,7 @@ import { RateLimit, RedisRateLimiter } from './aws/rate-limiter';
 import { RenderInputLoader } from './render-input.loader';
 import { DeploymentRunner } from './runner/deployment-runner';
 import { RUNNER_SETTINGS, RunnerSettings } from './runner/runner-settings';
+import { RetentionService } from './retention.service';
 import { TargetProbe } from './target-probe';
 
 export interface DeploySettings {
@@ -43,6 +44,7 @@ export class DeployModule {
         ManualInterventionStep,
         TargetProbe,
         ChangePreview,
+        RetentionService,
       ],
       exports: [
         ChangePreview,
@@ -51,6 +53,7 @@ export class DeployModule {
         RenderInputLoader,
         AwsCaller,
         TargetProbe,
+        RetentionService,
         RUNNER_SETTINGS,
         SchedulingModule,
       ],

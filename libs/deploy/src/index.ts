@@ -12,3 +12,4 @@ export * from './runner/runner-settings';
 export * from './target-probe';
 export * from './change-preview';
 export * from './deploy-settings';
+export * from './retention.service';

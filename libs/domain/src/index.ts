@@ -22,3 +22,4 @@ export * from './process';
 export * from './access';
 export * from './step/template-size';
 export * from './interventions';
+export * from './retention';

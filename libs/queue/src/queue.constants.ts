@@ -34,3 +34,9 @@ export const DEFAULT_NOTIFICATION_RETRY: NotificationRetry = {
   maxDelayMs: 3_600_000,
   windowMs: 86_400_000,
 };
+
+/** The queue of the scheduled retention run (a BullMQ job scheduler, every RETENTION_INTERVAL_MINUTES). */
+export const RETENTION_QUEUE = 'retention';
+
+/** The id of the retention job scheduler: one per Redis prefix, however many workers. */
+export const RETENTION_SCHEDULER = 'retention';

@@ -10,6 +10,7 @@ import {
   NotificationRetry,
   NOTIFICATIONS_QUEUE,
   REDIS_CONNECTION,
+  RETENTION_QUEUE,
 } from './queue.constants';
 
 export interface QueueSettings {
@@ -33,7 +34,11 @@ export class QueueModule implements OnApplicationShutdown {
           connection: bullConnection(settings.redisUrl),
           prefix: settings.prefix,
         }),
-        BullModule.registerQueue({ name: DEPLOYMENTS_QUEUE }, { name: NOTIFICATIONS_QUEUE }),
+        BullModule.registerQueue(
+          { name: DEPLOYMENTS_QUEUE },
+          { name: NOTIFICATIONS_QUEUE },
+          { name: RETENTION_QUEUE },
+        ),
       ],
       providers: [
         DeploymentQueue,

@@ -12,6 +12,10 @@ export const lifecyclePhaseResponse = apiSchema(
     }),
     minimumEnvironmentsBeforePromotion: z.number().int(),
     optional: z.boolean(),
+    retention: z
+      .object({ keepReleases: z.number().int() })
+      .nullable()
+      .meta({ description: 'Keep the newest keepReleases releases deployed here; null: all' }),
   }),
 );
 

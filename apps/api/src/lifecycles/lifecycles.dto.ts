@@ -7,6 +7,18 @@ const phaseSchema = z.strictObject({
   automatic: z.array(refField).max(100).default([]),
   minimumEnvironmentsBeforePromotion: z.number().int().min(0).max(100).default(0),
   optional: z.boolean().default(false),
+  retention: z
+    .strictObject({
+      keepReleases: z
+        .number()
+        .int()
+        .min(1)
+        .max(100_000)
+        .meta({ description: 'Keep the newest N releases deployed into this phase' }),
+    })
+    .nullable()
+    .default(null)
+    .meta({ description: 'Retention of releases in this phase; null (the default): keep all' }),
 });
 
 export const createLifecycleSchema = z.strictObject({

@@ -69,6 +69,7 @@ export class LifecyclesService {
         .map((environment) => environment.id),
       minimumEnvironmentsBeforePromotion: phase.minimumEnvironmentsBeforePromotion,
       optional: phase.optional,
+      keepReleases: phase.retention?.keepReleases ?? null,
     }));
     resolver.assertAllFound();
     const names = Object.fromEntries(all.map((environment) => [environment.id, environment.slug]));
@@ -96,6 +97,7 @@ function present(lifecycle: LifecycleRecord, environments: EnvironmentEntity[]) 
       automatic: phase.automatic.flatMap((id) => byId.get(id) ?? []),
       minimumEnvironmentsBeforePromotion: phase.minimumEnvironmentsBeforePromotion,
       optional: phase.optional,
+      retention: phase.keepReleases ? { keepReleases: phase.keepReleases } : null,
     })),
     createdAt: lifecycle.createdAt,
     updatedAt: lifecycle.updatedAt,

@@ -16,6 +16,10 @@ export const projectResponse = apiSchema(
     tenancy: z.enum(['untenanted', 'tenanted', 'mixed']),
     targetTags: z.array(z.string()),
     step: ecsServiceStepResponse,
+    retention: z
+      .object({ keepTaskDefinitions: z.number().int() })
+      .nullable()
+      .meta({ description: 'Task definition revisions kept per family; null: all' }),
     createdAt: timestamp,
     updatedAt: timestamp,
   }),

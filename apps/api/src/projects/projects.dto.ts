@@ -4,6 +4,16 @@ import { nameField, refField, slugField, tagField } from '../http/fields';
 
 const tenancy = z.enum(['untenanted', 'tenanted', 'mixed']);
 
+const retention = z
+  .strictObject({
+    keepTaskDefinitions: z.number().int().min(1).max(100_000).meta({
+      description:
+        'Keep the newest N revisions of each task definition family on the targets; older ones no service uses are deregistered',
+    }),
+  })
+  .nullable()
+  .meta({ description: 'Retention of task definition revisions; null (the default): keep all' });
+
 export const createProjectSchema = z.strictObject({
   name: nameField,
   slug: slugField.optional(),
@@ -12,6 +22,7 @@ export const createProjectSchema = z.strictObject({
   tenancy: tenancy.default('untenanted'),
   targetTags: z.array(tagField).min(1, 'name at least one target tag').max(50),
   step: ecsServiceStepSchema,
+  retention: retention.default(null),
 });
 
 export const updateProjectSchema = z.strictObject({
@@ -22,6 +33,7 @@ export const updateProjectSchema = z.strictObject({
   tenancy: tenancy.optional(),
   targetTags: z.array(tagField).min(1, 'name at least one target tag').max(50).optional(),
   step: ecsServiceStepSchema.optional(),
+  retention: retention.optional(),
 });
 
 export type CreateProject = z.infer<typeof createProjectSchema>;

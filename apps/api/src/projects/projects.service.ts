@@ -26,16 +26,24 @@ export class ProjectsService {
     assertStepSavable(input.step);
     await this.refuseCollisions(input.name, input.targetTags);
     const lifecycleId = input.lifecycle ? (await this.lifecycles.get(input.lifecycle)).id : null;
-    const { lifecycle: _lifecycle, ...values } = input;
+    const { lifecycle: _lifecycle, retention, ...values } = input;
     const project = await this.projects
-      .create({ ...values, slug: slugFor(input), lifecycleId })
+      .create({
+        ...values,
+        slug: slugFor(input),
+        lifecycleId,
+        keepTaskDefinitions: retention?.keepTaskDefinitions ?? null,
+      })
       .catch((error) => translateDatabaseError(error, 'project'));
     return this.present(project);
   }
 
   async list(limit: number, offset: number) {
     const [rows, total] = await this.projects.list(limit, offset);
-    return { items: await withLifecycleRefs(this.lifecycles, rows), total };
+    return {
+      items: (await withLifecycleRefs(this.lifecycles, rows)).map(withRetention),
+      total,
+    };
   }
 
   async get(ref: string) {
@@ -46,7 +54,7 @@ export class ProjectsService {
     const project = await this.projects.get(ref);
     if (input.step) assertStepSavable(input.step);
     if (input.targetTags) await this.refuseCollisions(input.name ?? project.name, input.targetTags);
-    const { lifecycle, ...values } = input;
+    const { lifecycle, retention, ...values } = input;
     const lifecycleId =
       lifecycle === undefined
         ? undefined
@@ -54,7 +62,13 @@ export class ProjectsService {
           ? null
           : (await this.lifecycles.get(lifecycle)).id;
     const updated = await this.projects
-      .update(project.id, { ...values, ...(lifecycleId !== undefined ? { lifecycleId } : {}) })
+      .update(project.id, {
+        ...values,
+        ...(lifecycleId !== undefined ? { lifecycleId } : {}),
+        ...(retention !== undefined
+          ? { keepTaskDefinitions: retention?.keepTaskDefinitions ?? null }
+          : {}),
+      })
       .catch((error) => translateDatabaseError(error, 'project'));
     return this.present(updated);
   }
@@ -84,7 +98,15 @@ export class ProjectsService {
     throw projectStackCollisionError(name, collisions, (id) => names.get(id));
   }
 
-  private present(project: ProjectEntity) {
-    return withLifecycleRef(this.lifecycles, project);
+  private async present(project: ProjectEntity) {
+    return withRetention(await withLifecycleRef(this.lifecycles, project));
   }
+}
+
+/** `keepTaskDefinitions` shown as `retention: {keepTaskDefinitions}` (or null). */
+function withRetention<T extends { keepTaskDefinitions: number | null }>({
+  keepTaskDefinitions,
+  ...rest
+}: T) {
+  return { ...rest, retention: keepTaskDefinitions ? { keepTaskDefinitions } : null };
 }

@@ -635,6 +635,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/retention/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the next retention run would delete, deleting nothing
+         * @description Releases beyond their lifecycle phases' `retention.keepReleases` (never one live or latest anywhere, nor one with a deployment under way), with their deployments and log lines, and task definition revisions beyond their project's `retention.keepTaskDefinitions` that no service of the cluster uses. The scheduled run (every `RETENTION_INTERVAL_MINUTES`) deletes exactly this.
+         */
+        get: operations["RetentionController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/subscriptions": {
         parameters: {
             query?: never;
@@ -1417,6 +1437,10 @@ export interface components {
             minimumEnvironmentsBeforePromotion: number;
             name: string;
             optional: boolean;
+            /** @description Keep the newest keepReleases releases deployed here; null: all */
+            retention: {
+                keepReleases: number;
+            } | null;
         };
         Liveness: {
             /** @constant */
@@ -1551,6 +1575,10 @@ export interface components {
             /** @description null: the default lifecycle */
             lifecycle: components["schemas"]["ResourceRef"] | null;
             name: string;
+            /** @description Task definition revisions kept per family; null: all */
+            retention: {
+                keepTaskDefinitions: number;
+            } | null;
             slug: string;
             step: components["schemas"]["EcsServiceStep"];
             targetTags: string[];
@@ -1702,6 +1730,27 @@ export interface components {
         ResourceRef: {
             id: string;
             slug: string;
+        };
+        RetentionPreview: {
+            /** @description Releases a run would delete, with their deployments and log lines */
+            releases: {
+                deployments: number;
+                id: string;
+                logLines: number;
+                project: components["schemas"]["ResourceRef"];
+                version: string;
+            }[];
+            /** @description Targets whose task definitions could not be looked at now */
+            skipped: {
+                reason: string;
+                target: components["schemas"]["ResourceRef"];
+            }[];
+            /** @description Task definition revisions a run would deregister */
+            taskDefinitions: {
+                project: components["schemas"]["ResourceRef"];
+                target: components["schemas"]["ResourceRef"];
+                taskDefinitionArn: string;
+            }[];
         };
         Subscription: {
             /** Format: date-time */
@@ -3526,6 +3575,14 @@ export interface operations {
                         name: string;
                         /** @default false */
                         optional?: boolean;
+                        /**
+                         * @description Retention of releases in this phase; null (the default): keep all
+                         * @default null
+                         */
+                        retention?: {
+                            /** @description Keep the newest N releases deployed into this phase */
+                            keepReleases: number;
+                        } | null;
                     }[];
                     slug?: string;
                 };
@@ -3760,6 +3817,14 @@ export interface operations {
                         name: string;
                         /** @default false */
                         optional?: boolean;
+                        /**
+                         * @description Retention of releases in this phase; null (the default): keep all
+                         * @default null
+                         */
+                        retention?: {
+                            /** @description Keep the newest N releases deployed into this phase */
+                            keepReleases: number;
+                        } | null;
                     }[];
                     slug?: string;
                 };
@@ -3913,6 +3978,14 @@ export interface operations {
                     description?: string;
                     lifecycle?: string;
                     name: string;
+                    /**
+                     * @description Retention of task definition revisions; null (the default): keep all
+                     * @default null
+                     */
+                    retention?: {
+                        /** @description Keep the newest N revisions of each task definition family on the targets; older ones no service uses are deregistered */
+                        keepTaskDefinitions: number;
+                    } | null;
                     slug?: string;
                     step: {
                         containers: {
@@ -4341,6 +4414,11 @@ export interface operations {
                     description?: string;
                     lifecycle?: string | null;
                     name?: string;
+                    /** @description Retention of task definition revisions; null (the default): keep all */
+                    retention?: {
+                        /** @description Keep the newest N revisions of each task definition family on the targets; older ones no service uses are deregistered */
+                        keepTaskDefinitions: number;
+                    } | null;
                     slug?: string;
                     step?: {
                         containers: {
@@ -6165,6 +6243,62 @@ export interface operations {
             };
             /** @description An unknown reference */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RetentionController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPreview"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the permission or the scope this needs */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -81,9 +81,15 @@ export function deregisterTaskDefinition(ecs: Ecs, region: string, input: Input)
 export function listTaskDefinitions(ecs: Ecs, region: string, input: Input): Input {
   const status = (input.status as string | undefined) ?? 'ACTIVE';
   const prefix = input.familyPrefix as string | undefined;
+  // AWS lists an INACTIVE revision only "as long as an active task or service still references" it.
+  const referenced = status === 'INACTIVE' ? referencedTaskDefinitions(ecs) : null;
   const all = [...ecs.state.taskDefinitions.values()]
     .filter(
-      (td) => td.region === region && td.status === status && (!prefix || td.family === prefix),
+      (td) =>
+        td.region === region &&
+        td.status === status &&
+        (!prefix || td.family === prefix) &&
+        (!referenced || referenced.has(td.taskDefinitionArn)),
     )
     .sort((a, b) =>
       a.family === b.family ? a.revision - b.revision : a.family < b.family ? -1 : 1,
@@ -91,6 +97,19 @@ export function listTaskDefinitions(ecs: Ecs, region: string, input: Input): Inp
     .map((td) => td.taskDefinitionArn);
   if (input.sort === 'DESC') all.reverse();
   return page(all, input, 'taskDefinitionArns');
+}
+
+/** Revisions an active service (its own or a deployment's) or a task not stopped refers to. */
+function referencedTaskDefinitions(ecs: Ecs): Set<string> {
+  const arns = new Set<string>();
+  for (const service of ecs.state.services.values()) {
+    if (service.status === 'INACTIVE') continue;
+    arns.add(service.taskDefinition);
+    for (const deployment of service.deployments) arns.add(deployment.taskDefinition);
+  }
+  for (const task of ecs.state.tasks.values())
+    if (task.lastStatus !== 'STOPPED') arns.add(task.taskDefinitionArn);
+  return arns;
 }
 
 /** ECS-style paging: `maxResults` (default 100) and an opaque `nextToken`. */

@@ -5,6 +5,9 @@ import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
+  DeregisterTaskDefinitionCommand,
+  ListServicesCommand,
+  ListTaskDefinitionsCommand,
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
@@ -219,5 +222,66 @@ export class EcsGateway {
     await this.send('CreateCluster', (client) =>
       client.send(new CreateClusterCommand({ clusterName: cluster })),
     );
+  }
+
+  /** The ACTIVE revisions of one task definition family (ARNs), newest first, every page. */
+  async listTaskDefinitions(family: string): Promise<string[]> {
+    const arns: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const output = await this.send<{ taskDefinitionArns?: string[]; nextToken?: string }>(
+        'ListTaskDefinitions',
+        (client) =>
+          client.send(
+            new ListTaskDefinitionsCommand({
+              familyPrefix: family,
+              status: 'ACTIVE',
+              sort: 'DESC',
+              nextToken,
+            }),
+          ),
+      );
+      arns.push(...(output.taskDefinitionArns ?? []));
+      nextToken = output.nextToken;
+    } while (nextToken);
+    return arns;
+  }
+
+  /** Marks a revision INACTIVE (tasks and services still using it keep running). */
+  async deregisterTaskDefinition(taskDefinition: string): Promise<void> {
+    await this.send('DeregisterTaskDefinition', (client) =>
+      client.send(new DeregisterTaskDefinitionCommand({ taskDefinition })),
+    );
+  }
+
+  /**
+   * Every task definition the cluster's services use: each service's own and those of its
+   * deployments (a rollout in progress, a rollback target).
+   */
+  async taskDefinitionsInUse(cluster: string): Promise<Set<string>> {
+    const serviceArns: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const output = await this.send<{ serviceArns?: string[]; nextToken?: string }>(
+        'ListServices',
+        (client) => client.send(new ListServicesCommand({ cluster, nextToken })),
+      );
+      serviceArns.push(...(output.serviceArns ?? []));
+      nextToken = output.nextToken;
+    } while (nextToken);
+    const inUse = new Set<string>();
+    for (let start = 0; start < serviceArns.length; start += 10) {
+      const output = await this.send<{ services?: Service[] }>('DescribeServices', (client) =>
+        client.send(
+          new DescribeServicesCommand({ cluster, services: serviceArns.slice(start, start + 10) }),
+        ),
+      );
+      for (const service of output.services ?? []) {
+        if (service.taskDefinition) inUse.add(service.taskDefinition);
+        for (const deployment of service.deployments ?? [])
+          if (deployment.taskDefinition) inUse.add(deployment.taskDefinition);
+      }
+    }
+    return inUse;
   }
 }

@@ -9,6 +9,8 @@ export interface LifecyclePhase {
   /** 0 means every environment of the phase. */
   minimumEnvironmentsBeforePromotion: number;
   optional: boolean;
+  /** Retention: keep the newest N releases deployed into this phase; null or absent: all. */
+  keepReleases?: number | null;
 }
 
 /** A phase as the API receives it, before defaults are applied. */

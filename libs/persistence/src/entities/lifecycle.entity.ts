@@ -23,6 +23,8 @@ export class LifecyclePhaseEntity {
   @Column() name!: string;
   @Column('int') minimumEnvironmentsBeforePromotion!: number;
   @Column() optional!: boolean;
+  /** Retention: keep the newest N releases deployed into this phase (null: all). */
+  @Column('int', { nullable: true }) keepReleases!: number | null;
 }
 
 @Entity('lifecycle_phase_environments')

@@ -19,6 +19,8 @@ export class ProjectEntity {
   @Column('varchar') tenancy!: Tenancy;
   @Column('text', { array: true }) targetTags!: string[];
   @Column('jsonb') step!: EcsServiceStep;
+  /** Retention: keep the newest N revisions of each task definition family (null: all). */
+  @Column('int', { nullable: true }) keepTaskDefinitions!: number | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -10,6 +10,7 @@ import { InterventionsRepository } from './interventions.repository';
 import { LifecyclesRepository } from './lifecycles.repository';
 import { ProjectsRepository } from './projects.repository';
 import { ReleasesRepository } from './releases.repository';
+import { RetentionRepository } from './retention.repository';
 import { SubscriptionsRepository } from './subscriptions.repository';
 import { TargetsRepository } from './targets.repository';
 import { TenantsRepository } from './tenants.repository';
@@ -28,6 +29,7 @@ export * from './interventions.repository';
 export * from './lifecycles.repository';
 export * from './projects.repository';
 export * from './releases.repository';
+export * from './retention.repository';
 export * from './subscriptions.repository';
 export * from './targets.repository';
 export * from './tenants.repository';
@@ -47,6 +49,7 @@ export const REPOSITORIES = [
   InterventionsRepository,
   LifecyclesRepository,
   ProjectsRepository,
+  RetentionRepository,
   SubscriptionsRepository,
   TargetsRepository,
   TenantsRepository,

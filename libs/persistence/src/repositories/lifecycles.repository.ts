@@ -97,6 +97,7 @@ export class LifecyclesRepository {
           name: phase.name,
           minimumEnvironmentsBeforePromotion: phase.minimumEnvironmentsBeforePromotion,
           optional: phase.optional,
+          keepReleases: phase.keepReleases ?? null,
         }),
       ),
     );
@@ -137,6 +138,7 @@ export class LifecyclesRepository {
               .map((member) => member.environmentId),
             minimumEnvironmentsBeforePromotion: phase.minimumEnvironmentsBeforePromotion,
             optional: phase.optional,
+            keepReleases: phase.keepReleases,
           };
         }),
     }));
