@@ -19,11 +19,21 @@ function account(stackCount: number, pageSize = 100) {
   const calls: { StackName?: string; NextToken?: string }[] = [];
   const options: CallOptions[] = [];
   let failWith: Error | null = null;
+  let listingRefused = false;
   const client = {
     send: async (command: { input: { StackName?: string; NextToken?: string } }) => {
       calls.push(command.input);
       // The answer is what the stacks are when the call arrives; it comes back a moment later.
-      const answer = answerTo(command.input);
+      const answer =
+        listingRefused && !command.input.StackName
+          ? Object.assign(
+              new Error('User is not authorized to perform: cloudformation:DescribeStacks'),
+              {
+                name: 'AccessDenied',
+                $metadata: { httpStatusCode: 403 },
+              },
+            )
+          : answerTo(command.input);
       await new Promise((resolve) => setTimeout(resolve, 5));
       if (failWith) throw failWith;
       if (answer instanceof Error) throw answer;
@@ -56,6 +66,7 @@ function account(stackCount: number, pageSize = 100) {
     options,
     send,
     failNext: (error: Error | null) => (failWith = error),
+    refuseListing: () => (listingRefused = true),
   };
 }
 
@@ -128,6 +139,23 @@ describe('StackPoller', () => {
     expect(heard.sort()).toEqual(['stack-1', 'stack-2', 'stack-3']);
     aws.failNext(null);
     expect((await poller.describe('stack-2'))?.StackName).toBe('stack-2');
+  });
+
+  it('describes stacks by name from then on when a policy refuses the listing', async () => {
+    const aws = account(300);
+    aws.refuseListing();
+    const poller = new StackPoller(aws.send, { intervalMs: 20 });
+    const names = ['stack-1', 'stack-2', 'stack-3', 'never-created'];
+    const answers = await Promise.all(names.map((name) => poller.describe(name)));
+    expect(answers.map((stack) => stack?.StackName ?? null)).toEqual([
+      'stack-1',
+      'stack-2',
+      'stack-3',
+      null,
+    ]);
+    aws.calls.length = 0;
+    await Promise.all(names.map((name) => poller.describe(name)));
+    expect(aws.calls.map((call) => call.StackName).sort()).toEqual([...names].sort());
   });
 
   it('waits the interval between two looks, so deployments polling at once share each look', async () => {

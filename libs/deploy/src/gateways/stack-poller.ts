@@ -39,7 +39,8 @@ export interface BatchStats {
  * `DescribeStacks` without a name pages through all of them (stopping once every stack asked for
  * is found; one missing from the whole listing does not exist); otherwise each is described on
  * its own. So 1,000 deployments following their stacks cost about ten calls a look, and a lone
- * deployment costs what it always did. Every answer comes from a call started after it was asked.
+ * deployment costs what it always did. A listing refused (AccessDenied: a policy that allows
+ * DescribeStacks on some stacks only) makes the poller describe stacks by name from then on. Every answer comes from a call started after it was asked.
  */
 export class StackPoller {
   private waiting = new Map<string, Waiter<Stack | null>[]>();
@@ -48,6 +49,11 @@ export class StackPoller {
   private lastFlushAt = Number.NEGATIVE_INFINITY;
   /** Pages the last complete listing took: the cost of the next one. */
   private listingPages = 1;
+  /**
+   * A policy may allow DescribeStacks on Gantry's stacks only (a resource ARN pattern), which
+   * refuses a listing of the account: then every stack is described by name from then on.
+   */
+  private listingDenied = false;
   private readonly now: () => number;
   readonly stats: BatchStats & { listings: number } = { requests: 0, calls: 0, listings: 0 };
 
@@ -84,7 +90,8 @@ export class StackPoller {
     const batch = this.waiting;
     this.waiting = new Map();
     try {
-      if (batch.size >= 2 && batch.size >= this.listingPages) await this.list(batch);
+      if (!this.listingDenied && batch.size >= 2 && batch.size >= this.listingPages)
+        await this.list(batch);
       else await Promise.all([...batch].map(([name, waiters]) => this.describeOne(name, waiters)));
     } finally {
       this.flushing = false;
@@ -134,7 +141,10 @@ export class StackPoller {
         next = output.NextToken;
       } while (next && batch.size > 0);
     } catch (error) {
-      for (const waiters of batch.values()) fail(waiters, error);
+      if (isAccessDenied(error)) {
+        this.listingDenied = true;
+        await Promise.all([...batch].map(([name, waiters]) => this.describeOne(name, waiters)));
+      } else for (const waiters of batch.values()) fail(waiters, error);
       return;
     }
     // A listing cut short still cost at least `pages`; a complete one cost exactly that.
@@ -161,6 +171,15 @@ export function combined(waiters: { options: CallOptions }[]): CallOptions {
     unreachableSeconds:
       budgets.length === waiters.length && budgets.length ? Math.max(...budgets) : undefined,
   };
+}
+
+function isAccessDenied(error: unknown): boolean {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return (
+    e?.name === 'AccessDenied' ||
+    e?.name === 'AccessDeniedException' ||
+    e?.$metadata?.httpStatusCode === 403
+  );
 }
 
 function settle<T>(waiters: Waiter<T>[], value: T): void {
