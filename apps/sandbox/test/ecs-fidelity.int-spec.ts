@@ -175,6 +175,21 @@ describe('ECS fidelity (SDK over HTTP)', () => {
     );
   });
 
+  // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html: "You may
+  // specify up to 10 services to describe"; ECS answers more with this InvalidParameterException.
+  it('refuses more than 10 services in one DescribeServices', async () => {
+    const services = Array.from({ length: 11 }, (_, i) => `svc-${i}`);
+    const error = await failureOf(kit.ecs.send(new DescribeServicesCommand({ cluster, services })));
+    expect([error.name, error.message]).toEqual([
+      'InvalidParameterException',
+      'service names can have at most 10 items.',
+    ]);
+    const ten = await kit.ecs.send(
+      new DescribeServicesCommand({ cluster, services: services.slice(0, 10) }),
+    );
+    expect(ten.failures).toHaveLength(10);
+  });
+
   // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html and
   // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html
   it('describes a Fargate task with its cpu, memory and ENI attachment in the service subnet', async () => {

@@ -184,6 +184,8 @@ export function updateService(ecs: Ecs, region: string, input: Input): Input {
 export function describeServices(ecs: Ecs, region: string, input: Input): Input {
   const cluster = findCluster(ecs.state, region, input.cluster);
   const includeTags = ((input.include as string[] | undefined) ?? []).includes('TAGS');
+  if (((input.services as string[] | undefined) ?? []).length > 10)
+    throw invalidParameter('service names can have at most 10 items.');
   const services: Input[] = [];
   const failures: Input[] = [];
   for (const ref of (input.services as string[] | undefined) ?? []) {
