@@ -80,6 +80,29 @@ describe('RedisRateLimiter (real Redis)', () => {
     expect(Math.max(...due) - started).toBeGreaterThanOrEqual(380);
   });
 
+  it('tells each queued caller the wait until its own token: the burst at once, then one interval more each', async () => {
+    const waits: number[] = [];
+    // The sleep only records: every caller asks at once and nobody waits, so the bucket's queue
+    // of promised tokens is all there is to see.
+    const limiter = new RedisRateLimiter(
+      redis,
+      prefix,
+      { perSecond: 50, burst: 5 },
+      async (ms) => void waits.push(ms),
+    );
+    const started = Date.now();
+    for (let i = 0; i < 25; i += 1) await limiter.acquire('due-times');
+    const elapsed = Date.now() - started;
+    // The first 5 find a token (no sleep at all); the other 20 are promised one 20 ms apart.
+    expect(waits).toHaveLength(20);
+    // Time passing between the calls refills the bucket a little: each wait is at most its place
+    // in the queue times the interval, and short of it by no more than the time that passed.
+    waits.forEach((ms, i) => {
+      expect(ms).toBeLessThanOrEqual((i + 1) * 20);
+      expect(ms).toBeGreaterThanOrEqual((i + 1) * 20 - elapsed - 1);
+    });
+  });
+
   it('keeps separate buckets per key', async () => {
     const sleeps: number[] = [];
     const limiter = new RedisRateLimiter(redis, prefix, { perSecond: 1, burst: 2 }, async (ms) => {
