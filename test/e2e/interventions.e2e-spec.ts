@@ -261,6 +261,19 @@ describe('manual interventions: waiting, deciding, timing out', () => {
       .expect(409);
   });
 
+  it('blocking the release cancels its deployment waiting for approval', async () => {
+    const id = await devDeployment('drop', '1.0.1');
+    await reachIntervention(id, 'approve', { instructions: 'Go?' });
+    const { release } = await client.get(id);
+    await platform.api
+      .post(`/api/releases/${release.id}/block`, { reason: 'bad build' })
+      .expect(200);
+    expect(await client.get(id)).toMatchObject({ status: 'cancelled' });
+    await platform.api
+      .post(`/api/deployments/${id}/interventions/approve`, { decision: 'approve' })
+      .expect(409);
+  });
+
   it('an undecided intervention is rejected at its timeout by the worker; the webhook heard it wait', async () => {
     const id = await devDeployment('lapse', '1.0.0');
     await reachIntervention(id, 'approve', {

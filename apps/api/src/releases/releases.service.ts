@@ -252,9 +252,9 @@ export class ReleasesService {
       environments: [],
     });
     await this.releases.setBlock(release.id, { reason, by: actor.name });
-    // What was queued and not started yet is deployed nowhere either.
+    // What was queued and not started yet, or waits for an approval, is deployed nowhere either.
     for (const id of await this.deployments.queuedOfRelease(release.id)) {
-      if ((await this.deployments.cancel(id)) === 'cancelled')
+      if ((await this.deployments.cancel(id, actor.name)) === 'cancelled')
         await this.notifications.deployments('deployment.cancelled', [id]);
     }
     await this.notifications.release('release.blocked', release.id);

@@ -277,10 +277,10 @@ export class DeploymentsRepository {
     ]);
   }
 
-  /** Queued deployments of a release (to cancel when it is blocked). */
+  /** Queued deployments of a release, and those waiting for a decision (to cancel when it is blocked). */
   async queuedOfRelease(releaseId: string): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM deployments WHERE release_id = $1 AND status = 'queued' ORDER BY seq`,
+      `SELECT id FROM deployments WHERE release_id = $1 AND status IN ('queued', 'waiting') ORDER BY seq`,
       [releaseId],
     );
     return rows.map((row) => row.id);
