@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { deleteRedisPrefix, reserveTestDatabase } from '@gantry/testing';
 import { closedPort } from '../support/closed-port';
 import { ShellBlock, shellBlocks } from '../support/readme-blocks';
+import { BLOCK_TIMEOUT_MS, runScript, startServer, stop } from '../support/doc-shell';
 
 const ROOT = join(__dirname, '../..');
 const BLOCKS = shellBlocks(readFileSync(join(ROOT, 'README.md'), 'utf8'));
-const BLOCK_TIMEOUT_MS = 240_000;
 
 /** Settings a user could have in their shell, which must not leak into a fresh first hour. */
 const INHERITED = /^(GANTRY_|PORT$|SANDBOX_|DATABASE_URL$|REDIS_URL$|QUEUE_PREFIX$|WORKER_|LOG_)/;
@@ -60,7 +60,7 @@ describe('README.md, run as written', () => {
 
   it('marks every block it does not run with a reason', () => {
     expect(BLOCKS.length).toBeGreaterThan(5);
-    for (const block of BLOCKS.filter((candidate) => candidate.mode !== 'run'))
+    for (const block of BLOCKS.filter((b) => b.mode === 'skip' || b.mode === 'background'))
       expect(block.note).not.toBe('');
   });
 
@@ -68,12 +68,12 @@ describe('README.md, run as written', () => {
   it.each(BLOCKS.map((block) => [`line ${block.line} (${block.mode})`, block] as const))(
     'README block at %s',
     async (_label, block: ShellBlock) => {
-      if (block.mode === 'skip') return;
+      if (block.mode === 'skip' || block.mode === 'usage') return;
       if (block.mode === 'background') {
-        background.push(await startServer(block.script, env));
+        background.push(await startServer(block.script, env, ROOT));
         return;
       }
-      const result = await runScript(block.script, env);
+      const result = await runScript(block.script, env, ROOT);
       outputs.push(result.output);
       expect({ line: block.line, code: result.code, output: result.output }).toMatchObject({
         code: 0,
@@ -93,69 +93,3 @@ describe('README.md, run as written', () => {
     expect(all).toMatch(/shop-web {3}1\.4\.2 succeeded/);
   });
 });
-
-function runScript(
-  script: string,
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', script], {
-      cwd: ROOT,
-      env,
-      detached: true,
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const timer = setTimeout(() => killGroup(child), BLOCK_TIMEOUT_MS - 5_000);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
-
-/** Starts a long-running block (`npm start`) and resolves once its API answers /health/ready. */
-async function startServer(script: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn('bash', ['-c', script], { cwd: ROOT, env, detached: true });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  const deadline = Date.now() + BLOCK_TIMEOUT_MS - 10_000;
-  while (!(await ready(`http://127.0.0.1:${env.PORT}/health/ready`))) {
-    if (exited) throw new Error(`the server exited while starting:\n${output}`);
-    if (Date.now() > deadline) {
-      killGroup(child);
-      throw new Error(`the server did not become ready:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return child;
-}
-
-async function ready(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url)).ok;
-  } catch {
-    return false;
-  }
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void {
-  try {
-    if (child.pid) process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  killGroup(child);
-  const forced = setTimeout(() => killGroup(child, 'SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(forced);
-}
