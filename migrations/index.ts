@@ -10,6 +10,7 @@ import { DeploymentCounts1796410131497 } from './1796410131497-DeploymentCounts'
 import { ReleaseCreator1796410718953 } from './1796410718953-ReleaseCreator';
 import { ManualInterventions1796410809457 } from './1796410809457-ManualInterventions';
 import { Retention1796410887479 } from './1796410887479-Retention';
+import { DeploymentProcess1796413016849 } from './1796413016849-DeploymentProcess';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ReleaseCreator1796410718953,
   ManualInterventions1796410809457,
   Retention1796410887479,
+  DeploymentProcess1796413016849,
 ];

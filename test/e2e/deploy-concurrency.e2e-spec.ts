@@ -151,9 +151,11 @@ describe('deployments running at the same time, on two workers', () => {
     expect(lines.map((line) => line.seq)).toEqual(lines.map((_, i) => i + 1));
     // Both targets ran in the first attempt: nothing broke and had to be re-attached.
     expect(lines.filter((line) => /re-attached/i.test(line.message))).toEqual([]);
-    expect(lines.filter((line) => /^Rendered the template/.test(line.message))).toHaveLength(2);
-    const created = lines.filter(
-      (line) => line.message === 'gantry-twin-dev AWS::CloudFormation::Stack CREATE_COMPLETE',
+    expect(
+      lines.filter((line) => /^\[[^\]]+\] Rendered the template/.test(line.message)),
+    ).toHaveLength(2);
+    const created = lines.filter((line) =>
+      line.message.endsWith('] gantry-twin-dev AWS::CloudFormation::Stack CREATE_COMPLETE'),
     );
     expect(created).toHaveLength(2);
     const state = await client.sandboxState();

@@ -44,11 +44,12 @@ describe('deployments that fail or are cancelled', () => {
     const events = (await client.log(failed.id)).filter((line) =>
       / AWS::[\w:]+ [A-Z_]+/.test(line),
     );
+    // Every line of a step on a target starts with [<step>/<target>].
     expect(events[0]).toBe(
-      'gantry-pulls-dev AWS::CloudFormation::Stack UPDATE_IN_PROGRESS: User Initiated',
+      '[service/pulls-sandbox] gantry-pulls-dev AWS::CloudFormation::Stack UPDATE_IN_PROGRESS: User Initiated',
     );
     expect(events.at(-1)).toBe(
-      'gantry-pulls-dev AWS::CloudFormation::Stack UPDATE_ROLLBACK_COMPLETE',
+      '[service/pulls-sandbox] gantry-pulls-dev AWS::CloudFormation::Stack UPDATE_ROLLBACK_COMPLETE',
     );
     expect(events.filter((line) => /CREATE_COMPLETE/.test(line))).toEqual([]);
 
@@ -98,7 +99,7 @@ describe('deployments that fail or are cancelled', () => {
     const failures = (await client.log(pull.id)).filter((line) =>
       /CannotPullContainerError/.test(line),
     );
-    expect(failures).toEqual([`gantry-crashpull-dev: ${pull.error}`]);
+    expect(failures).toEqual([`[service/crashpull-sandbox] gantry-crashpull-dev: ${pull.error}`]);
   });
 
   it('fails a first deployment (ROLLBACK_COMPLETE), then deletes that stack and creates it with a good release', async () => {

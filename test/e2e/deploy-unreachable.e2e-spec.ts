@@ -61,7 +61,7 @@ describe('deployments to a target that cannot be reached or signed for', () => {
     const log = await client.log(deployment.id);
     expect(log).toContainEqual(
       expect.stringMatching(
-        /^gantry-lost-dev on target lost-sandbox: DescribeStacks failed \(.*ECONNREFUSED.*\); retrying for up to 2 s\.$/,
+        /^\[service\/lost-sandbox\] gantry-lost-dev on target lost-sandbox: DescribeStacks failed \(.*ECONNREFUSED.*\); retrying for up to 2 s\.$/,
       ),
     );
     expect(log.filter((line) => /re-attached/.test(line))).toEqual([]);

@@ -57,6 +57,7 @@ describe('releases API', () => {
     });
     expect(deployment.targets).toEqual([
       {
+        step: 'service',
         target: { id: expect.any(String), slug: 'main' },
         stackName: 'gantry-shop-dev',
         status: 'pending',

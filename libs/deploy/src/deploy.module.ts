@@ -7,6 +7,14 @@ import { SchedulingModule } from '@gantry/scheduling';
 import { AwsCaller } from './aws/aws-caller';
 import { RateLimit, RedisRateLimiter } from './aws/rate-limiter';
 import { RenderInputLoader } from './render-input.loader';
+import { EcsServiceExecutor } from './process/ecs-service.executor';
+import { STEP_EXECUTORS, type StepExecutor } from './process/step-executor';
+
+/**
+ * The executor of every step kind, resolved by `kind`. Adding a kind: its executor class here
+ * (it is injected and listed); see libs/deploy/src/process/step-executor.ts.
+ */
+const EXECUTORS = [EcsServiceExecutor];
 import { DeploymentRunner } from './runner/deployment-runner';
 import { RUNNER_SETTINGS, RunnerSettings } from './runner/runner-settings';
 import { RetentionService } from './retention.service';
@@ -40,6 +48,12 @@ export class DeployModule {
           inject: [REDIS_CONNECTION],
         },
         RenderInputLoader,
+        ...EXECUTORS,
+        {
+          provide: STEP_EXECUTORS,
+          useFactory: (...executors: StepExecutor[]) => executors,
+          inject: EXECUTORS,
+        },
         DeploymentRunner,
         ManualInterventionStep,
         TargetProbe,

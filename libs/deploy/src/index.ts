@@ -13,3 +13,7 @@ export * from './target-probe';
 export * from './change-preview';
 export * from './deploy-settings';
 export * from './retention.service';
+export * from './process/step-executor';
+export * from './process/ecs-service.executor';
+export * from './runner/deployment-log';
+export * from './runner/target-context';

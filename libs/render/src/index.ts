@@ -3,7 +3,12 @@ export * from './render.types';
 export { renderStack } from './render-stack';
 export { convertStep, CLUSTER_PARAMETER } from './convert-step';
 export { toJson, toYaml, templateHash, canonicalize } from './serialize';
-export { assertStepSavable, findRenderProblems, type CheckInput } from './render-checks';
+export {
+  assertProcessSavable,
+  assertStepSavable,
+  findRenderProblems,
+  type CheckInput,
+} from './render-checks';
 export { imageTagParameterName, pascalCase } from './parameter-names';
 export {
   EXECUTION_ROLE_ID,

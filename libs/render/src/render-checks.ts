@@ -1,4 +1,10 @@
-import { DomainError, type EcsServiceStep, type FieldError } from '@gantry/domain';
+import {
+  DomainError,
+  stepBody,
+  type EcsServiceStep,
+  type FieldError,
+  type ProcessStep,
+} from '@gantry/domain';
 import { createFieldValues, type FieldValues } from './field-values';
 import { checkNumbers, type CheckProblems } from './number-checks';
 import { checkStructure } from './step-checks';
@@ -47,6 +53,37 @@ export function assertStepSavable(step: EcsServiceStep): void {
   throwProblems(
     findRenderProblems({ step, values, images: undefined, imagesRequired: false, tags }),
   );
+}
+
+/**
+ * `assertStepSavable` for every `ecs-service` step of a process, in one error: paths
+ * `steps.<i>.…` (`step.…` for the one-step shorthand, `prefix` 'step').
+ */
+export function assertProcessSavable(
+  steps: readonly ProcessStep[],
+  prefix: 'steps' | 'step' = 'steps',
+): void {
+  const all: CheckProblems = { general: [], fargate: [] };
+  steps.forEach((step, index) => {
+    if (step.kind !== 'ecs-service') return;
+    const body = stepBody(step) as EcsServiceStep;
+    const values = createFieldValues(() => ({ parameter: null, value: null, sensitive: false }));
+    const found = findRenderProblems({
+      step: body,
+      values,
+      images: undefined,
+      imagesRequired: false,
+      tags: mergeTags(body.tags, {}),
+    });
+    const at = prefix === 'step' ? 'step' : `steps.${index}`;
+    const moved = (error: FieldError) => ({
+      ...error,
+      path: error.path.startsWith('step.') ? `${at}${error.path.slice(4)}` : `${at}.${error.path}`,
+    });
+    all.general.push(...found.general.map(moved));
+    all.fargate.push(...found.fargate.map(moved));
+  });
+  throwProblems(all);
 }
 
 function throwProblems({ general, fargate }: CheckProblems): void {

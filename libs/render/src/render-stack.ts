@@ -45,7 +45,7 @@ export function renderStack(input: RenderInput): RenderResult {
       sensitive: variable.sensitive,
     };
   });
-  const name = stackName(project.slug, environment.slug, tenant?.slug);
+  const name = input.stackName ?? stackName(project.slug, environment.slug, tenant?.slug);
   const place = { stack: name, environment: environment.slug, tenant: tenant?.slug ?? null };
   // Refused before the template is built: thousands of uses of a 50 KB value would be gigabytes.
   const weights = variableWeights(uses, resolved);

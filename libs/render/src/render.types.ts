@@ -29,6 +29,11 @@ export interface RenderInput {
   variables: VariableDefinition[];
   /** Written to `Metadata.Gantry.deploymentId` only: never a resource property or tag. */
   deploymentId?: string;
+  /**
+   * The stack (and task definition family and service) name: the step's (`stepStackName`);
+   * without it, the single-step model's `gantry-<project>-<env>[-<tenant>]`.
+   */
+  stackName?: string;
 }
 
 /** A parameter value the worker passes to CloudFormation (`noEcho` ones must never be logged). */

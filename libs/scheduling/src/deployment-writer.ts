@@ -177,11 +177,16 @@ export class DeploymentWriter {
     if (wanted.length === 0) return [];
     const environmentIds = [...new Set(wanted.map((item) => item.environmentId))];
     const targets = await this.candidates.targetsIn(environmentIds, manager);
+    const channels = await this.contexts.channelSlugs([
+      ...new Set(wanted.map((item) => item.release.channelId)),
+    ]);
     const plan = planDeployments(
       wanted.map((item) => ({
         releaseId: item.release.id,
         environmentId: item.environmentId,
         tenantId: item.tenantId,
+        steps: item.release.steps,
+        channelSlug: channels.get(item.release.channelId) ?? '',
       })),
       {
         project: context.project,

@@ -59,6 +59,14 @@ export class SchedulingContextLoader {
     return { name: 'Default', phases: defaultLifecyclePhases(context.environments) };
   }
 
+  /** The slugs of channels by id (step conditions name channels by slug). */
+  async channelSlugs(channelIds: readonly string[]): Promise<Map<string, string>> {
+    const channels = await Promise.all(channelIds.map((id) => this.channels.findById(id)));
+    return new Map(
+      channels.flatMap((channel) => (channel ? [[channel.id, channel.slug] as const] : [])),
+    );
+  }
+
   /** The lifecycle rules' view of a release of this project. */
   async releaseContext(
     context: ProjectSchedulingContext,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { channelRuleProblems, DomainError } from '@gantry/domain';
+import { channelRuleProblems, DomainError, imageSlots } from '@gantry/domain';
 import {
   ChannelEntity,
   ChannelRuleRecord,
@@ -94,7 +94,7 @@ export class ChannelsService {
 function assertRules(rules: ChannelRuleRecord[], project: ProjectEntity): void {
   const problems = channelRuleProblems(
     rules,
-    project.step.containers.map((container) => container.name),
+    imageSlots(project.steps).flatMap((slot) => [slot.label, slot.key]),
   );
   if (problems.length)
     throw new DomainError('validation_failed', 'The channel rules are invalid.', problems);

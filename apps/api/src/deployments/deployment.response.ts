@@ -2,12 +2,14 @@ import { z } from 'zod';
 import {
   APPROVER_ROLES,
   DEPLOYMENT_STATUSES,
+  DEPLOYMENT_STEP_STATUSES,
   INTERVENTION_STATUSES,
   whoMayDecide,
 } from '@gantry/domain';
 import type {
   DeploymentInterventionRecord,
   DeploymentRecord,
+  DeploymentStepRecord,
   DeploymentTargetRecord,
 } from '@gantry/persistence';
 import { apiSchema, pageOf, resourceRef, timestamp } from '../http/api-schemas';
@@ -27,6 +29,7 @@ export const resourceChangeResponse = apiSchema(
 export const deploymentTargetResponse = apiSchema(
   'DeploymentTarget',
   z.object({
+    step: z.string().meta({ description: 'The slug of the step this stack belongs to' }),
     target: resourceRef,
     stackName: z.string(),
     status: z.string().meta({ description: 'pending, then each step: rendered, change-set, …' }),
@@ -67,6 +70,22 @@ export const interventionResponse = apiSchema(
   }),
 );
 
+export const deploymentStepResponse = apiSchema(
+  'DeploymentStep',
+  z.object({
+    slug: z.string(),
+    kind: z.string(),
+    status: z.enum(DEPLOYMENT_STEP_STATUSES),
+    reason: z.string().optional().meta({
+      description: 'Why a skipped step did not run: its conditions, or an earlier failure',
+    }),
+    error: z.string().optional(),
+    targets: z.array(deploymentTargetResponse).meta({ description: 'The step on each target' }),
+    startedAt: timestamp.optional(),
+    finishedAt: timestamp.optional(),
+  }),
+);
+
 export const deploymentResponseSchema = apiSchema(
   'Deployment',
   z.object({
@@ -79,11 +98,14 @@ export const deploymentResponseSchema = apiSchema(
     forced: z.boolean(),
     cancelRequested: z.boolean(),
     createdBy: z.string().nullable().meta({ description: 'The name of the API key that asked' }),
-    targets: z.array(deploymentTargetResponse),
     interventions: z.array(interventionResponse).optional().meta({
       description:
         'Its manual interventions, in the order they were asked (absent when none was); the deployment is `waiting` while one is pending',
     }),
+    targets: z.array(deploymentTargetResponse).meta({ description: 'Every step on every target' }),
+    steps: z
+      .array(deploymentStepResponse)
+      .meta({ description: 'The deployment process, in order, with each step on its targets' }),
     error: z
       .string()
       .optional()
@@ -154,12 +176,19 @@ export type DeploymentLog = z.output<typeof deploymentLog>;
 
 /** A deployment as the API shows it: fields without a value are left out rather than null. */
 export function deploymentResponse(record: DeploymentRecord): DeploymentResponse {
-  const { error, errorDetails, startedAt, finishedAt, targets, interventions, ...rest } = record;
+  const { error, errorDetails, startedAt, finishedAt, targets, steps, interventions, ...rest } =
+    record;
   const { waitingReason, waitingUntil, freezeOverride, ...always } = rest;
   return {
     ...always,
     targets: targets.map(deploymentTargetView),
     ...(interventions?.length ? { interventions: interventions.map(interventionView) } : {}),
+    steps: steps.map((step) =>
+      deploymentStepView(
+        step,
+        targets.filter((target) => target.step === step.slug),
+      ),
+    ),
     ...present({ error, errorDetails, startedAt, finishedAt }),
     ...present({ waitingReason, waitingUntil, freezeOverride }),
   };
@@ -195,6 +224,17 @@ function interventionView(record: DeploymentInterventionRecord) {
       decidedAt: at(decidedAt),
       note,
     }),
+  };
+}
+
+/** A step of a deployment, with its targets; a kind adds its own view of `details` here. */
+function deploymentStepView(record: DeploymentStepRecord, targets: DeploymentTargetRecord[]) {
+  const { details: _details, reason, error, startedAt, finishedAt, ...rest } = record;
+  return {
+    ...rest,
+    status: rest.status as (typeof DEPLOYMENT_STEP_STATUSES)[number],
+    targets: targets.map(deploymentTargetView),
+    ...present({ reason, error, startedAt, finishedAt }),
   };
 }
 

@@ -25,5 +25,6 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   ambiguous_variable: { status: 422, title: 'Ambiguous variable' },
   no_matching_target: { status: 422, title: 'No matching target' },
   stack_collision: { status: 409, title: 'Targets would share a stack' },
+  step_required: { status: 422, title: 'Name the step' },
   aws_unreachable: { status: 502, title: 'AWS unreachable' },
 };

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { ecsServiceStepSchema } from '@gantry/domain';
+import { ecsServiceStepSchema, stepSchema } from '@gantry/domain';
 import { apiSchema, pageOf, resourceRef, timestamp } from '../http/api-schemas';
 
 /** The ECS service step as stored: every default filled in. */
 export const ecsServiceStepResponse = apiSchema('EcsServiceStep', ecsServiceStepSchema);
+
+/** A step of a deployment process as stored: slug fixed, environment conditions as slugs. */
+export const processStepResponse = apiSchema('ProcessStep', stepSchema);
 
 export const projectResponse = apiSchema(
   'Project',
@@ -15,7 +18,10 @@ export const projectResponse = apiSchema(
     lifecycle: resourceRef.nullable().meta({ description: 'null: the default lifecycle' }),
     tenancy: z.enum(['untenanted', 'tenanted', 'mixed']),
     targetTags: z.array(z.string()),
-    step: ecsServiceStepResponse,
+    steps: z.array(processStepResponse),
+    step: ecsServiceStepResponse
+      .optional()
+      .meta({ description: 'The only step, when the process is one ecs-service step' }),
     retention: z
       .object({ keepTaskDefinitions: z.number().int() })
       .nullable()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ecsServiceStepSchema } from '@gantry/domain';
+import { ecsServiceStepSchema, stepsSchema } from '@gantry/domain';
 import { nameField, refField, slugField, tagField } from '../http/fields';
 
 const tenancy = z.enum(['untenanted', 'tenanted', 'mixed']);
@@ -21,7 +21,10 @@ export const createProjectSchema = z.strictObject({
   lifecycle: refField.optional(),
   tenancy: tenancy.default('untenanted'),
   targetTags: z.array(tagField).min(1, 'name at least one target tag').max(50),
-  step: ecsServiceStepSchema,
+  /** The deployment process: ordered steps (1–20). */
+  steps: stepsSchema.optional(),
+  /** Shorthand for `steps` of one `ecs-service` step. */
+  step: ecsServiceStepSchema.optional(),
   retention: retention.default(null),
 });
 
@@ -32,6 +35,9 @@ export const updateProjectSchema = z.strictObject({
   lifecycle: refField.nullable().optional(),
   tenancy: tenancy.optional(),
   targetTags: z.array(tagField).min(1, 'name at least one target tag').max(50).optional(),
+  /** Replaces the process; a step keeps its stack names through its slug. */
+  steps: stepsSchema.optional(),
+  /** Replaces the body of the project's only `ecs-service` step. */
   step: ecsServiceStepSchema.optional(),
   retention: retention.optional(),
 });

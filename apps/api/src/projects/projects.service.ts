@@ -1,14 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { TargetProbe } from '@gantry/deploy';
-import { DomainError, projectStackCollisionError, projectStackCollisions } from '@gantry/domain';
-import { assertStepSavable } from '@gantry/render';
 import {
+  buildProcess,
+  DomainError,
+  invalid,
+  projectStackCollisionError,
+  projectStackCollisions,
+  type FieldError,
+  type ProcessContext,
+  type ProcessRequest,
+  type ProcessStep,
+} from '@gantry/domain';
+import { assertProcessSavable } from '@gantry/render';
+import {
+  ChannelsRepository,
+  EnvironmentsRepository,
   LifecyclesRepository,
   ProjectEntity,
   ProjectsRepository,
   TargetsRepository,
   translateDatabaseError,
 } from '@gantry/persistence';
+import { presentProcess } from './present-steps';
 import { slugFor } from '../http/slug';
 import { withLifecycleRef, withLifecycleRefs } from '../lifecycles/with-lifecycle-ref';
 import { CreateProject, UpdateProject } from './projects.dto';
@@ -20,16 +33,22 @@ export class ProjectsService {
     private readonly lifecycles: LifecyclesRepository,
     private readonly targets: TargetsRepository,
     private readonly probe: TargetProbe,
+    private readonly environments: EnvironmentsRepository,
+    private readonly channels: ChannelsRepository,
   ) {}
 
   async create(input: CreateProject) {
-    assertStepSavable(input.step);
+    const steps = await this.process(input, {
+      existing: null,
+      channels: [{ slug: 'default' }],
+    });
     await this.refuseCollisions(input.name, input.targetTags);
     const lifecycleId = input.lifecycle ? (await this.lifecycles.get(input.lifecycle)).id : null;
-    const { lifecycle: _lifecycle, retention, ...values } = input;
+    const { lifecycle: _lifecycle, step: _step, steps: _steps, retention, ...values } = input;
     const project = await this.projects
       .create({
         ...values,
+        steps: steps as ProcessStep[],
         slug: slugFor(input),
         lifecycleId,
         keepTaskDefinitions: retention?.keepTaskDefinitions ?? null,
@@ -39,9 +58,18 @@ export class ProjectsService {
   }
 
   async list(limit: number, offset: number) {
-    const [rows, total] = await this.projects.list(limit, offset);
+    const [[rows, total], environments] = await Promise.all([
+      this.projects.list(limit, offset),
+      this.environments.all(),
+    ]);
+    const items = await withLifecycleRefs(this.lifecycles, rows);
     return {
-      items: (await withLifecycleRefs(this.lifecycles, rows)).map(withRetention),
+      items: items
+        .map(({ steps, ...project }) => ({
+          ...project,
+          ...presentProcess(steps, environments),
+        }))
+        .map(withRetention),
       total,
     };
   }
@@ -52,9 +80,12 @@ export class ProjectsService {
 
   async update(ref: string, input: UpdateProject) {
     const project = await this.projects.get(ref);
-    if (input.step) assertStepSavable(input.step);
+    const steps = await this.process(input, {
+      existing: project.steps,
+      channels: (await this.channels.list(project.id, 500, 0))[0],
+    });
     if (input.targetTags) await this.refuseCollisions(input.name ?? project.name, input.targetTags);
-    const { lifecycle, retention, ...values } = input;
+    const { lifecycle, step: _step, steps: _steps, retention, ...values } = input;
     const lifecycleId =
       lifecycle === undefined
         ? undefined
@@ -64,6 +95,7 @@ export class ProjectsService {
     const updated = await this.projects
       .update(project.id, {
         ...values,
+        ...(steps ? { steps } : {}),
         ...(lifecycleId !== undefined ? { lifecycleId } : {}),
         ...(retention !== undefined
           ? { keepTaskDefinitions: retention?.keepTaskDefinitions ?? null }
@@ -98,8 +130,28 @@ export class ProjectsService {
     throw projectStackCollisionError(name, collisions, (id) => names.get(id));
   }
 
+  /**
+   * The process a request gives the project (null: unchanged): every invalid field of it is a
+   * 400 listed at its path, a Fargate size AWS refuses a 422 (`fargate_size_invalid`).
+   */
+  private async process(
+    request: ProcessRequest,
+    context: Omit<ProcessContext, 'environments'>,
+  ): Promise<ProcessStep[] | null> {
+    const environments = await this.environments.all();
+    const built = buildProcess(request, { ...context, environments });
+    if (built.problems.length) throw invalid(built.problems, 'The deployment process is invalid.');
+    if (built.sizeProblems.length) throw fargateSizeInvalid(built.sizeProblems);
+    if (built.steps) assertProcessSavable(built.steps, request.step ? 'step' : 'steps');
+    return built.steps;
+  }
+
   private async present(project: ProjectEntity) {
-    return withRetention(await withLifecycleRef(this.lifecycles, project));
+    const [{ steps, ...shown }, environments] = await Promise.all([
+      withLifecycleRef(this.lifecycles, project),
+      this.environments.all(),
+    ]);
+    return withRetention({ ...shown, ...presentProcess(steps, environments) });
   }
 }
 
@@ -109,4 +161,9 @@ function withRetention<T extends { keepTaskDefinitions: number | null }>({
   ...rest
 }: T) {
   return { ...rest, retention: keepTaskDefinitions ? { keepTaskDefinitions } : null };
+}
+
+/** A literal CPU/memory pair Fargate refuses is a rule violation (422), named by its field. */
+function fargateSizeInvalid(problems: FieldError[]): DomainError {
+  return new DomainError('fargate_size_invalid', problems[0].message, problems);
 }

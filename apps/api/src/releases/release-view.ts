@@ -1,4 +1,9 @@
-import type { ProgressionCell, ProgressionSummary, Tenancy } from '@gantry/domain';
+import {
+  labelledImages,
+  type ProgressionCell,
+  type ProgressionSummary,
+  type Tenancy,
+} from '@gantry/domain';
 import type {
   ChannelEntity,
   ReleaseEntity,
@@ -28,7 +33,7 @@ export function releaseSummary(
     channel: channel
       ? { id: channel.id, slug: channel.slug, name: channel.name }
       : { id: release.channelId, slug: null, name: null },
-    images: release.images,
+    images: labelledImages(release.images, release.steps),
     build: release.build,
     workItems: release.workItems,
     blocked: release.blockedReason !== null,

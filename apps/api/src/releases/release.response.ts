@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deploymentResponseSchema, deploymentStatus } from '../deployments/deployment.response';
 import { apiSchema, pageOf, resourceRef, timestamp } from '../http/api-schemas';
-import { ecsServiceStepResponse } from '../projects/project.response';
+import { ecsServiceStepResponse, processStepResponse } from '../projects/project.response';
 import { variableResponse } from '../variables/variable.response';
 
 export const releaseSummaryResponse = apiSchema(
@@ -102,7 +102,10 @@ export const releaseResponse = apiSchema(
   'Release',
   releaseSummaryResponse.extend({
     snapshot: z.object({
-      step: ecsServiceStepResponse,
+      steps: z.array(processStepResponse),
+      step: ecsServiceStepResponse
+        .optional()
+        .meta({ description: 'The only step, when the process is one ecs-service step' }),
       variables: z.array(variableResponse),
       takenAt: timestamp,
     }),

@@ -7,11 +7,16 @@ export const createReleaseSchema = z.strictObject({
     .string()
     .optional()
     .describe(
-      "Default: the images' tag when every image has the same one and it is a semantic version, otherwise the next patch version after the project's highest.",
+      "Default: defaultTag when it is a semantic version, else the images' tag when every image has the same one and it is a semantic version, otherwise the next patch version after the project's highest.",
     ),
   channel: refField.optional(),
-  /** Container name → Docker tag; the tags are checked against the step and Docker's grammar in the service. */
-  images: z.record(z.string(), z.string()),
+  /**
+   * `<step>/<container>` (or a bare container name when only one step has it) → Docker tag; the
+   * tags are checked against the process and Docker's grammar in the service.
+   */
+  images: z.record(z.string(), z.string()).default({}),
+  /** The tag of every container `images` does not name (CI builds every image with one tag). */
+  defaultTag: z.string().optional(),
   notes: z.string().max(20000, 'must be at most 20000 characters').default(''),
   /** Where the images were built: shown on the release and in notifications. */
   build: z

@@ -6,7 +6,8 @@ import {
   DomainError,
   invalid,
   defaultReleaseVersion,
-  releaseImageProblems,
+  labelledImages,
+  resolveReleaseImages,
   ProgressionCell,
   releaseProgression,
   summariseProgression,
@@ -35,6 +36,7 @@ import { NotificationPublisher } from '@gantry/notifications';
 import type { Actor } from '../access/actor';
 import { assertActorScope } from '../deployments/actor-scope';
 import { deploymentResponse } from '../deployments/deployment.response';
+import { presentProcess } from '../projects/present-steps';
 import { CreateRelease, ProgressionQuery } from './releases.dto';
 import {
   progressionSummaryView,
@@ -80,20 +82,26 @@ export class ReleasesService {
     const channel = input.channel
       ? await this.channels.get(project.id, input.channel)
       : await this.channels.getDefault(project.id);
+    const chosen = resolveReleaseImages(input.images, input.defaultTag, project.steps);
     const problems = [
-      ...releaseImageProblems(
-        input.images,
-        project.step.containers.map((c) => c.name),
-      ),
+      ...chosen.problems,
       ...(input.version === undefined ? [] : versionProblems(input.version)),
     ];
     if (problems.length) throw invalid(problems, 'The release is invalid.');
-    assertChannelRules(channel, input.images);
+    // A channel rule names a container as the release does: bare, or `<step>/<container>`.
+    assertChannelRules(channel, {
+      ...chosen.images,
+      ...labelledImages(chosen.images, project.steps),
+    });
     const variables = await this.snapshotOf(project.id);
     for (let attempt = 1; ; attempt += 1) {
       const { version, fromImages } = input.version
         ? { version: input.version, fromImages: false }
-        : defaultReleaseVersion(input.images, await this.releases.versionsOf(project.id));
+        : defaultReleaseVersion(
+            chosen.images,
+            await this.releases.versionsOf(project.id),
+            input.defaultTag,
+          );
       try {
         const { release, deployments } = await this.scheduler.createReleaseWithAutomaticDeployments(
           project,
@@ -101,10 +109,10 @@ export class ReleasesService {
             channelId: channel.id,
             version,
             notes: input.notes,
-            images: input.images,
+            images: chosen.images,
             build: input.build ?? null,
             workItems: input.workItems,
-            step: project.step,
+            steps: project.steps,
             variables,
             snapshotTakenAt: new Date(),
             createdBy: actor.name,
@@ -163,7 +171,7 @@ export class ReleasesService {
     return {
       ...releaseSummary(release, project, channel ?? undefined),
       snapshot: {
-        step: release.step,
+        ...presentProcess(release.steps, progression.context.environments),
         variables: snapshotVariables(release.variables, candidates),
         takenAt: release.snapshotTakenAt,
       },

@@ -74,6 +74,24 @@ export class TemplatesController {
   ) {
     send(response, await this.templates.projectTemplate(ref, query));
   }
+
+  @Get('projects/:ref/steps/:step/cloudformation')
+  @ApiEndpoint({
+    summary: "Export one step of a project's process as a standalone template",
+    description:
+      'As GET /api/projects/{ref}/cloudformation, for the named step of a process of several.',
+    response: templateContent,
+    errors: [400, 404, 422],
+  })
+  @ApiQueryOf(projectTemplateQuery)
+  async projectStep(
+    @Param('ref') ref: string,
+    @Param('step') step: string,
+    @Query(new ZodValidationPipe(projectTemplateQuery, 'query')) query: ProjectTemplateQuery,
+    @Res() response: Response,
+  ) {
+    send(response, await this.templates.projectTemplate(ref, query, step));
+  }
 }
 
 function send(response: Response, document: TemplateDocument): void {

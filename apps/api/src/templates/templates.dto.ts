@@ -3,8 +3,12 @@ import { refField } from '../http/fields';
 
 const format = z.enum(['json', 'yaml']).default('json');
 
+/** The step of a process of several (its slug); a process of one step needs none. */
+const step = refField.optional();
+
 export const releaseTemplateQuery = z.strictObject({
   environment: refField,
+  step,
   tenant: refField.optional(),
   target: refField.optional(),
   format,
@@ -12,6 +16,7 @@ export const releaseTemplateQuery = z.strictObject({
 
 export const releaseDiffQuery = z.strictObject({
   environment: refField,
+  step,
   tenant: refField.optional(),
   target: refField.optional(),
 });

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, notFound, requireTargets, stackName } from '@gantry/domain';
-import { ChangePreview, RenderInputLoader } from '@gantry/deploy';
+import {
+  DomainError,
+  notFound,
+  requireTargets,
+  stepBody,
+  stepImages,
+  type EcsServiceStep,
+} from '@gantry/domain';
+import { ChangePreview, chooseStep, RenderInputLoader } from '@gantry/deploy';
 import {
   EnvironmentsRepository,
   ProjectsRepository,
@@ -50,10 +57,7 @@ export class TemplatesService {
   ): Promise<ReleaseDiff> {
     const { project, environment, tenant, input } = await this.placement(releaseId, query);
     assertActorScope(actor, { project, environments: [environment] });
-    const preview = await this.preview.preview(
-      input,
-      stackName(project.slug, environment.slug, tenant?.slug),
-    );
+    const preview = await this.preview.preview(input, input.stackName as string);
     return {
       release: { id: input.release.id, version: input.release.version },
       environment: { id: environment.id, slug: environment.slug },
@@ -66,7 +70,7 @@ export class TemplatesService {
   /** The release's render input for one environment (and tenant, and target). */
   private async placement(
     releaseId: string,
-    query: { environment: string; tenant?: string; target?: string },
+    query: { environment: string; step?: string; tenant?: string; target?: string },
   ) {
     const release = await this.releases.get(releaseId);
     const project = await this.projects.get(release.projectId);
@@ -88,6 +92,7 @@ export class TemplatesService {
     });
     const input = await this.loader.load({
       releaseId,
+      stepSlug: query.step,
       environmentId: environment.id,
       tenantId: tenant?.id ?? null,
       targetId,
@@ -99,8 +104,16 @@ export class TemplatesService {
   async projectTemplate(
     projectRef: string,
     query: ProjectTemplateQuery,
+    stepSlug?: string,
   ): Promise<TemplateDocument> {
     const project = await this.projects.get(projectRef);
+    const step = chooseStep(project.steps, stepSlug);
+    if (step.kind !== 'ecs-service')
+      throw new DomainError(
+        'render_check_failed',
+        `Step '${step.slug}' is a ${step.kind} step: only ecs-service steps export a template here.`,
+        [{ path: 'step', message: `'${step.slug}' is a ${step.kind} step` }],
+      );
     const release = query.release ? await this.releases.get(query.release) : null;
     if (release && release.projectId !== project.id)
       throw notFound('release', query.release as string);
@@ -112,9 +125,9 @@ export class TemplatesService {
     }));
     const converted = convertStep({
       project: { id: project.id, slug: project.slug, name: project.name },
-      step: project.step,
+      step: stepBody(step) as EcsServiceStep,
       variables,
-      images: release?.images,
+      images: release ? stepImages(release.images, step) : undefined,
       releaseVersion: release?.version,
     });
     return document(converted.template, converted.hash, query.format);

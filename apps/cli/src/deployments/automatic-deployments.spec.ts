@@ -12,6 +12,7 @@ const deployment = (id: string, environment: string, tenant: string | null): Dep
   cancelRequested: false,
   createdBy: 'ci',
   targets: [],
+  steps: [],
   createdAt: '2026-01-01T10:00:00Z',
 });
 

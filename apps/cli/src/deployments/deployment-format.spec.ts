@@ -12,6 +12,7 @@ const base: Deployment = {
   cancelRequested: false,
   createdBy: 'ci',
   targets: [],
+  steps: [],
   createdAt: '2026-01-01T09:59:58Z',
   startedAt: '2026-01-01T10:00:00Z',
   finishedAt: '2026-01-01T10:01:05Z',

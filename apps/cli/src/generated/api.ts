@@ -457,6 +457,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{ref}/steps/{step}/cloudformation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export one step of a project's process as a standalone template
+         * @description As GET /api/projects/{ref}/cloudformation, for the named step of a process of several.
+         */
+        get: operations["TemplatesController_projectStep"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{ref}/variables": {
         parameters: {
             query?: never;
@@ -992,7 +1012,9 @@ export interface components {
             progressionTotal: number;
             project: components["schemas"]["ResourceRef"];
             snapshot: {
-                step: components["schemas"]["EcsServiceStep"];
+                /** @description The only step, when the process is one ecs-service step */
+                step?: components["schemas"]["EcsServiceStep"];
+                steps: components["schemas"]["ProcessStep"][];
                 /** Format: date-time */
                 takenAt: string;
                 variables: components["schemas"]["Variable"][];
@@ -1096,6 +1118,9 @@ export interface components {
             startedAt?: string;
             /** @enum {string} */
             status: "queued" | "running" | "waiting" | "succeeded" | "failed" | "cancelled";
+            /** @description The deployment process, in order, with each step on its targets */
+            steps: components["schemas"]["DeploymentStep"][];
+            /** @description Every step on every target */
             targets: components["schemas"]["DeploymentTarget"][];
             tenant: components["schemas"]["ResourceRef"] | null;
             /** @description Why a queued deployment waits (a freeze holds it): "Frozen by 'X' until …"; or what a waiting one waits for: "waiting for approval: admins or deployers (step 'approve-prod')" */
@@ -1121,6 +1146,21 @@ export interface components {
             /** @description Items matching, over every page */
             total: number;
         };
+        DeploymentStep: {
+            error?: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            kind: string;
+            /** @description Why a skipped step did not run: its conditions, or an earlier failure */
+            reason?: string;
+            slug: string;
+            /** Format: date-time */
+            startedAt?: string;
+            /** @enum {string} */
+            status: "pending" | "running" | "succeeded" | "failed" | "cancelled" | "skipped";
+            /** @description The step on each target */
+            targets: components["schemas"]["DeploymentTarget"][];
+        };
         DeploymentTarget: {
             /** @description The change set's changes */
             changes?: components["schemas"]["ResourceChange"][];
@@ -1133,6 +1173,8 @@ export interface components {
             stackName: string;
             /** @description pending, then each step: rendered, change-set, … */
             status: string;
+            /** @description The slug of the step this stack belongs to */
+            step: string;
             target: components["schemas"]["ResourceRef"];
         };
         EcsServiceStep: {
@@ -1503,6 +1545,391 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        ProcessStep: {
+            /** @default [] */
+            channels: string[];
+            containers: {
+                /** @default [] */
+                command: string[];
+                /** @default 0 */
+                cpu: number | string;
+                /** @default [] */
+                dependsOn: {
+                    /** @enum {string} */
+                    condition: "START" | "COMPLETE" | "SUCCESS" | "HEALTHY";
+                    containerName: string;
+                }[];
+                /** @default {} */
+                dockerLabels: {
+                    [key: string]: string;
+                };
+                /** @default [] */
+                entryPoint: string[];
+                /** @default {} */
+                environment: {
+                    [key: string]: string;
+                };
+                /** @default true */
+                essential: boolean;
+                healthCheck?: {
+                    command: string[];
+                    /** @default 30 */
+                    interval: number;
+                    /** @default 3 */
+                    retries: number;
+                    startPeriod?: number;
+                    /** @default 5 */
+                    timeout: number;
+                };
+                image: string;
+                linuxParameters?: {
+                    initProcessEnabled: boolean;
+                };
+                /**
+                 * @default awslogs
+                 * @enum {string}
+                 */
+                logging: "awslogs" | "none";
+                /** @default null */
+                memory: (number | string) | null;
+                /** @default null */
+                memoryReservation: (number | string) | null;
+                /** @default [] */
+                mountPoints: {
+                    containerPath: string;
+                    /** @default false */
+                    readOnly: boolean;
+                    sourceVolume: string;
+                }[];
+                name: string;
+                /** @default [] */
+                portMappings: {
+                    /** @enum {string} */
+                    appProtocol?: "http" | "http2" | "grpc";
+                    containerPort: number;
+                    hostPort?: number;
+                    name?: string;
+                    /**
+                     * @default tcp
+                     * @enum {string}
+                     */
+                    protocol: "tcp" | "udp";
+                }[];
+                readonlyRootFilesystem?: boolean;
+                /** @default {} */
+                secrets: {
+                    [key: string]: string;
+                };
+                stopTimeout?: number;
+                /** @default [] */
+                ulimits: {
+                    hardLimit: number;
+                    /** @enum {string} */
+                    name: "core" | "cpu" | "data" | "fsize" | "locks" | "memlock" | "msgqueue" | "nice" | "nofile" | "nproc" | "rss" | "rtprio" | "rttime" | "sigpending" | "stack";
+                    softLimit: number;
+                }[];
+                user?: string;
+                workingDirectory?: string;
+            }[];
+            /** @default [] */
+            environments: string[];
+            /** @default [] */
+            excludeEnvironments: string[];
+            /** @constant */
+            kind: "ecs-service";
+            name: string;
+            /** @default false */
+            parallelWithPrevious: boolean;
+            service: {
+                autoScaling?: {
+                    maxCapacity: number;
+                    minCapacity: number;
+                    /** @default [] */
+                    scheduled: {
+                        maxCapacity?: number;
+                        minCapacity?: number;
+                        name: string;
+                        schedule: string;
+                        timezone?: string;
+                    }[];
+                    /** @default [] */
+                    targetTracking: {
+                        loadBalancerArn?: string;
+                        /** @enum {string} */
+                        metric: "cpu" | "memory" | "alb-requests";
+                        scaleInCooldown?: number;
+                        scaleOutCooldown?: number;
+                        target: number;
+                        targetGroupArn?: string;
+                    }[];
+                };
+                /** @default [] */
+                capacityProviderStrategy: {
+                    base?: number;
+                    /** @enum {string} */
+                    capacityProvider: "FARGATE" | "FARGATE_SPOT";
+                    weight: number;
+                }[];
+                /**
+                 * @default {
+                 *       "enable": true,
+                 *       "rollback": true
+                 *     }
+                 */
+                circuitBreaker: {
+                    /** @default true */
+                    enable: boolean;
+                    /** @default true */
+                    rollback: boolean;
+                };
+                /** @default 1 */
+                desiredCount: number | string;
+                /** @default false */
+                enableExecuteCommand: boolean;
+                /** @default 0 */
+                healthCheckGracePeriodSeconds: number | string;
+                /** @constant */
+                launchType?: "FARGATE";
+                /** @default [] */
+                loadBalancers: {
+                    containerName: string;
+                    containerPort: number;
+                    targetGroupArn: string;
+                }[];
+                /** @default 200 */
+                maximumPercent: number;
+                /** @default 100 */
+                minimumHealthyPercent: number;
+                network: {
+                    /** @default false */
+                    assignPublicIp: boolean;
+                    /** @default [] */
+                    securityGroups: string[];
+                    subnets: string[];
+                };
+                /** @default LATEST */
+                platformVersion: string;
+            };
+            slug?: string;
+            /** @default {} */
+            tags: {
+                [key: string]: string;
+            };
+            task: {
+                cpu: number | string;
+                /**
+                 * @default X86_64
+                 * @enum {string}
+                 */
+                cpuArchitecture: "X86_64" | "ARM64";
+                ephemeralStorageGiB?: number;
+                executionRoleArn?: string;
+                /** @default 30 */
+                logRetentionInDays: 1 | 3 | 5 | 7 | 14 | 30 | 60 | 90 | 180 | 365;
+                memory: number | string;
+                taskRoleArn?: string;
+                /** @default [] */
+                volumes: {
+                    efs: {
+                        accessPointId?: string;
+                        fileSystemId: string;
+                        /** @enum {string} */
+                        iam?: "ENABLED" | "DISABLED";
+                        rootDirectory?: string;
+                        /** @enum {string} */
+                        transitEncryption?: "ENABLED" | "DISABLED";
+                        transitEncryptionPort?: number;
+                    };
+                    name: string;
+                }[];
+            };
+            /** @default [] */
+            tenantTags: string[];
+        } | {
+            /** @default [] */
+            channels: string[];
+            containers: {
+                /** @default [] */
+                command: string[];
+                /** @default 0 */
+                cpu: number | string;
+                /** @default [] */
+                dependsOn: {
+                    /** @enum {string} */
+                    condition: "START" | "COMPLETE" | "SUCCESS" | "HEALTHY";
+                    containerName: string;
+                }[];
+                /** @default {} */
+                dockerLabels: {
+                    [key: string]: string;
+                };
+                /** @default [] */
+                entryPoint: string[];
+                /** @default {} */
+                environment: {
+                    [key: string]: string;
+                };
+                /** @default true */
+                essential: boolean;
+                healthCheck?: {
+                    command: string[];
+                    /** @default 30 */
+                    interval: number;
+                    /** @default 3 */
+                    retries: number;
+                    startPeriod?: number;
+                    /** @default 5 */
+                    timeout: number;
+                };
+                image: string;
+                linuxParameters?: {
+                    initProcessEnabled: boolean;
+                };
+                /**
+                 * @default awslogs
+                 * @enum {string}
+                 */
+                logging: "awslogs" | "none";
+                /** @default null */
+                memory: (number | string) | null;
+                /** @default null */
+                memoryReservation: (number | string) | null;
+                /** @default [] */
+                mountPoints: {
+                    containerPath: string;
+                    /** @default false */
+                    readOnly: boolean;
+                    sourceVolume: string;
+                }[];
+                name: string;
+                /** @default [] */
+                portMappings: {
+                    /** @enum {string} */
+                    appProtocol?: "http" | "http2" | "grpc";
+                    containerPort: number;
+                    hostPort?: number;
+                    name?: string;
+                    /**
+                     * @default tcp
+                     * @enum {string}
+                     */
+                    protocol: "tcp" | "udp";
+                }[];
+                readonlyRootFilesystem?: boolean;
+                /** @default {} */
+                secrets: {
+                    [key: string]: string;
+                };
+                stopTimeout?: number;
+                /** @default [] */
+                ulimits: {
+                    hardLimit: number;
+                    /** @enum {string} */
+                    name: "core" | "cpu" | "data" | "fsize" | "locks" | "memlock" | "msgqueue" | "nice" | "nofile" | "nproc" | "rss" | "rtprio" | "rttime" | "sigpending" | "stack";
+                    softLimit: number;
+                }[];
+                user?: string;
+                workingDirectory?: string;
+            }[];
+            /** @default [] */
+            environments: string[];
+            /** @default [] */
+            excludeEnvironments: string[];
+            /** @constant */
+            kind: "ecs-run-task";
+            name: string;
+            network: {
+                /** @default false */
+                assignPublicIp: boolean;
+                /** @default [] */
+                securityGroups: string[];
+                subnets: string[];
+            };
+            /** @default false */
+            parallelWithPrevious: boolean;
+            slug?: string;
+            task: {
+                cpu: number | string;
+                /**
+                 * @default X86_64
+                 * @enum {string}
+                 */
+                cpuArchitecture: "X86_64" | "ARM64";
+                ephemeralStorageGiB?: number;
+                executionRoleArn?: string;
+                /** @default 30 */
+                logRetentionInDays: 1 | 3 | 5 | 7 | 14 | 30 | 60 | 90 | 180 | 365;
+                memory: number | string;
+                taskRoleArn?: string;
+                /** @default [] */
+                volumes: {
+                    efs: {
+                        accessPointId?: string;
+                        fileSystemId: string;
+                        /** @enum {string} */
+                        iam?: "ENABLED" | "DISABLED";
+                        rootDirectory?: string;
+                        /** @enum {string} */
+                        transitEncryption?: "ENABLED" | "DISABLED";
+                        transitEncryptionPort?: number;
+                    };
+                    name: string;
+                }[];
+            };
+            /** @default [] */
+            tenantTags: string[];
+            timeoutSeconds?: number;
+        } | {
+            /** @default [] */
+            channels: string[];
+            cluster?: string;
+            containers: {
+                [key: string]: {
+                    image: string;
+                };
+            };
+            /** @default {} */
+            environment: {
+                [key: string]: string;
+            };
+            /** @default [] */
+            environments: string[];
+            /** @default [] */
+            excludeEnvironments: string[];
+            /** @constant */
+            kind: "ecs-update-service";
+            name: string;
+            /** @default false */
+            parallelWithPrevious: boolean;
+            service: string;
+            slug?: string;
+            /** @default [] */
+            tenantTags: string[];
+        } | {
+            /** @default {} */
+            approvers: {
+                apiKeys?: string[];
+                roles?: ("admin" | "deployer")[];
+            };
+            /** @default [] */
+            channels: string[];
+            /** @default [] */
+            environments: string[];
+            /** @default [] */
+            excludeEnvironments: string[];
+            instructions: string;
+            /** @constant */
+            kind: "manual-intervention";
+            name: string;
+            /** @default false */
+            parallelWithPrevious: boolean;
+            /** @default false */
+            preventSelfApproval: boolean;
+            slug?: string;
+            /** @default [] */
+            tenantTags: string[];
+            timeoutMinutes?: number;
+        };
         ProgressionCell: {
             environment: components["schemas"]["ResourceRef"];
             /** @description The freeze that holds this place now, until when, or null */
@@ -1580,7 +2007,9 @@ export interface components {
                 keepTaskDefinitions: number;
             } | null;
             slug: string;
-            step: components["schemas"]["EcsServiceStep"];
+            /** @description The only step, when the process is one ecs-service step */
+            step?: components["schemas"]["EcsServiceStep"];
+            steps: components["schemas"]["ProcessStep"][];
             targetTags: string[];
             /** @enum {string} */
             tenancy: "untenanted" | "tenanted" | "mixed";
@@ -1638,7 +2067,9 @@ export interface components {
             progressionTotal: number;
             project: components["schemas"]["ResourceRef"];
             snapshot: {
-                step: components["schemas"]["EcsServiceStep"];
+                /** @description The only step, when the process is one ecs-service step */
+                step?: components["schemas"]["EcsServiceStep"];
+                steps: components["schemas"]["ProcessStep"][];
                 /** Format: date-time */
                 takenAt: string;
                 variables: components["schemas"]["Variable"][];
@@ -3987,7 +4418,7 @@ export interface operations {
                         keepTaskDefinitions: number;
                     } | null;
                     slug?: string;
-                    step: {
+                    step?: {
                         containers: {
                             /** @default [] */
                             command?: string[];
@@ -4174,6 +4605,391 @@ export interface operations {
                             }[];
                         };
                     };
+                    steps?: ({
+                        /** @default [] */
+                        channels?: string[];
+                        containers: {
+                            /** @default [] */
+                            command?: string[];
+                            /** @default 0 */
+                            cpu?: number | string;
+                            /** @default [] */
+                            dependsOn?: {
+                                /** @enum {string} */
+                                condition: "START" | "COMPLETE" | "SUCCESS" | "HEALTHY";
+                                containerName: string;
+                            }[];
+                            /** @default {} */
+                            dockerLabels?: {
+                                [key: string]: string;
+                            };
+                            /** @default [] */
+                            entryPoint?: string[];
+                            /** @default {} */
+                            environment?: {
+                                [key: string]: string;
+                            };
+                            /** @default true */
+                            essential?: boolean;
+                            healthCheck?: {
+                                command: string[];
+                                /** @default 30 */
+                                interval?: number;
+                                /** @default 3 */
+                                retries?: number;
+                                startPeriod?: number;
+                                /** @default 5 */
+                                timeout?: number;
+                            };
+                            image: string;
+                            linuxParameters?: {
+                                initProcessEnabled: boolean;
+                            };
+                            /**
+                             * @default awslogs
+                             * @enum {string}
+                             */
+                            logging?: "awslogs" | "none";
+                            /** @default null */
+                            memory?: (number | string) | null;
+                            /** @default null */
+                            memoryReservation?: (number | string) | null;
+                            /** @default [] */
+                            mountPoints?: {
+                                containerPath: string;
+                                /** @default false */
+                                readOnly?: boolean;
+                                sourceVolume: string;
+                            }[];
+                            name: string;
+                            /** @default [] */
+                            portMappings?: {
+                                /** @enum {string} */
+                                appProtocol?: "http" | "http2" | "grpc";
+                                containerPort: number;
+                                hostPort?: number;
+                                name?: string;
+                                /**
+                                 * @default tcp
+                                 * @enum {string}
+                                 */
+                                protocol?: "tcp" | "udp";
+                            }[];
+                            readonlyRootFilesystem?: boolean;
+                            /** @default {} */
+                            secrets?: {
+                                [key: string]: string;
+                            };
+                            stopTimeout?: number;
+                            /** @default [] */
+                            ulimits?: {
+                                hardLimit: number;
+                                /** @enum {string} */
+                                name: "core" | "cpu" | "data" | "fsize" | "locks" | "memlock" | "msgqueue" | "nice" | "nofile" | "nproc" | "rss" | "rtprio" | "rttime" | "sigpending" | "stack";
+                                softLimit: number;
+                            }[];
+                            user?: string;
+                            workingDirectory?: string;
+                        }[];
+                        /** @default [] */
+                        environments?: string[];
+                        /** @default [] */
+                        excludeEnvironments?: string[];
+                        /** @constant */
+                        kind: "ecs-service";
+                        name: string;
+                        /** @default false */
+                        parallelWithPrevious?: boolean;
+                        service: {
+                            autoScaling?: {
+                                maxCapacity: number;
+                                minCapacity: number;
+                                /** @default [] */
+                                scheduled?: {
+                                    maxCapacity?: number;
+                                    minCapacity?: number;
+                                    name: string;
+                                    schedule: string;
+                                    timezone?: string;
+                                }[];
+                                /** @default [] */
+                                targetTracking?: {
+                                    loadBalancerArn?: string;
+                                    /** @enum {string} */
+                                    metric: "cpu" | "memory" | "alb-requests";
+                                    scaleInCooldown?: number;
+                                    scaleOutCooldown?: number;
+                                    target: number;
+                                    targetGroupArn?: string;
+                                }[];
+                            };
+                            /** @default [] */
+                            capacityProviderStrategy?: {
+                                base?: number;
+                                /** @enum {string} */
+                                capacityProvider: "FARGATE" | "FARGATE_SPOT";
+                                weight: number;
+                            }[];
+                            /**
+                             * @default {
+                             *       "enable": true,
+                             *       "rollback": true
+                             *     }
+                             */
+                            circuitBreaker?: {
+                                /** @default true */
+                                enable?: boolean;
+                                /** @default true */
+                                rollback?: boolean;
+                            };
+                            /** @default 1 */
+                            desiredCount?: number | string;
+                            /** @default false */
+                            enableExecuteCommand?: boolean;
+                            /** @default 0 */
+                            healthCheckGracePeriodSeconds?: number | string;
+                            /** @constant */
+                            launchType?: "FARGATE";
+                            /** @default [] */
+                            loadBalancers?: {
+                                containerName: string;
+                                containerPort: number;
+                                targetGroupArn: string;
+                            }[];
+                            /** @default 200 */
+                            maximumPercent?: number;
+                            /** @default 100 */
+                            minimumHealthyPercent?: number;
+                            network: {
+                                /** @default false */
+                                assignPublicIp?: boolean;
+                                /** @default [] */
+                                securityGroups?: string[];
+                                subnets: string[];
+                            };
+                            /** @default LATEST */
+                            platformVersion?: string;
+                        };
+                        slug?: string;
+                        /** @default {} */
+                        tags?: {
+                            [key: string]: string;
+                        };
+                        task: {
+                            cpu: number | string;
+                            /**
+                             * @default X86_64
+                             * @enum {string}
+                             */
+                            cpuArchitecture?: "X86_64" | "ARM64";
+                            ephemeralStorageGiB?: number;
+                            executionRoleArn?: string;
+                            /** @default 30 */
+                            logRetentionInDays?: 1 | 3 | 5 | 7 | 14 | 30 | 60 | 90 | 180 | 365;
+                            memory: number | string;
+                            taskRoleArn?: string;
+                            /** @default [] */
+                            volumes?: {
+                                efs: {
+                                    accessPointId?: string;
+                                    fileSystemId: string;
+                                    /** @enum {string} */
+                                    iam?: "ENABLED" | "DISABLED";
+                                    rootDirectory?: string;
+                                    /** @enum {string} */
+                                    transitEncryption?: "ENABLED" | "DISABLED";
+                                    transitEncryptionPort?: number;
+                                };
+                                name: string;
+                            }[];
+                        };
+                        /** @default [] */
+                        tenantTags?: string[];
+                    } | {
+                        /** @default [] */
+                        channels?: string[];
+                        containers: {
+                            /** @default [] */
+                            command?: string[];
+                            /** @default 0 */
+                            cpu?: number | string;
+                            /** @default [] */
+                            dependsOn?: {
+                                /** @enum {string} */
+                                condition: "START" | "COMPLETE" | "SUCCESS" | "HEALTHY";
+                                containerName: string;
+                            }[];
+                            /** @default {} */
+                            dockerLabels?: {
+                                [key: string]: string;
+                            };
+                            /** @default [] */
+                            entryPoint?: string[];
+                            /** @default {} */
+                            environment?: {
+                                [key: string]: string;
+                            };
+                            /** @default true */
+                            essential?: boolean;
+                            healthCheck?: {
+                                command: string[];
+                                /** @default 30 */
+                                interval?: number;
+                                /** @default 3 */
+                                retries?: number;
+                                startPeriod?: number;
+                                /** @default 5 */
+                                timeout?: number;
+                            };
+                            image: string;
+                            linuxParameters?: {
+                                initProcessEnabled: boolean;
+                            };
+                            /**
+                             * @default awslogs
+                             * @enum {string}
+                             */
+                            logging?: "awslogs" | "none";
+                            /** @default null */
+                            memory?: (number | string) | null;
+                            /** @default null */
+                            memoryReservation?: (number | string) | null;
+                            /** @default [] */
+                            mountPoints?: {
+                                containerPath: string;
+                                /** @default false */
+                                readOnly?: boolean;
+                                sourceVolume: string;
+                            }[];
+                            name: string;
+                            /** @default [] */
+                            portMappings?: {
+                                /** @enum {string} */
+                                appProtocol?: "http" | "http2" | "grpc";
+                                containerPort: number;
+                                hostPort?: number;
+                                name?: string;
+                                /**
+                                 * @default tcp
+                                 * @enum {string}
+                                 */
+                                protocol?: "tcp" | "udp";
+                            }[];
+                            readonlyRootFilesystem?: boolean;
+                            /** @default {} */
+                            secrets?: {
+                                [key: string]: string;
+                            };
+                            stopTimeout?: number;
+                            /** @default [] */
+                            ulimits?: {
+                                hardLimit: number;
+                                /** @enum {string} */
+                                name: "core" | "cpu" | "data" | "fsize" | "locks" | "memlock" | "msgqueue" | "nice" | "nofile" | "nproc" | "rss" | "rtprio" | "rttime" | "sigpending" | "stack";
+                                softLimit: number;
+                            }[];
+                            user?: string;
+                            workingDirectory?: string;
+                        }[];
+                        /** @default [] */
+                        environments?: string[];
+                        /** @default [] */
+                        excludeEnvironments?: string[];
+                        /** @constant */
+                        kind: "ecs-run-task";
+                        name: string;
+                        network: {
+                            /** @default false */
+                            assignPublicIp?: boolean;
+                            /** @default [] */
+                            securityGroups?: string[];
+                            subnets: string[];
+                        };
+                        /** @default false */
+                        parallelWithPrevious?: boolean;
+                        slug?: string;
+                        task: {
+                            cpu: number | string;
+                            /**
+                             * @default X86_64
+                             * @enum {string}
+                             */
+                            cpuArchitecture?: "X86_64" | "ARM64";
+                            ephemeralStorageGiB?: number;
+                            executionRoleArn?: string;
+                            /** @default 30 */
+                            logRetentionInDays?: 1 | 3 | 5 | 7 | 14 | 30 | 60 | 90 | 180 | 365;
+                            memory: number | string;
+                            taskRoleArn?: string;
+                            /** @default [] */
+                            volumes?: {
+                                efs: {
+                                    accessPointId?: string;
+                                    fileSystemId: string;
+                                    /** @enum {string} */
+                                    iam?: "ENABLED" | "DISABLED";
+                                    rootDirectory?: string;
+                                    /** @enum {string} */
+                                    transitEncryption?: "ENABLED" | "DISABLED";
+                                    transitEncryptionPort?: number;
+                                };
+                                name: string;
+                            }[];
+                        };
+                        /** @default [] */
+                        tenantTags?: string[];
+                        timeoutSeconds?: number;
+                    } | {
+                        /** @default [] */
+                        channels?: string[];
+                        cluster?: string;
+                        containers: {
+                            [key: string]: {
+                                image: string;
+                            };
+                        };
+                        /** @default {} */
+                        environment?: {
+                            [key: string]: string;
+                        };
+                        /** @default [] */
+                        environments?: string[];
+                        /** @default [] */
+                        excludeEnvironments?: string[];
+                        /** @constant */
+                        kind: "ecs-update-service";
+                        name: string;
+                        /** @default false */
+                        parallelWithPrevious?: boolean;
+                        service: string;
+                        slug?: string;
+                        /** @default [] */
+                        tenantTags?: string[];
+                    } | {
+                        /** @default {} */
+                        approvers?: {
+                            apiKeys?: string[];
+                            roles?: ("admin" | "deployer")[];
+                        };
+                        /** @default [] */
+                        channels?: string[];
+                        /** @default [] */
+                        environments?: string[];
+                        /** @default [] */
+                        excludeEnvironments?: string[];
+                        instructions: string;
+                        /** @constant */
+                        kind: "manual-intervention";
+                        name: string;
+                        /** @default false */
+                        parallelWithPrevious?: boolean;
+                        /** @default false */
+                        preventSelfApproval?: boolean;
+                        slug?: string;
+                        /** @default [] */
+                        tenantTags?: string[];
+                        timeoutMinutes?: number;
+                    })[];
                     targetTags: string[];
                     /**
                      * @default untenanted
@@ -4607,6 +5423,391 @@ export interface operations {
                             }[];
                         };
                     };
+                    steps?: ({
+                        /** @default [] */
+                        channels?: string[];
+                        containers: {
+                            /** @default [] */
+                            command?: string[];
+                            /** @default 0 */
+                            cpu?: number | string;
+                            /** @default [] */
+                            dependsOn?: {
+                                /** @enum {string} */
+                                condition: "START" | "COMPLETE" | "SUCCESS" | "HEALTHY";
+                                containerName: string;
+                            }[];
+                            /** @default {} */
+                            dockerLabels?: {
+                                [key: string]: string;
+                            };
+                            /** @default [] */
+                            entryPoint?: string[];
+                            /** @default {} */
+                            environment?: {
+                                [key: string]: string;
+                            };
+                            /** @default true */
+                            essential?: boolean;
+                            healthCheck?: {
+                                command: string[];
+                                /** @default 30 */
+                                interval?: number;
+                                /** @default 3 */
+                                retries?: number;
+                                startPeriod?: number;
+                                /** @default 5 */
+                                timeout?: number;
+                            };
+                            image: string;
+                            linuxParameters?: {
+                                initProcessEnabled: boolean;
+                            };
+                            /**
+                             * @default awslogs
+                             * @enum {string}
+                             */
+                            logging?: "awslogs" | "none";
+                            /** @default null */
+                            memory?: (number | string) | null;
+                            /** @default null */
+                            memoryReservation?: (number | string) | null;
+                            /** @default [] */
+                            mountPoints?: {
+                                containerPath: string;
+                                /** @default false */
+                                readOnly?: boolean;
+                                sourceVolume: string;
+                            }[];
+                            name: string;
+                            /** @default [] */
+                            portMappings?: {
+                                /** @enum {string} */
+                                appProtocol?: "http" | "http2" | "grpc";
+                                containerPort: number;
+                                hostPort?: number;
+                                name?: string;
+                                /**
+                                 * @default tcp
+                                 * @enum {string}
+                                 */
+                                protocol?: "tcp" | "udp";
+                            }[];
+                            readonlyRootFilesystem?: boolean;
+                            /** @default {} */
+                            secrets?: {
+                                [key: string]: string;
+                            };
+                            stopTimeout?: number;
+                            /** @default [] */
+                            ulimits?: {
+                                hardLimit: number;
+                                /** @enum {string} */
+                                name: "core" | "cpu" | "data" | "fsize" | "locks" | "memlock" | "msgqueue" | "nice" | "nofile" | "nproc" | "rss" | "rtprio" | "rttime" | "sigpending" | "stack";
+                                softLimit: number;
+                            }[];
+                            user?: string;
+                            workingDirectory?: string;
+                        }[];
+                        /** @default [] */
+                        environments?: string[];
+                        /** @default [] */
+                        excludeEnvironments?: string[];
+                        /** @constant */
+                        kind: "ecs-service";
+                        name: string;
+                        /** @default false */
+                        parallelWithPrevious?: boolean;
+                        service: {
+                            autoScaling?: {
+                                maxCapacity: number;
+                                minCapacity: number;
+                                /** @default [] */
+                                scheduled?: {
+                                    maxCapacity?: number;
+                                    minCapacity?: number;
+                                    name: string;
+                                    schedule: string;
+                                    timezone?: string;
+                                }[];
+                                /** @default [] */
+                                targetTracking?: {
+                                    loadBalancerArn?: string;
+                                    /** @enum {string} */
+                                    metric: "cpu" | "memory" | "alb-requests";
+                                    scaleInCooldown?: number;
+                                    scaleOutCooldown?: number;
+                                    target: number;
+                                    targetGroupArn?: string;
+                                }[];
+                            };
+                            /** @default [] */
+                            capacityProviderStrategy?: {
+                                base?: number;
+                                /** @enum {string} */
+                                capacityProvider: "FARGATE" | "FARGATE_SPOT";
+                                weight: number;
+                            }[];
+                            /**
+                             * @default {
+                             *       "enable": true,
+                             *       "rollback": true
+                             *     }
+                             */
+                            circuitBreaker?: {
+                                /** @default true */
+                                enable?: boolean;
+                                /** @default true */
+                                rollback?: boolean;
+                            };
+                            /** @default 1 */
+                            desiredCount?: number | string;
+                            /** @default false */
+                            enableExecuteCommand?: boolean;
+                            /** @default 0 */
+                            healthCheckGracePeriodSeconds?: number | string;
+                            /** @constant */
+                            launchType?: "FARGATE";
+                            /** @default [] */
+                            loadBalancers?: {
+                                containerName: string;
+                                containerPort: number;
+                                targetGroupArn: string;
+                            }[];
+                            /** @default 200 */
+                            maximumPercent?: number;
+                            /** @default 100 */
+                            minimumHealthyPercent?: number;
+                            network: {
+                                /** @default false */
+                                assignPublicIp?: boolean;
+                                /** @default [] */
+                                securityGroups?: string[];
+                                subnets: string[];
+                            };
+                            /** @default LATEST */
+                            platformVersion?: string;
+                        };
+                        slug?: string;
+                        /** @default {} */
+                        tags?: {
+                            [key: string]: string;
+                        };
+                        task: {
+                            cpu: number | string;
+                            /**
+                             * @default X86_64
+                             * @enum {string}
+                             */
+                            cpuArchitecture?: "X86_64" | "ARM64";
+                            ephemeralStorageGiB?: number;
+                            executionRoleArn?: string;
+                            /** @default 30 */
+                            logRetentionInDays?: 1 | 3 | 5 | 7 | 14 | 30 | 60 | 90 | 180 | 365;
+                            memory: number | string;
+                            taskRoleArn?: string;
+                            /** @default [] */
+                            volumes?: {
+                                efs: {
+                                    accessPointId?: string;
+                                    fileSystemId: string;
+                                    /** @enum {string} */
+                                    iam?: "ENABLED" | "DISABLED";
+                                    rootDirectory?: string;
+                                    /** @enum {string} */
+                                    transitEncryption?: "ENABLED" | "DISABLED";
+                                    transitEncryptionPort?: number;
+                                };
+                                name: string;
+                            }[];
+                        };
+                        /** @default [] */
+                        tenantTags?: string[];
+                    } | {
+                        /** @default [] */
+                        channels?: string[];
+                        containers: {
+                            /** @default [] */
+                            command?: string[];
+                            /** @default 0 */
+                            cpu?: number | string;
+                            /** @default [] */
+                            dependsOn?: {
+                                /** @enum {string} */
+                                condition: "START" | "COMPLETE" | "SUCCESS" | "HEALTHY";
+                                containerName: string;
+                            }[];
+                            /** @default {} */
+                            dockerLabels?: {
+                                [key: string]: string;
+                            };
+                            /** @default [] */
+                            entryPoint?: string[];
+                            /** @default {} */
+                            environment?: {
+                                [key: string]: string;
+                            };
+                            /** @default true */
+                            essential?: boolean;
+                            healthCheck?: {
+                                command: string[];
+                                /** @default 30 */
+                                interval?: number;
+                                /** @default 3 */
+                                retries?: number;
+                                startPeriod?: number;
+                                /** @default 5 */
+                                timeout?: number;
+                            };
+                            image: string;
+                            linuxParameters?: {
+                                initProcessEnabled: boolean;
+                            };
+                            /**
+                             * @default awslogs
+                             * @enum {string}
+                             */
+                            logging?: "awslogs" | "none";
+                            /** @default null */
+                            memory?: (number | string) | null;
+                            /** @default null */
+                            memoryReservation?: (number | string) | null;
+                            /** @default [] */
+                            mountPoints?: {
+                                containerPath: string;
+                                /** @default false */
+                                readOnly?: boolean;
+                                sourceVolume: string;
+                            }[];
+                            name: string;
+                            /** @default [] */
+                            portMappings?: {
+                                /** @enum {string} */
+                                appProtocol?: "http" | "http2" | "grpc";
+                                containerPort: number;
+                                hostPort?: number;
+                                name?: string;
+                                /**
+                                 * @default tcp
+                                 * @enum {string}
+                                 */
+                                protocol?: "tcp" | "udp";
+                            }[];
+                            readonlyRootFilesystem?: boolean;
+                            /** @default {} */
+                            secrets?: {
+                                [key: string]: string;
+                            };
+                            stopTimeout?: number;
+                            /** @default [] */
+                            ulimits?: {
+                                hardLimit: number;
+                                /** @enum {string} */
+                                name: "core" | "cpu" | "data" | "fsize" | "locks" | "memlock" | "msgqueue" | "nice" | "nofile" | "nproc" | "rss" | "rtprio" | "rttime" | "sigpending" | "stack";
+                                softLimit: number;
+                            }[];
+                            user?: string;
+                            workingDirectory?: string;
+                        }[];
+                        /** @default [] */
+                        environments?: string[];
+                        /** @default [] */
+                        excludeEnvironments?: string[];
+                        /** @constant */
+                        kind: "ecs-run-task";
+                        name: string;
+                        network: {
+                            /** @default false */
+                            assignPublicIp?: boolean;
+                            /** @default [] */
+                            securityGroups?: string[];
+                            subnets: string[];
+                        };
+                        /** @default false */
+                        parallelWithPrevious?: boolean;
+                        slug?: string;
+                        task: {
+                            cpu: number | string;
+                            /**
+                             * @default X86_64
+                             * @enum {string}
+                             */
+                            cpuArchitecture?: "X86_64" | "ARM64";
+                            ephemeralStorageGiB?: number;
+                            executionRoleArn?: string;
+                            /** @default 30 */
+                            logRetentionInDays?: 1 | 3 | 5 | 7 | 14 | 30 | 60 | 90 | 180 | 365;
+                            memory: number | string;
+                            taskRoleArn?: string;
+                            /** @default [] */
+                            volumes?: {
+                                efs: {
+                                    accessPointId?: string;
+                                    fileSystemId: string;
+                                    /** @enum {string} */
+                                    iam?: "ENABLED" | "DISABLED";
+                                    rootDirectory?: string;
+                                    /** @enum {string} */
+                                    transitEncryption?: "ENABLED" | "DISABLED";
+                                    transitEncryptionPort?: number;
+                                };
+                                name: string;
+                            }[];
+                        };
+                        /** @default [] */
+                        tenantTags?: string[];
+                        timeoutSeconds?: number;
+                    } | {
+                        /** @default [] */
+                        channels?: string[];
+                        cluster?: string;
+                        containers: {
+                            [key: string]: {
+                                image: string;
+                            };
+                        };
+                        /** @default {} */
+                        environment?: {
+                            [key: string]: string;
+                        };
+                        /** @default [] */
+                        environments?: string[];
+                        /** @default [] */
+                        excludeEnvironments?: string[];
+                        /** @constant */
+                        kind: "ecs-update-service";
+                        name: string;
+                        /** @default false */
+                        parallelWithPrevious?: boolean;
+                        service: string;
+                        slug?: string;
+                        /** @default [] */
+                        tenantTags?: string[];
+                    } | {
+                        /** @default {} */
+                        approvers?: {
+                            apiKeys?: string[];
+                            roles?: ("admin" | "deployer")[];
+                        };
+                        /** @default [] */
+                        channels?: string[];
+                        /** @default [] */
+                        environments?: string[];
+                        /** @default [] */
+                        excludeEnvironments?: string[];
+                        instructions: string;
+                        /** @constant */
+                        kind: "manual-intervention";
+                        name: string;
+                        /** @default false */
+                        parallelWithPrevious?: boolean;
+                        /** @default false */
+                        preventSelfApproval?: boolean;
+                        slug?: string;
+                        /** @default [] */
+                        tenantTags?: string[];
+                        timeoutMinutes?: number;
+                    })[];
                     targetTags?: string[];
                     /** @enum {string} */
                     tenancy?: "untenanted" | "tenanted" | "mixed";
@@ -5390,12 +6591,14 @@ export interface operations {
                         url?: string;
                     };
                     channel?: string;
-                    images: {
+                    defaultTag?: string;
+                    /** @default {} */
+                    images?: {
                         [key: string]: string;
                     };
                     /** @default  */
                     notes?: string;
-                    /** @description Default: the images' tag when every image has the same one and it is a semantic version, otherwise the next patch version after the project's highest. */
+                    /** @description Default: defaultTag when it is a semantic version, else the images' tag when every image has the same one and it is a semantic version, otherwise the next patch version after the project's highest. */
                     version?: string;
                     /** @default [] */
                     workItems?: {
@@ -5454,6 +6657,89 @@ export interface operations {
             };
             /** @description A conflict with the current state (duplicate, in use, lifecycle, stack busy) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of Gantry refused it (channel rule, Fargate size, variables, targets) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TemplatesController_projectStep: {
+        parameters: {
+            query?: {
+                format?: "json" | "yaml";
+                release?: string;
+            };
+            header?: never;
+            path: {
+                ref: string;
+                step: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                    "application/yaml": string;
+                };
+            };
+            /** @description Malformed or invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unknown reference */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5895,6 +7181,7 @@ export interface operations {
         parameters: {
             query: {
                 environment: string;
+                step?: string;
                 target?: string;
                 tenant?: string;
             };
@@ -6124,6 +7411,7 @@ export interface operations {
             query: {
                 environment: string;
                 format?: "json" | "yaml";
+                step?: string;
                 target?: string;
                 tenant?: string;
             };

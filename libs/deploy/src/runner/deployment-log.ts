@@ -2,24 +2,39 @@ import { Logger } from '@nestjs/common';
 import { maskSecrets } from '@gantry/domain';
 import type { DeploymentRunsRepository, LogEntry } from '@gantry/persistence';
 
+/** What every view of one deployment's log shares: the secrets to mask and the append order. */
+interface SharedLog {
+  secrets: string[];
+  /** The previous append: a deployment's targets log at once, and lines keep their call order. */
+  tail: Promise<unknown>;
+}
+
 /**
  * A deployment's log: lines go to PostgreSQL (what the API and CLI show) and to the process
  * log with the deployment id. Every known secret value is masked before either sees it.
+ * `scoped('<step>/<target>')` gives a view whose lines start with `[<step>/<target>] `.
  */
 export class DeploymentLog {
-  private readonly secrets: string[] = [];
   private readonly logger = new Logger('Deployment');
-  /** The previous append: a deployment's targets log at once, and lines keep their call order. */
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly shared: SharedLog;
 
   constructor(
     private readonly runs: DeploymentRunsRepository,
     private readonly deploymentId: string,
-  ) {}
+    private readonly prefix = '',
+    shared?: SharedLog,
+  ) {
+    this.shared = shared ?? { secrets: [], tail: Promise.resolve() };
+  }
+
+  /** The same log, each line prefixed `[<scope>] ` (a step, or a step on a target). */
+  scoped(scope: string): DeploymentLog {
+    return new DeploymentLog(this.runs, this.deploymentId, `[${scope}] `, this.shared);
+  }
 
   addSecrets(values: string[]): void {
     for (const value of values)
-      if (value && !this.secrets.includes(value)) this.secrets.push(value);
+      if (value && !this.shared.secrets.includes(value)) this.shared.secrets.push(value);
   }
 
   info(source: string, message: string, at?: Date): Promise<void> {
@@ -37,13 +52,13 @@ export class DeploymentLog {
   async write(entries: LogEntry[]): Promise<void> {
     const masked = entries.map((entry) => ({
       ...entry,
-      message: maskSecrets(entry.message, this.secrets),
+      message: maskSecrets(`${this.prefix}${entry.message}`, this.shared.secrets),
     }));
     masked.forEach((entry) => this.echo(entry));
-    const append = this.tail
+    const append = this.shared.tail
       .catch(() => undefined)
       .then(() => this.runs.appendLog(this.deploymentId, masked));
-    this.tail = append;
+    this.shared.tail = append;
     await append;
   }
 
@@ -56,6 +71,6 @@ export class DeploymentLog {
   }
 
   mask(text: string): string {
-    return maskSecrets(text, this.secrets);
+    return maskSecrets(text, this.shared.secrets);
   }
 }

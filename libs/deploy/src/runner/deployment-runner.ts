@@ -3,17 +3,23 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   deploymentOutcome,
   DomainError,
+  isFinalStepStatus,
   isFinalTargetStatus,
+  parallelGroups,
+  stepKindOf,
   unavailableDependency,
   type Dependency,
   type DeploymentOutcome,
+  type ProcessStep,
   type TargetOutcome,
 } from '@gantry/domain';
 import {
   DeploymentEntity,
   DeploymentRunsRepository,
+  DeploymentStepEntity,
   DeploymentSuperseded,
   DeploymentTargetEntity,
+  ReleasesRepository,
   TargetsRepository,
 } from '@gantry/persistence';
 import { NotificationPublisher } from '@gantry/notifications';
@@ -24,14 +30,26 @@ import { AwsClientPool } from '../aws/aws-clients';
 import { AwsBatchers, batchersFor } from '../gateways/aws-batchers';
 import { CloudFormationGateway } from '../gateways/cloudformation.gateway';
 import { EcsGateway } from '../gateways/ecs.gateway';
-import { RenderInputLoader } from '../render-input.loader';
+import {
+  DeploymentSuspended,
+  STEP_EXECUTORS,
+  type StepExecutor,
+  type StepRunContext,
+} from '../process/step-executor';
 import { DeploymentLog } from './deployment-log';
 import { RUNNER_SETTINGS, RunnerSettings } from './runner-settings';
-import { TargetDeployment } from './target-deployment';
+
+/** A step of the running deployment: the release's definition and its recorded progress. */
+interface StepInRun {
+  step: ProcessStep;
+  record: DeploymentStepEntity;
+  parallelWithPrevious: boolean;
+}
 
 /**
- * Runs one deployment end to end: claims it, deploys every target's stack, records the outcome,
- * then starts what was waiting on the same stack and what the lifecycle makes due.
+ * Runs one deployment end to end: claims it, runs its process (the steps in order, a parallel
+ * group at once, each step on every target through its kind's executor), records the outcome,
+ * then starts what was waiting on the same stacks and what the lifecycle makes due.
  * Safe to call again for the same deployment at any time: the database decides what happens.
  */
 @Injectable()
@@ -53,14 +71,19 @@ export class DeploymentRunner {
   constructor(
     private readonly runs: DeploymentRunsRepository,
     private readonly targets: TargetsRepository,
-    private readonly loader: RenderInputLoader,
+    private readonly releases: ReleasesRepository,
+    @Inject(STEP_EXECUTORS) executors: StepExecutor[],
     private readonly caller: AwsCaller,
     private readonly stacks: StackQueue,
     private readonly scheduler: DeploymentScheduler,
     private readonly freezeGate: FreezeGate,
     private readonly notifications: NotificationPublisher,
     @Inject(RUNNER_SETTINGS) private readonly settings: RunnerSettings,
-  ) {}
+  ) {
+    this.executors = new Map(executors.map((executor) => [executor.kind, executor]));
+  }
+
+  private readonly executors: Map<string, StepExecutor>;
 
   /** Deployments this process runs now: one runner per deployment, even within one process. */
   private readonly running = new Set<string>();
@@ -137,8 +160,12 @@ export class DeploymentRunner {
     const lease = this.keepLease(runs, deploymentId);
     let outcome: DeploymentOutcome;
     try {
-      outcome = await this.deployAllTargets(runs, deployment, log);
+      outcome = await this.runProcess(runs, deployment, log);
     } catch (error) {
+      if (error instanceof DeploymentSuspended) {
+        clearInterval(lease);
+        return;
+      }
       if (error instanceof DeploymentSuperseded || unavailableDependency(error)) throw error;
       outcome =
         error instanceof DomainError
@@ -187,42 +214,224 @@ export class DeploymentRunner {
     const message = `Gave up after ${count} worker errors; the last: ${reason}`;
     for (const target of await runs.targetsOf(deployment.id))
       if (!isFinalTargetStatus(target.status))
-        await runs.updateTarget(deployment.id, target.targetId, {
-          status: 'failed',
-          error: message,
+        await runs.updateTarget(target, { status: 'failed', error: message });
+    for (const step of await runs.stepsOf(deployment.id))
+      if (!isFinalStepStatus(step.status))
+        await runs.updateStep(deployment.id, step.slug, {
+          status: step.status === 'running' ? 'failed' : 'skipped',
+          ...(step.status === 'running'
+            ? { error: message }
+            : { reason: 'the deployment gave up after worker errors' }),
+          finishedAt: new Date(),
         });
     return { status: 'failed', error: message, errorDetails: null };
   }
 
-  private async deployAllTargets(
+  /**
+   * The process: its groups in order (the steps of a group at once), each step through its kind's
+   * executor. A step already final (a re-attach) is not run again; a skipped step is logged once.
+   * The first group with a failed or cancelled step ends the process: the steps after it are
+   * skipped, and a process of several steps names the step in the deployment's error.
+   */
+  private async runProcess(
     runs: DeploymentRunsRepository,
     deployment: DeploymentEntity,
     log: DeploymentLog,
-  ) {
-    const targets = await runs.targetsOf(deployment.id);
-    if (targets.length === 0)
-      throw new DomainError('no_matching_target', 'This deployment has no target.');
-    // Every target runs to its end before an infrastructure error is passed on: none is left
-    // running unattended while the reconciler hands the deployment out again.
-    const settled = await Promise.allSettled(
-      targets.map((target) => this.deployTarget(runs, deployment, target, log)),
-    );
-    const broken = settled.find((result) => result.status === 'rejected');
-    if (broken) throw broken.reason;
-    return deploymentOutcome(
-      settled.map((result) => (result as PromiseFulfilledResult<TargetOutcome>).value),
-    );
+  ): Promise<DeploymentOutcome> {
+    const release = await this.releases.get(deployment.releaseId);
+    const records = await runs.stepsOf(deployment.id);
+    const steps = records.map((record): StepInRun => {
+      const step = release.steps.find((candidate) => candidate.slug === record.slug);
+      if (!step) throw new Error(`Step '${record.slug}' is not in release ${release.version}`);
+      return { step, record, parallelWithPrevious: step.parallelWithPrevious };
+    });
+    if (steps.length === 0)
+      throw new DomainError('no_matching_target', 'This deployment has no step to run.');
+    const several = steps.length > 1;
+    const groups = parallelGroups(steps);
+    for (const [index, group] of groups.entries()) {
+      for (const { record } of group)
+        if (record.status === 'skipped' && !record.finishedAt) {
+          await log.scoped(record.slug).info('worker', `Skipped: ${record.reason ?? 'not run'}.`);
+          await runs.updateStep(deployment.id, record.slug, { finishedAt: new Date() });
+          record.finishedAt = new Date();
+        }
+      const due = group.filter(({ record }) => !isFinalStepStatus(record.status));
+      const recorded = group.filter(({ record }) =>
+        ['failed', 'cancelled'].includes(record.status),
+      );
+      if (due.length && !recorded.length && (await runs.isCancelRequested(deployment.id))) {
+        const rest = groups.slice(index).flat();
+        await this.skipRest(runs, deployment, rest, 'the deployment was cancelled', log);
+        const error = `Cancelled before step '${due[0].record.slug}'.`;
+        return { status: 'cancelled', error, errorDetails: null };
+      }
+      // Every step of the group runs to its end before an infrastructure error is passed on:
+      // none is left running unattended while the reconciler hands the deployment out again.
+      const settled = await Promise.allSettled(
+        due.map((item) => this.runStep(runs, deployment, item, log)),
+      );
+      const broken =
+        settled.find(
+          (result) =>
+            result.status === 'rejected' && !(result.reason instanceof DeploymentSuspended),
+        ) ?? settled.find((result) => result.status === 'rejected');
+      if (broken) throw (broken as PromiseRejectedResult).reason;
+      const outcomes = [
+        ...recorded.map(({ record }) => ({
+          slug: record.slug,
+          outcome: {
+            status: record.status as 'failed' | 'cancelled',
+            error: record.error ?? `step ${record.status}`,
+            errorDetails: null,
+          } as DeploymentOutcome,
+        })),
+        ...settled.map((result, i) => ({
+          slug: due[i].record.slug,
+          outcome: (result as PromiseFulfilledResult<DeploymentOutcome>).value,
+        })),
+      ];
+      const unsuccessful = outcomes.filter(({ outcome }) => outcome.status !== 'succeeded');
+      if (unsuccessful.length) {
+        const [first] = unsuccessful;
+        await this.skipRest(
+          runs,
+          deployment,
+          groups.slice(index + 1).flat(),
+          `step '${first.slug}' ${first.outcome.status === 'failed' ? 'failed' : 'was cancelled'}`,
+          log,
+        );
+        const status = unsuccessful.some(({ outcome }) => outcome.status === 'failed')
+          ? 'failed'
+          : 'cancelled';
+        const name = (slug: string, text: string | null) =>
+          several ? `Step '${slug}': ${text ?? status}` : (text ?? status);
+        return {
+          status,
+          error: unsuccessful.map(({ slug, outcome }) => name(slug, outcome.error)).join('\n'),
+          errorDetails:
+            unsuccessful
+              .map(({ slug, outcome }) => name(slug, outcome.errorDetails ?? outcome.error))
+              .join('\n\n') || null,
+        };
+      }
+    }
+    return { status: 'succeeded', error: null, errorDetails: null };
+  }
+
+  /** Steps that will not run now: skipped, with the reason, each logged. */
+  private async skipRest(
+    runs: DeploymentRunsRepository,
+    deployment: DeploymentEntity,
+    rest: StepInRun[],
+    reason: string,
+    log: DeploymentLog,
+  ): Promise<void> {
+    for (const { record } of rest) {
+      if (record.status !== 'pending') continue;
+      await runs.updateStep(deployment.id, record.slug, {
+        status: 'skipped',
+        reason,
+        finishedAt: new Date(),
+      });
+      await log.scoped(record.slug).info('worker', `Not run: ${reason}.`);
+    }
+  }
+
+  /** One step: on each of its targets at once (scope `targets`), or once (scope `deployment`). */
+  private async runStep(
+    runs: DeploymentRunsRepository,
+    deployment: DeploymentEntity,
+    { step, record }: StepInRun,
+    log: DeploymentLog,
+  ): Promise<DeploymentOutcome> {
+    const executor = this.executors.get(step.kind);
+    const stepLog = log.scoped(step.slug);
+    if (record.status === 'pending') {
+      await runs.updateStep(deployment.id, step.slug, { status: 'running', startedAt: new Date() });
+      await stepLog.info('worker', `Step '${step.name}' (${step.kind}) started.`);
+    }
+    let outcome: DeploymentOutcome;
+    if (!executor) {
+      outcome = {
+        status: 'failed',
+        error: `No executor for step kind '${step.kind}' on worker ${this.settings.workerId}.`,
+        errorDetails: null,
+      };
+    } else if (stepKindOf(step.kind).scope === 'deployment') {
+      const context: StepRunContext = {
+        deployment,
+        step,
+        record,
+        target: null,
+        runs,
+        log: stepLog,
+        isCancelRequested: () => runs.isCancelRequested(deployment.id),
+        settings: this.settings,
+      };
+      const result = await this.outcomeOf(() => executor.run(context), stepLog);
+      outcome = deploymentOutcome([result]);
+    } else {
+      const targets = await runs.targetsOf(deployment.id, step.slug);
+      if (targets.length === 0)
+        throw new DomainError('no_matching_target', `Step '${step.slug}' has no target.`);
+      const settled = await Promise.allSettled(
+        targets.map((target) =>
+          this.deployTarget(runs, deployment, { step, record }, target, log, executor),
+        ),
+      );
+      const broken = settled.find((result) => result.status === 'rejected');
+      if (broken) throw broken.reason;
+      outcome = deploymentOutcome(
+        settled.map((result) => (result as PromiseFulfilledResult<TargetOutcome>).value),
+      );
+    }
+    await runs.updateStep(deployment.id, step.slug, {
+      status: outcome.status,
+      error: outcome.error,
+      finishedAt: new Date(),
+    });
+    await stepLog.info('worker', `Step ${outcome.status}.`);
+    return outcome;
+  }
+
+  /** The executor's outcome; a refusal (DomainError, AWS 4xx, no credentials) is a failure. */
+  private async outcomeOf(
+    work: () => Promise<TargetOutcome>,
+    log: DeploymentLog,
+  ): Promise<TargetOutcome> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof DomainError) return { status: 'failed', error: log.mask(error.message) };
+      if (isCredentialsError(error))
+        return {
+          status: 'failed',
+          error: log.mask(
+            `No AWS credentials to sign with: ${(error as Error).message}. An assume-role target needs base credentials in Gantry's environment (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE or an instance role); a default target needs them too.`,
+          ),
+        };
+      if (isAwsRefusal(error))
+        return {
+          status: 'failed',
+          error: log.mask(`AWS refused: ${(error as Error).name}: ${(error as Error).message}`),
+        };
+      throw error;
+    }
   }
 
   private async deployTarget(
     runs: DeploymentRunsRepository,
     deployment: DeploymentEntity,
+    { step, record }: Pick<StepInRun, 'step' | 'record'>,
     target: DeploymentTargetEntity,
-    log: DeploymentLog,
+    deploymentLog: DeploymentLog,
+    executor: StepExecutor,
   ): Promise<TargetOutcome> {
-    let outcome: TargetOutcome;
-    try {
+    let log = deploymentLog.scoped(step.slug);
+    const outcome = await this.outcomeOf(async () => {
       const access = await this.targets.awsAccess(target.targetId);
+      log = deploymentLog.scoped(`${step.slug}/${access.slug}`);
       const clients = this.clientPool.clientsFor(access);
       const callOptions: CallOptions = {
         onUnreachable: (action, reason, seconds) =>
@@ -232,46 +441,30 @@ export class DeploymentRunner {
           ),
       };
       const ecs = new EcsGateway(clients, this.caller, callOptions);
-      const work = new TargetDeployment(
-        {
+      const isCancelRequested = () => runs.isCancelRequested(deployment.id);
+      return executor.run({
+        deployment,
+        step,
+        record,
+        runs,
+        log,
+        isCancelRequested,
+        settings: this.settings,
+        target: {
           deployment,
           target,
           cluster: access.cluster,
           cloudformation: new CloudFormationGateway(clients, this.caller, callOptions),
           ecs,
           log,
-          isCancelRequested: () => runs.isCancelRequested(deployment.id),
+          isCancelRequested,
           clusterProblem: () => this.preflight.problem(clients.limiterKey, access.cluster, ecs),
         },
-        runs,
-        this.loader,
-        this.settings,
-      );
-      outcome = await work.run();
-    } catch (error) {
-      if (error instanceof DomainError)
-        outcome = { status: 'failed', error: log.mask(error.message) };
-      else if (isCredentialsError(error))
-        outcome = {
-          status: 'failed',
-          error: log.mask(
-            `No AWS credentials to sign with: ${(error as Error).message}. An assume-role target needs base credentials in Gantry's environment (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE or an instance role); a default target needs them too.`,
-          ),
-        };
-      else if (isAwsRefusal(error))
-        outcome = {
-          status: 'failed',
-          error: log.mask(`AWS refused: ${(error as Error).name}: ${(error as Error).message}`),
-        };
-      else throw error;
-    }
+      });
+    }, log);
     const error = 'error' in outcome ? outcome.error : null;
     const errorDetails = 'details' in outcome ? (outcome.details ?? null) : null;
-    await runs.updateTarget(deployment.id, target.targetId, {
-      status: outcome.status,
-      error,
-      errorDetails,
-    });
+    await runs.updateTarget(target, { status: outcome.status, error, errorDetails });
     if (error) await log.error('worker', `${target.stackName}: ${error}`);
     return outcome;
   }

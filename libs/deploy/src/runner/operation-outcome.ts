@@ -56,5 +56,5 @@ export async function storeOutputs(
   const values = Object.fromEntries(
     (outputs ?? []).map((output) => [output.OutputKey ?? '', output.OutputValue ?? '']),
   );
-  await runs.updateTarget(context.deployment.id, context.target.targetId, { outputs: values });
+  await runs.updateTarget(context.target, { outputs: values });
 }

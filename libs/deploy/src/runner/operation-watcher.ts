@@ -175,7 +175,7 @@ export class OperationWatcher {
       this.events.push(...fresh.map(toFact));
       const lastEventId = fresh[fresh.length - 1].EventId ?? null;
       this.context.target.lastEventId = lastEventId;
-      await this.runs.updateTarget(this.context.deployment.id, this.context.target.targetId, {
+      await this.runs.updateTarget(this.context.target, {
         lastEventId,
       });
     }

@@ -91,6 +91,7 @@ export class TargetDeployment {
     const { deployment, target } = this.context;
     const input = await this.loader.load({
       releaseId: deployment.releaseId,
+      stepSlug: target.stepSlug,
       environmentId: deployment.environmentId,
       tenantId: deployment.tenantId,
       targetId: target.targetId,
@@ -106,7 +107,7 @@ export class TargetDeployment {
         .map((parameter) => parameter.value),
     );
     if (!target.templateHash) {
-      await this.runs.updateTarget(deployment.id, target.targetId, {
+      await this.runs.updateTarget(target, {
         template: rendered.template,
         templateHash: rendered.hash,
         status: 'rendered',
@@ -173,7 +174,7 @@ export class TargetDeployment {
     rendered: ReturnType<typeof renderStack>,
   ): Promise<void> {
     const { deployment, target } = this.context;
-    await this.runs.updateTarget(deployment.id, target.targetId, {
+    await this.runs.updateTarget(target, {
       changeSetName: this.changeSetName,
       status: 'change-set',
     });
@@ -224,7 +225,7 @@ export class TargetDeployment {
           resourceType: change.ResourceChange?.ResourceType ?? '',
           replacement: change.ResourceChange?.Replacement ?? null,
         }));
-        await this.runs.updateTarget(this.context.deployment.id, this.context.target.targetId, {
+        await this.runs.updateTarget(this.context.target, {
           changes,
         });
         const summary = changes
@@ -256,7 +257,7 @@ export class TargetDeployment {
 
   private async execute(): Promise<void> {
     const operationStartedAt = new Date();
-    await this.runs.updateTarget(this.context.deployment.id, this.context.target.targetId, {
+    await this.runs.updateTarget(this.context.target, {
       status: 'executing',
       operationStartedAt,
     });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors/domain-error';
-import { stackName } from '../naming/stack-name';
+import { stepExclusion } from '../process/step-conditions';
+import { stepStackName } from '../process/step-stack-name';
+import { stepKindOf, type ProcessStep } from '../process/step.schema';
 import { requireTargets, type TargetCandidate } from '../targets';
 import { stackKey } from './stack-key';
 
@@ -14,7 +16,7 @@ interface Named {
 export interface PlanScope {
   project: { id: string; slug: string; targetTags: readonly string[] };
   environments: readonly Named[];
-  tenants: readonly Named[];
+  tenants: readonly (Named & { tags?: readonly string[] })[];
   targets: readonly (TargetCandidate & { id: string })[];
 }
 
@@ -23,6 +25,28 @@ export interface WantedDeployment {
   releaseId: string;
   environmentId: string;
   tenantId: string | null;
+}
+
+/** The release's process, and its channel (step conditions read it). */
+export interface WantedProcess {
+  steps: readonly ProcessStep[];
+  channelSlug: string;
+}
+
+/** A step of a planned deployment: pending, or skipped because its conditions exclude it. */
+export interface PlannedStep {
+  slug: string;
+  position: number;
+  kind: string;
+  status: 'pending' | 'skipped';
+  reason: string | null;
+}
+
+/** One step on one target: the stack it deploys there. */
+export interface PlannedTarget {
+  stepSlug: string;
+  targetId: string;
+  stackName: string;
 }
 
 /** A deployment to insert, with its targets. `failed` records an automatic deployment that could not start. */
@@ -36,7 +60,8 @@ export interface PlannedDeployment extends WantedDeployment {
   /** The API key that started it (or created the release an automatic one came from). */
   createdByKeyId: string | null;
   error: string | null;
-  targets: { targetId: string; stackName: string }[];
+  steps: PlannedStep[];
+  targets: PlannedTarget[];
 }
 
 export interface PlanOptions {
@@ -53,33 +78,58 @@ export interface PlanOptions {
 }
 
 /**
- * The rows to insert for the wanted deployments: stack key, and one target row per matching
- * target with its stack name. With `noTarget: 'refuse'`, every deployment without a target is
- * named in one `no_matching_target` error.
+ * The rows to insert for the wanted deployments: stack key, a row per step of the release's
+ * process (skipped, with the reason, when its conditions exclude the deployment), and per step
+ * that runs on targets one row per matching target with the step's stack name there. Targets are
+ * needed only when such a step runs. With `noTarget: 'refuse'`, every deployment without a
+ * target is named in one `no_matching_target` error.
  */
 export function planDeployments(
-  wanted: readonly WantedDeployment[],
+  wanted: readonly (WantedDeployment & WantedProcess)[],
   scope: PlanScope,
   options: PlanOptions,
   newId: () => string = randomUUID,
 ): PlannedDeployment[] {
   const environments = new Map(scope.environments.map((e) => [e.id, e]));
   const tenants = new Map(scope.tenants.map((t) => [t.id, t]));
+  const environmentSlugs = new Map(scope.environments.map((e) => [e.id, e.slug]));
   const refusals: DomainError[] = [];
   const planned = wanted.map((item): PlannedDeployment => {
     const environment = environments.get(item.environmentId);
     const tenant = item.tenantId === null ? null : tenants.get(item.tenantId);
     if (!environment || tenant === undefined)
       throw new Error(`Unknown environment or tenant in ${JSON.stringify(item)}`);
+    const { steps: process, channelSlug, ...key } = item;
+    const steps = process.map((step, position): PlannedStep => {
+      const reason = stepExclusion(step, {
+        environmentId: environment.id,
+        tenant: tenant ? { tags: tenant.tags ?? [] } : null,
+        channelSlug,
+        environmentSlugs,
+      });
+      return {
+        slug: step.slug,
+        position,
+        kind: step.kind,
+        status: reason ? 'skipped' : 'pending',
+        reason,
+      };
+    });
+    const onTargets = process.filter(
+      (step, position) =>
+        steps[position].status === 'pending' && stepKindOf(step.kind).scope === 'targets',
+    );
     const base = {
       id: newId(),
-      ...item,
+      ...key,
+      steps,
       projectId: scope.project.id,
       stackKey: stackKey(scope.project.id, item.environmentId, item.tenantId),
       forced: options.forced,
       createdBy: options.createdBy,
       createdByKeyId: options.createdByKeyId ?? null,
     };
+    if (onTargets.length === 0) return { ...base, status: 'queued', error: null, targets: [] };
     try {
       const targets = requireTargets(scope.targets, {
         environmentId: environment.id,
@@ -88,12 +138,18 @@ export function planDeployments(
         environmentName: environment.name,
         tenantName: tenant?.name,
       });
-      const name = stackName(scope.project.slug, environment.slug, tenant?.slug);
       return {
         ...base,
         status: 'queued',
         error: null,
-        targets: targets.map((target) => ({ targetId: target.id, stackName: name })),
+        targets: onTargets.flatMap((step) => {
+          const name = stepStackName(scope.project.slug, step, environment.slug, tenant?.slug);
+          return targets.map((target) => ({
+            stepSlug: step.slug,
+            targetId: target.id,
+            stackName: name,
+          }));
+        }),
       };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

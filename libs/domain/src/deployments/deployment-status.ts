@@ -49,3 +49,30 @@ export const FINAL_TARGET_STATUSES: readonly FinalTargetStatus[] = [
 export function isFinalTargetStatus(status: string): status is FinalTargetStatus {
   return (FINAL_TARGET_STATUSES as readonly string[]).includes(status);
 }
+
+/**
+ * Where one step of a deployment stands. `skipped`: its conditions exclude the deployment, or an
+ * earlier step failed (the step's reason says which).
+ */
+export const DEPLOYMENT_STEP_STATUSES = [
+  'pending',
+  'running',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'skipped',
+] as const;
+
+export type DeploymentStepStatus = (typeof DEPLOYMENT_STEP_STATUSES)[number];
+
+/** The statuses a step ends in. */
+export const FINAL_STEP_STATUSES: readonly DeploymentStepStatus[] = [
+  'succeeded',
+  'failed',
+  'cancelled',
+  'skipped',
+];
+
+export function isFinalStepStatus(status: string): boolean {
+  return (FINAL_STEP_STATUSES as readonly string[]).includes(status);
+}

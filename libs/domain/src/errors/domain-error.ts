@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'no_matching_target'
   | 'stack_collision'
   | 'template_too_large'
+  | 'step_required'
   | 'aws_unreachable';
 
 /** One invalid field: a JSON-pointer-like dotted path and what is wrong with it. */

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { DeploymentStatus } from '@gantry/domain';
+import type { DeploymentStatus, DeploymentStepStatus } from '@gantry/domain';
 
 export interface FreezeOverride {
   reason: string;
@@ -44,9 +44,28 @@ export interface ResourceChange {
   replacement: string | null;
 }
 
+/** One step of a deployment: where the process stands (see DEPLOYMENT_STEP_STATUSES). */
+@Entity('deployment_steps')
+export class DeploymentStepEntity {
+  @Column('uuid', { primary: true }) deploymentId!: string;
+  @Column('varchar', { primary: true }) slug!: string;
+  @Column('int') position!: number;
+  @Column('varchar') kind!: string;
+  @Column('varchar') status!: DeploymentStepStatus;
+  /** Why a step was skipped (its conditions, or an earlier step's failure). */
+  @Column('text', { nullable: true }) reason!: string | null;
+  @Column('text', { nullable: true }) error!: string | null;
+  /** What a kind records of its own (an approval's decision, a task's ARN). */
+  @Column('jsonb', { nullable: true }) details!: Record<string, unknown> | null;
+  @Column('timestamptz', { nullable: true }) startedAt!: Date | null;
+  @Column('timestamptz', { nullable: true }) finishedAt!: Date | null;
+}
+
+/** One step on one target of a deployment: the stack (or task) and its progress. */
 @Entity('deployment_targets')
 export class DeploymentTargetEntity {
   @Column('uuid', { primary: true }) deploymentId!: string;
+  @Column('varchar', { primary: true }) stepSlug!: string;
   @Column('uuid', { primary: true }) targetId!: string;
   @Column() stackName!: string;
   @Column() status!: string;

@@ -1,6 +1,11 @@
 import { ApiKeyEntity, AuditEventEntity } from './access.entity';
 import { ChannelEntity } from './channel.entity';
-import { DeploymentEntity, DeploymentLogEntity, DeploymentTargetEntity } from './deployment.entity';
+import {
+  DeploymentEntity,
+  DeploymentLogEntity,
+  DeploymentStepEntity,
+  DeploymentTargetEntity,
+} from './deployment.entity';
 import { EnvironmentEntity } from './environment.entity';
 import { FreezeEntity } from './freeze.entity';
 import {
@@ -38,6 +43,7 @@ export const ENTITIES = [
   ChannelEntity,
   DeploymentEntity,
   DeploymentLogEntity,
+  DeploymentStepEntity,
   DeploymentTargetEntity,
   EnvironmentEntity,
   FreezeEntity,

@@ -5,7 +5,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { EcsServiceStep } from '@gantry/domain';
+import type { ProcessStep } from '@gantry/domain';
 
 export type Tenancy = 'untenanted' | 'tenanted' | 'mixed';
 
@@ -18,7 +18,8 @@ export class ProjectEntity {
   @Column('uuid', { nullable: true }) lifecycleId!: string | null;
   @Column('varchar') tenancy!: Tenancy;
   @Column('text', { array: true }) targetTags!: string[];
-  @Column('jsonb') step!: EcsServiceStep;
+  /** The deployment process: ordered steps, slugs fixed, environment conditions as ids. */
+  @Column('jsonb') steps!: ProcessStep[];
   /** Retention: keep the newest N revisions of each task definition family (null: all). */
   @Column('int', { nullable: true }) keepTaskDefinitions!: number | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

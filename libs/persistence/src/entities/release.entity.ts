@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { EcsServiceStep } from '@gantry/domain';
+import type { ProcessStep } from '@gantry/domain';
 import type { VariableScopeRecord } from './variable.entity';
 
 /** A variable as frozen into a release; sensitive values stay encrypted. */
@@ -34,8 +34,10 @@ export class ReleaseEntity {
   @Column('uuid') channelId!: string;
   @Column() version!: string;
   @Column() notes!: string;
+  /** `<step>/<container>` → image tag, for every container of every step. */
   @Column('jsonb') images!: Record<string, string>;
-  @Column('jsonb') step!: EcsServiceStep;
+  /** The project's process when the release was created. */
+  @Column('jsonb') steps!: ProcessStep[];
   @Column('jsonb') variables!: SnapshotVariable[];
   @Column('timestamptz') snapshotTakenAt!: Date;
   @Column('jsonb', { nullable: true }) build!: BuildInfo | null;

@@ -13,7 +13,10 @@ import {
   type DeploymentEvent,
   type LiveLogLine,
 } from '../deployment-events';
-import { DeploymentEntity, DeploymentTargetEntity } from '../entities';
+import { DeploymentEntity, DeploymentStepEntity, DeploymentTargetEntity } from '../entities';
+
+/** Which row of deployment_targets: a step on a target of a deployment. */
+export type TargetKey = Pick<DeploymentTargetEntity, 'deploymentId' | 'stepSlug' | 'targetId'>;
 
 export interface LogEntry {
   level: 'info' | 'warn' | 'error';
@@ -65,6 +68,10 @@ export class DeploymentRunsRepository {
     private readonly targets: Repository<DeploymentTargetEntity>,
     private readonly dataSource: DataSource,
     @Optional() private readonly events: DeploymentEventsPublisher | null = null,
+    @InjectRepository(DeploymentStepEntity)
+    private readonly steps: Repository<DeploymentStepEntity> = dataSource.getRepository(
+      DeploymentStepEntity,
+    ),
   ) {}
 
   private fenceOf(deploymentId: string): number | null {
@@ -140,6 +147,7 @@ export class DeploymentRunsRepository {
       this.targets,
       this.dataSource,
       this.events,
+      this.steps,
     );
     fenced.fence = { deploymentId, token };
     return fenced;
@@ -228,24 +236,52 @@ export class DeploymentRunsRepository {
     return rows[0]?.cancel_requested === true;
   }
 
-  targetsOf(deploymentId: string): Promise<DeploymentTargetEntity[]> {
+  /** The deployment's targets, of one step when given. */
+  targetsOf(deploymentId: string, stepSlug?: string): Promise<DeploymentTargetEntity[]> {
     return this.targets.find({
-      where: { deploymentId },
+      where: stepSlug === undefined ? { deploymentId } : { deploymentId, stepSlug },
       order: { stackName: 'ASC', targetId: 'ASC' },
     });
   }
 
-  async updateTarget(
+  /** The deployment's steps, in process order. */
+  stepsOf(deploymentId: string): Promise<DeploymentStepEntity[]> {
+    return this.steps.find({ where: { deploymentId }, order: { position: 'ASC' } });
+  }
+
+  /** Records a step's progress; a superseded runner's write is refused. */
+  async updateStep(
     deploymentId: string,
-    targetId: string,
-    values: Partial<DeploymentTargetEntity>,
+    slug: string,
+    values: Partial<Omit<DeploymentStepEntity, 'deploymentId' | 'slug'>>,
   ): Promise<void> {
+    const token = this.fenceOf(deploymentId);
+    const update = this.steps
+      .createQueryBuilder()
+      .update()
+      .set(values as never)
+      .where('deployment_id = :deploymentId AND slug = :slug', { deploymentId, slug });
+    if (token !== null)
+      update.andWhere(
+        'EXISTS (SELECT 1 FROM deployments WHERE id = :deploymentId AND claim_token = :token)',
+        { token },
+      );
+    const result = await update.execute();
+    if (token !== null && !result.affected) throw new DeploymentSuperseded(deploymentId);
+  }
+
+  async updateTarget(key: TargetKey, values: Partial<DeploymentTargetEntity>): Promise<void> {
+    const { deploymentId, stepSlug, targetId } = key;
     const token = this.fenceOf(deploymentId);
     const update = this.targets
       .createQueryBuilder()
       .update()
       .set(values as never)
-      .where('deployment_id = :deploymentId AND target_id = :targetId', { deploymentId, targetId });
+      .where('deployment_id = :deploymentId AND step_slug = :stepSlug AND target_id = :targetId', {
+        deploymentId,
+        stepSlug,
+        targetId,
+      });
     if (token !== null)
       update.andWhere(
         'EXISTS (SELECT 1 FROM deployments WHERE id = :deploymentId AND claim_token = :token)',

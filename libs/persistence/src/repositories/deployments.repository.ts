@@ -30,6 +30,8 @@ export interface DeploymentKeyRow {
 export type NewDeployment = PlannedDeployment;
 
 export interface DeploymentTargetRecord {
+  /** The step this stack (or task) belongs to. */
+  step: string;
   target: Ref;
   stackName: string;
   status: string;
@@ -54,6 +56,18 @@ export interface DeploymentInterventionRecord {
   note: string | null;
 }
 
+/** One step of a deployment; its targets are the deployment's targets of that step. */
+export interface DeploymentStepRecord {
+  slug: string;
+  kind: string;
+  status: string;
+  reason: string | null;
+  error: string | null;
+  details: Record<string, unknown> | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
 /** A deployment with the references it names and its targets, read in one query. */
 export interface DeploymentRecord {
   id: string;
@@ -68,6 +82,8 @@ export interface DeploymentRecord {
   targets: DeploymentTargetRecord[];
   /** Its manual interventions, in the order they were asked. */
   interventions?: DeploymentInterventionRecord[];
+  /** The process, in order: each step's status, why it was skipped, its kind's details. */
+  steps: DeploymentStepRecord[];
   error: string | null;
   /** The evidence behind `error`, several lines. */
   errorDetails: string | null;
@@ -158,10 +174,15 @@ const RECORD_SQL = `
          json_build_object('id', p.id, 'slug', p.slug) AS project,
          json_build_object('id', e.id, 'slug', e.slug) AS environment,
          CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object('id', t.id, 'slug', t.slug) END AS tenant,
-         COALESCE((SELECT json_agg(json_build_object('target', json_build_object('id', tg.id, 'slug', tg.slug),
+         COALESCE((SELECT json_agg(json_build_object('slug', ds.slug, 'kind', ds.kind, 'status', ds.status,
+                     'reason', ds.reason, 'error', ds.error, 'details', ds.details, 'startedAt', ds.started_at,
+                     'finishedAt', ds.finished_at) ORDER BY ds.position)
+                   FROM deployment_steps ds WHERE ds.deployment_id = d.id), '[]') AS steps,
+         COALESCE((SELECT json_agg(json_build_object('step', dt.step_slug, 'target', json_build_object('id', tg.id, 'slug', tg.slug),
                      'stackName', dt.stack_name, 'status', dt.status, 'changes', dt.changes, 'outputs', dt.outputs,
-                     'error', dt.error, 'errorDetails', dt.error_details) ORDER BY tg.slug)
+                     'error', dt.error, 'errorDetails', dt.error_details) ORDER BY ds.position, tg.slug)
                    FROM deployment_targets dt JOIN targets tg ON tg.id = dt.target_id
+                   LEFT JOIN deployment_steps ds ON ds.deployment_id = dt.deployment_id AND ds.slug = dt.step_slug
                    WHERE dt.deployment_id = d.id), '[]') AS targets,
          COALESCE((SELECT json_agg(json_build_object('step', i.step, 'instructions', i.instructions, 'approvers', i.approvers,
                      'preventSelfApproval', i.prevent_self_approval, 'timeoutMinutes', i.timeout_minutes, 'status', i.status,
@@ -311,15 +332,30 @@ export class DeploymentsRepository {
         column('createdByKeyId'),
       ],
     );
+    const steps = deployments.flatMap((d) => d.steps.map((s) => ({ ...s, deploymentId: d.id })));
+    if (steps.length)
+      await manager.query(
+        `INSERT INTO deployment_steps (deployment_id, slug, position, kind, status, reason)
+         SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::int[], $4::varchar[], $5::varchar[], $6::text[])`,
+        [
+          steps.map((s) => s.deploymentId),
+          steps.map((s) => s.slug),
+          steps.map((s) => s.position),
+          steps.map((s) => s.kind),
+          steps.map((s) => s.status),
+          steps.map((s) => s.reason),
+        ],
+      );
     const targets = deployments.flatMap((d) =>
       d.targets.map((t) => ({ ...t, deploymentId: d.id })),
     );
     if (targets.length === 0) return;
     await manager.query(
-      `INSERT INTO deployment_targets (deployment_id, target_id, stack_name)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[])`,
+      `INSERT INTO deployment_targets (deployment_id, step_slug, target_id, stack_name)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[])`,
       [
         targets.map((t) => t.deploymentId),
+        targets.map((t) => t.stepSlug),
         targets.map((t) => t.targetId),
         targets.map((t) => t.stackName),
       ],
