@@ -46,7 +46,7 @@ export function convertStep(input: ConvertInput): ConvertResult {
     };
   });
   const tags = mergeTags(step.tags, {});
-  assertRenderable({ step, values, images: input.images, imagesRequired: false, tags });
+  assertRenderable({ step, values, images: input.images, imagesRequired: false, tags, uses });
 
   const context: BuildContext = {
     step,

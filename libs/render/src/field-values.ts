@@ -27,8 +27,16 @@ export interface FieldValues {
 }
 
 /** Builds the FieldValues of one render from a binding per variable name. */
-export function createFieldValues(bind: (name: string) => Binding): FieldValues {
+export function createFieldValues(lookup: (name: string) => Binding): FieldValues {
   const used = new Map<string, { numeric: boolean }>();
+  // A name binds the same way for the whole render: look each one up once.
+  const bindings = new Map<string, Binding>();
+  const bind = (name: string): Binding => {
+    let binding = bindings.get(name);
+    if (!binding) bindings.set(name, (binding = lookup(name)));
+    return binding;
+  };
+  const sensitivity = new Map<string, boolean>();
   const parsed = new Map<string, TemplateSegment[]>();
   const segmentsOf = (raw: string): TemplateSegment[] => {
     let segments = parsed.get(raw);
@@ -51,9 +59,18 @@ export function createFieldValues(bind: (name: string) => Binding): FieldValues 
     return out;
   };
 
-  const sensitive = (raw: string): boolean =>
-    raw.includes('#{') &&
-    segmentsOf(raw).some((segment) => segment.ref !== undefined && bind(segment.ref).sensitive);
+  const sensitive = (raw: string): boolean => {
+    if (!raw.includes('#{')) return false;
+    let known = sensitivity.get(raw);
+    if (known === undefined)
+      sensitivity.set(
+        raw,
+        (known = segmentsOf(raw).some(
+          (segment) => segment.ref !== undefined && bind(segment.ref).sensitive,
+        )),
+      );
+    return known;
+  };
 
   const text = (raw: string): CfnValue => {
     if (!raw.includes('#{')) return raw;

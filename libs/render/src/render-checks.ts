@@ -4,6 +4,7 @@ import {
   type EcsServiceStep,
   type FieldError,
   type ProcessStep,
+  type VariableUse,
 } from '@gantry/domain';
 import { createFieldValues, type FieldValues } from './field-values';
 import { checkNumbers, type CheckProblems } from './number-checks';
@@ -19,6 +20,8 @@ export interface CheckInput {
   images: Record<string, string> | undefined;
   imagesRequired: boolean;
   tags: readonly TagEntry[];
+  /** Where the step uses variables (`collectVariableUses`), when the caller already has them. */
+  uses?: readonly VariableUse[];
 }
 
 /** Every problem docs/deployments.md (Rendering) lists as checks before anything is sent, Fargate size problems apart. */
@@ -30,7 +33,7 @@ export function findRenderProblems(input: CheckInput): CheckProblems {
   checkImages(input.step, input.images, input.imagesRequired, problems.general);
   checkTags(input.tags, input.values, problems.general);
   checkOptions(input.step, input.values, problems.general);
-  checkSensitivePlacement(input.step, input.values, problems.general);
+  checkSensitivePlacement(input.step, input.values, problems.general, input.uses);
   return problems;
 }
 

@@ -53,7 +53,7 @@ export function renderStack(input: RenderInput): RenderResult {
   const early = templateSizeError(lowerBound, place, weights, true);
   if (early) throw early;
   const tags = mergeTags(step.tags, gantryTagsOf(input));
-  assertRenderable({ step, values, images: release.images, imagesRequired: true, tags });
+  assertRenderable({ step, values, images: release.images, imagesRequired: true, tags, uses });
 
   const context: BuildContext = {
     step,

@@ -35,7 +35,11 @@ export function canonicalize<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item) => canonicalize(item)) as T;
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort(compareKeys)) {
+  const keys = Object.keys(value);
+  // The native sort (UTF-16 order, as compareKeys) is much faster when no key has a priority.
+  if (keys.some((key) => RANK.has(key))) keys.sort(compareKeys);
+  else keys.sort();
+  for (const key of keys) {
     const item = (value as Record<string, unknown>)[key];
     if (item !== undefined) out[key] = canonicalize(item);
   }
