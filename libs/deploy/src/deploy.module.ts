@@ -8,13 +8,14 @@ import { AwsCaller } from './aws/aws-caller';
 import { RateLimit, RedisRateLimiter } from './aws/rate-limiter';
 import { RenderInputLoader } from './render-input.loader';
 import { EcsServiceExecutor } from './process/ecs-service.executor';
+import { ManualInterventionExecutor } from './process/manual-intervention.executor';
 import { STEP_EXECUTORS, type StepExecutor } from './process/step-executor';
 
 /**
  * The executor of every step kind, resolved by `kind`. Adding a kind: its executor class here
  * (it is injected and listed); see libs/deploy/src/process/step-executor.ts.
  */
-const EXECUTORS = [EcsServiceExecutor];
+const EXECUTORS = [EcsServiceExecutor, ManualInterventionExecutor];
 import { DeploymentRunner } from './runner/deployment-runner';
 import { RUNNER_SETTINGS, RunnerSettings } from './runner/runner-settings';
 import { RetentionService } from './retention.service';

@@ -15,5 +15,6 @@ export * from './deploy-settings';
 export * from './retention.service';
 export * from './process/step-executor';
 export * from './process/ecs-service.executor';
+export * from './process/manual-intervention.executor';
 export * from './runner/deployment-log';
 export * from './runner/target-context';

@@ -81,6 +81,10 @@ export const deploymentStepResponse = apiSchema(
     }),
     error: z.string().optional(),
     targets: z.array(deploymentTargetResponse).meta({ description: 'The step on each target' }),
+    intervention: interventionResponse.optional().meta({
+      description:
+        'A manual intervention step, once the deployment reached it: what it asks, who may decide, the decision',
+    }),
     startedAt: timestamp.optional(),
     finishedAt: timestamp.optional(),
   }),
@@ -187,6 +191,7 @@ export function deploymentResponse(record: DeploymentRecord): DeploymentResponse
       deploymentStepView(
         step,
         targets.filter((target) => target.step === step.slug),
+        interventions?.find((intervention) => intervention.step === step.slug),
       ),
     ),
     ...present({ error, errorDetails, startedAt, finishedAt }),
@@ -228,12 +233,17 @@ function interventionView(record: DeploymentInterventionRecord) {
 }
 
 /** A step of a deployment, with its targets; a kind adds its own view of `details` here. */
-function deploymentStepView(record: DeploymentStepRecord, targets: DeploymentTargetRecord[]) {
+function deploymentStepView(
+  record: DeploymentStepRecord,
+  targets: DeploymentTargetRecord[],
+  intervention: DeploymentInterventionRecord | undefined,
+) {
   const { details: _details, reason, error, startedAt, finishedAt, ...rest } = record;
   return {
     ...rest,
     status: rest.status as (typeof DEPLOYMENT_STEP_STATUSES)[number],
     targets: targets.map(deploymentTargetView),
+    ...(intervention ? { intervention: interventionView(intervention) } : {}),
     ...present({ reason, error, startedAt, finishedAt }),
   };
 }

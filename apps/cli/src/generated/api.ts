@@ -1150,6 +1150,8 @@ export interface components {
             error?: string;
             /** Format: date-time */
             finishedAt?: string;
+            /** @description A manual intervention step, once the deployment reached it: what it asks, who may decide, the decision */
+            intervention?: components["schemas"]["Intervention"];
             kind: string;
             /** @description Why a skipped step did not run: its conditions, or an earlier failure */
             reason?: string;

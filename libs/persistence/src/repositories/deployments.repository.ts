@@ -13,6 +13,7 @@ import {
 import { DeploymentEventsPublisher, type LiveLogLine } from '../deployment-events';
 import type { FreezeOverride, ResourceChange } from '../entities';
 import { appendLogWith, liveEvent } from './deployment-runs.repository';
+import { closeSteps } from './interventions.repository';
 
 interface Ref {
   id: string;
@@ -469,6 +470,15 @@ export class DeploymentsRepository {
             WHERE deployment_id = $1 AND status = 'pending' RETURNING step`,
           [id, by],
         );
+        for (const { step } of steps)
+          await closeSteps(
+            manager,
+            id,
+            step,
+            'cancelled',
+            `Cancelled${by ? ` by '${by}'` : ''} while waiting for a decision.`,
+            'the deployment was cancelled',
+          );
         if (steps.length)
           lines = await appendLogWith(
             manager,

@@ -1,5 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Approvers, DecisionOutcome, InterventionStatus } from '@gantry/domain';
 import { DeploymentEventsPublisher } from '../deployment-events';
 import { appendLogWith, liveEvent } from './deployment-runs.repository';
@@ -31,6 +31,30 @@ const COLUMNS = `deployment_id AS "deploymentId", step, instructions, approvers,
   prevent_self_approval AS "preventSelfApproval", timeout_minutes AS "timeoutMinutes", status,
   requested_at AS "requestedAt", timeout_at AS "timeoutAt", decided_by AS "decidedBy",
   decided_by_key_id AS "decidedByKeyId", decided_at AS "decidedAt", note`;
+
+/**
+ * Ends a suspended process without a runner: the intervention's step gets `status` (and the
+ * error), the steps still pending are skipped with `reason`.
+ */
+export async function closeSteps(
+  manager: EntityManager,
+  deploymentId: string,
+  step: string,
+  status: 'failed' | 'cancelled',
+  error: string | null,
+  reason: string,
+): Promise<void> {
+  await manager.query(
+    `UPDATE deployment_steps SET status = $3, error = $4, finished_at = now()
+      WHERE deployment_id = $1 AND slug = $2 AND status IN ('pending', 'running')`,
+    [deploymentId, step, status, error],
+  );
+  await manager.query(
+    `UPDATE deployment_steps SET status = 'skipped', reason = $2, finished_at = now()
+      WHERE deployment_id = $1 AND status = 'pending'`,
+    [deploymentId, reason],
+  );
+}
 
 /** Manual interventions: what a deployment waits on, and the decisions. */
 @Injectable()
@@ -104,6 +128,17 @@ export class InterventionsRepository {
                     lease_expires_at = NULL, hold_reason = NULL, hold_until = NULL WHERE id = $1 AND status = 'waiting'`,
         outcome.deploymentStatus === 'running' ? [deploymentId] : [deploymentId, outcome.error],
       );
+      // A rejection ends the process here: the step failed, the steps not run yet are skipped.
+      // (An approval leaves the step running: the next claim's executor completes it.)
+      if (outcome.deploymentStatus === 'failed')
+        await closeSteps(
+          manager,
+          deploymentId,
+          step,
+          'failed',
+          outcome.error,
+          `step '${step}' failed`,
+        );
       return appendLogWith(
         manager,
         deploymentId,
