@@ -19,6 +19,11 @@ describe('request bodies', () => {
   it.each([
     [{ image: ['web=1.4.2'] }, { images: { web: '1.4.2' } }],
     [
+      { image: ['worker/app=1.4.3'], defaultTag: '1.4.2' },
+      { images: { 'worker/app': '1.4.3' }, defaultTag: '1.4.2' },
+    ],
+    [{ defaultTag: '1.4.2' }, { images: {}, defaultTag: '1.4.2' }],
+    [
       { image: ['web=1.4.2'], version: '1.4.2', channel: 'hotfix', notes: 'fix' },
       { version: '1.4.2', channel: 'hotfix', images: { web: '1.4.2' }, notes: 'fix' },
     ],
@@ -27,7 +32,7 @@ describe('request bodies', () => {
   });
 
   it('needs an image for a release', () => {
-    expect(() => releaseBody({ image: [] })).toThrow(/at least one --image/);
+    expect(() => releaseBody({ image: [] })).toThrow(/--default-tag <tag> or at least one --image/);
   });
 
   it.each([

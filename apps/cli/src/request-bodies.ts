@@ -11,13 +11,18 @@ function compact<T extends object>(body: T): T {
   ) as T;
 }
 
-/** `--image web=1.4.2 --image worker=1.4.2` → `{web: '1.4.2', worker: '1.4.2'}`. */
+/**
+ * `--image web=1.4.2 --image worker/app=1.4.2` → `{web: '1.4.2', 'worker/app': '1.4.2'}`: a container
+ * by its bare name (when only one step has it) or as `<step>/<container>`.
+ */
 export function parseImages(pairs: string[]): Record<string, string> {
   const images: Record<string, string> = {};
   for (const pair of pairs) {
     const match = /^([^=\s]+)=(\S+)$/.exec(pair);
     if (!match)
-      throw new UsageError(`invalid --image '${pair}': use <container>=<tag>, e.g. web=1.4.2`);
+      throw new UsageError(
+        `invalid --image '${pair}': use [<step>/]<container>=<tag>, e.g. web=1.4.2 or worker/app=1.4.2`,
+      );
     if (match[1] in images) throw new UsageError(`--image names container '${match[1]}' twice`);
     images[match[1]] = match[2];
   }
@@ -28,6 +33,7 @@ export interface ReleaseArgs {
   version?: string;
   channel?: string;
   image?: string[];
+  defaultTag?: string;
   notes?: string;
   commit?: string;
   branch?: string;
@@ -42,11 +48,15 @@ export function releaseBody(
   args: ReleaseArgs,
   env: Record<string, string | undefined> = {},
 ): JsonBody<'/api/projects/{ref}/releases', 'post'> {
-  if (!args.image?.length) throw new UsageError('give at least one --image <container>=<tag>');
+  if (!args.image?.length && !args.defaultTag)
+    throw new UsageError(
+      'give --default-tag <tag> or at least one --image [<step>/]<container>=<tag>',
+    );
   return compact({
     version: args.version,
     channel: args.channel,
-    images: parseImages(args.image),
+    images: parseImages(args.image ?? []),
+    defaultTag: args.defaultTag,
     notes: args.notes,
     build: releaseBuildInfo({ commit: args.commit, branch: args.branch, url: args.buildUrl }, env),
   });

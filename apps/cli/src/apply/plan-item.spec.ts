@@ -1,4 +1,4 @@
-import { ecsServiceStepSchema } from '@gantry/domain';
+import { ecsServiceStepSchema, stepsSchema } from '@gantry/domain';
 import { planItem } from './plan-item';
 
 const options = { forceSecrets: false };
@@ -10,6 +10,20 @@ const step = {
   service: { network: { subnets: ['subnet-0a1b2c3d'] } },
 };
 const storedStep = JSON.parse(JSON.stringify(ecsServiceStepSchema.parse(step)));
+const steps = [
+  { name: 'Web', kind: 'ecs-service', ...step, environments: ['Dev'] },
+  { name: 'Worker', kind: 'ecs-service', ...step, parallelWithPrevious: true },
+];
+/** The steps as the server shows them: defaults and slugs filled in, conditions as slugs. */
+const storedSteps = JSON.parse(
+  JSON.stringify(
+    stepsSchema.parse(steps).map((s, i) => ({
+      ...s,
+      slug: ['web', 'worker'][i],
+      environments: i === 0 ? ['dev'] : [],
+    })),
+  ),
+);
 
 describe('planItem', () => {
   it('creates a missing item with the whole item as the body, leaving out channels and variables', () => {
@@ -35,6 +49,12 @@ describe('planItem', () => {
         targetTags: ['a', 'b'],
         step: storedStep,
       },
+    ],
+    [
+      'a project whose steps the server filled in (slugs, defaults, slugs of environments)',
+      'project',
+      { name: 'Shop', steps },
+      { name: 'Shop', steps: storedSteps },
     ],
     [
       'a lifecycle whose phases leave defaults out',
@@ -115,6 +135,13 @@ describe('planItem', () => {
       { name: 'Shop', step: { ...step, service: { ...step.service, desiredCount: 2 } } },
       { name: 'Shop', step: storedStep },
       { step: { ...step, service: { ...step.service, desiredCount: 2 } } },
+    ],
+    [
+      'steps run in another order',
+      'project',
+      { steps: [steps[1], steps[0]] },
+      { steps: storedSteps },
+      { steps: [steps[1], steps[0]] },
     ],
     [
       'a step the server would refuse (sent for its errors)',

@@ -1,4 +1,4 @@
-import { ecsServiceStepSchema } from '@gantry/domain';
+import { ecsServiceStepSchema, slugify, stepsSchema } from '@gantry/domain';
 import { deepEqual, sameSet, sameValue } from './same-value';
 
 export type ApplyKind = 'environment' | 'lifecycle' | 'project' | 'channel' | 'tenant' | 'target';
@@ -53,6 +53,7 @@ function sameField(
   options: PlanOptions,
 ): boolean {
   if (kind === 'project' && field === 'step') return sameStep(desired, actual);
+  if (kind === 'project' && field === 'steps') return sameSteps(desired, actual);
   if (kind === 'lifecycle' && field === 'phases' && Array.isArray(desired))
     return sameValue(desired.map(withPhaseDefaults), actual);
   if (kind === 'tenant' && field === 'projects' && Array.isArray(desired) && Array.isArray(actual))
@@ -67,6 +68,24 @@ function sameStep(desired: unknown, actual: unknown): boolean {
   const parsed = ecsServiceStepSchema.safeParse(desired);
   // An invalid step is sent so the server can say what is wrong with it.
   return parsed.success && deepEqual(JSON.parse(JSON.stringify(parsed.data)), actual);
+}
+
+/**
+ * The server stores steps with their defaults and slugs filled in, and shows environment and
+ * channel conditions as lower-case slugs; normalise the file's steps the same way.
+ */
+function sameSteps(desired: unknown, actual: unknown): boolean {
+  const parsed = stepsSchema.safeParse(desired);
+  if (!parsed.success) return false;
+  const lower = (refs: string[]) => refs.map((ref) => ref.toLowerCase());
+  const steps = parsed.data.map((step) => ({
+    ...step,
+    slug: step.slug ?? slugify(step.name),
+    environments: lower(step.environments),
+    excludeEnvironments: lower(step.excludeEnvironments),
+    channels: lower(step.channels),
+  }));
+  return deepEqual(JSON.parse(JSON.stringify(steps)), actual);
 }
 
 function withPhaseDefaults(phase: unknown): unknown {

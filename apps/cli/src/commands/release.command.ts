@@ -20,9 +20,18 @@ export function releaseCommand(io: CliIo, setExitCode: (code: number) => void): 
     .command('create')
     .description('create a release (and optionally deploy it)')
     .requiredOption('--project <ref>', 'project slug or id')
-    .option('--version <version>', 'semantic version (default: next patch version)')
+    .option(
+      '--version <version>',
+      'release version (default: --default-tag when it is a semantic version, else the next patch)',
+    )
     .option('--channel <ref>', 'channel slug or id (default: the default channel)')
-    .option('--image <container=tag>', 'image tag per container, repeatable', collect, [])
+    .option(
+      '--image <[step/]container=tag>',
+      'image tag per container (bare when only one step has it), repeatable',
+      collect,
+      [],
+    )
+    .option('--default-tag <tag>', 'the tag of every container --image does not name')
     .option('--notes <text>', 'release notes')
     .option('--commit <sha>', 'build information: the commit (default: from the CI variables)')
     .option('--branch <name>', 'build information: the branch (default: from the CI variables)')
