@@ -41,6 +41,7 @@ describe('manual intervention step in a deployment process', () => {
             instructions: 'Check the **error rate** first.',
             approvers: { apiKeys: ['alice', 'ci'] },
             preventSelfApproval: true,
+            timeoutMinutes: 30,
           },
           { name: 'Service', slug: 'service', kind: 'ecs-service', ...deployStep() },
         ],
@@ -80,7 +81,7 @@ describe('manual intervention step in a deployment process', () => {
       const created = await platform.api.post('/api/api-keys', { name, role }).expect(201);
       keys[name] = created.body.key;
     }
-    for (const project of ['gated', 'refused', 'dropped']) await approvalProject(project);
+    for (const project of ['gated', 'refused', 'dropped', 'lapsed']) await approvalProject(project);
   });
   afterAll(() => platform.close());
 
@@ -147,6 +148,26 @@ describe('manual intervention step in a deployment process', () => {
     });
     expect(steps.service).toMatchObject({ status: 'skipped', reason: "step 'approve' failed" });
     expect(await client.stack('gantry-refused-dev')).toBeUndefined();
+  });
+
+  it('undecided past its timeout, the worker rejects it: the step fails, the service never runs', async () => {
+    const waiting = await waitingDeployment('lapsed');
+    // Thirty minutes pass: the deadline is moved instead of waited for.
+    await platform.api.db.dataSource.query(
+      `UPDATE deployment_interventions SET timeout_at = now() WHERE deployment_id = $1`,
+      [waiting.id],
+    );
+    const failed = await client.finished(waiting.id);
+    const error = "Manual intervention 'approve' timed out: no decision within 30 minutes.";
+    expect(failed).toMatchObject({ status: 'failed', error });
+    const steps = stepsOf((await platform.api.get(`/api/deployments/${waiting.id}`)).body);
+    expect(steps.approve).toMatchObject({
+      status: 'failed',
+      error,
+      intervention: { status: 'rejected' },
+    });
+    expect(steps.service).toMatchObject({ status: 'skipped', reason: "step 'approve' failed" });
+    expect(await client.stack('gantry-lapsed-dev')).toBeUndefined();
   });
 
   it('a cancel while waiting cancels the step and skips the rest', async () => {
