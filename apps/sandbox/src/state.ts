@@ -21,6 +21,19 @@ export interface Role {
   policies?: { policyName: string; policyDocument: unknown }[];
 }
 
+/** A Cloud Map service (`AWS::ServiceDiscovery::Service`); no instances are registered. */
+export interface DiscoveryService {
+  id: string;
+  arn: string;
+  name: string;
+  region: string;
+  namespaceId?: string;
+  description?: string;
+  dnsConfig?: unknown;
+  healthCheckCustomConfig?: unknown;
+  createDate: number;
+}
+
 /** A Secrets Manager secret; its value is never shown by `GET /_sandbox/state`. */
 export interface Secret {
   name: string;
@@ -77,6 +90,7 @@ export class SandboxState {
   secrets = new Map<string, Secret>();
   scalableTargets = new Map<string, ScalableTarget>();
   scalingPolicies = new Map<string, ScalingPolicy>();
+  discoveryServices = new Map<string, DiscoveryService>();
   requestCounts: Record<string, number> = {};
 
   countRequest(action: string): void {
@@ -98,6 +112,7 @@ export class SandboxState {
       secrets: [...this.secrets.values()],
       scalableTargets: [...this.scalableTargets.values()],
       scalingPolicies: [...this.scalingPolicies.values()],
+      discoveryServices: [...this.discoveryServices.values()],
       requestCounts: this.requestCounts,
     };
   }
@@ -143,6 +158,7 @@ export class SandboxState {
       secrets: [...this.secrets.values()].map(({ secretString: _value, ...secret }) => secret),
       scalableTargets: [...this.scalableTargets.values()],
       scalingPolicies: [...this.scalingPolicies.values()],
+      discoveryServices: [...this.discoveryServices.values()],
       requestCounts: this.requestCounts,
     };
   }
@@ -192,6 +208,10 @@ export class SandboxState {
     this.scalingPolicies = byKey(
       (data.scalingPolicies ?? []) as ScalingPolicy[],
       (p) => p.policyArn,
+    );
+    this.discoveryServices = byKey(
+      (data.discoveryServices ?? []) as DiscoveryService[],
+      (d) => d.id,
     );
     this.requestCounts = data.requestCounts as Record<string, number>;
     return true;

@@ -238,6 +238,7 @@ function asTaskStep(body: EcsRunTaskStep): EcsServiceStep {
       circuitBreaker: { enable: true, rollback: true },
       network: body.network,
       loadBalancers: [],
+      serviceRegistries: [],
       healthCheckGracePeriodSeconds: 0,
       enableExecuteCommand: false,
       platformVersion: 'LATEST',

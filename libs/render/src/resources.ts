@@ -1,6 +1,7 @@
 import { getAtt, ref } from './intrinsics';
 import { containerDefinition } from './container-definition';
 import { autoScalingResources } from './auto-scaling';
+import { discoveryResources, discoveryServiceProperties } from './service-discovery';
 import { executionRole } from './execution-role';
 import {
   EXECUTION_ROLE_ID,
@@ -17,13 +18,14 @@ type Props = { [key: string]: CfnValue };
 /**
  * The stack's resources under their fixed logical ids: `LogGroup` (when needed), `ExecutionRole`
  * (without `task.executionRoleArn`), one `Secret…` per sensitive environment value,
- * `TaskDefinition`, `Service`, and `ScalableTarget` + `ScalingPolicy…` with auto-scaling.
+ * `TaskDefinition`, `DiscoveryService` (Cloud Map, when created), `Service`, and `ScalableTarget` + `ScalingPolicy…` with auto-scaling.
  */
 export function buildResources(context: BuildContext): Record<string, CfnResource> {
   const resources: Record<string, CfnResource> = {};
   if (needsLogGroup(context.step)) resources[LOG_GROUP_ID] = logGroup(context);
   Object.assign(resources, taskAccessResources(context));
   resources[TASK_DEFINITION_ID] = taskDefinition(context);
+  Object.assign(resources, discoveryResources(context));
   resources[SERVICE_ID] = service(context);
   const { autoScaling } = context.step.service;
   if (autoScaling) Object.assign(resources, autoScalingResources(context, autoScaling));
@@ -157,6 +159,7 @@ function service(context: BuildContext): CfnResource {
     }));
     props.HealthCheckGracePeriodSeconds = values.number(step.service.healthCheckGracePeriodSeconds);
   }
+  Object.assign(props, discoveryServiceProperties(context));
   return { Type: 'AWS::ECS::Service', Properties: props };
 }
 

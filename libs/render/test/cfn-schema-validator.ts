@@ -12,6 +12,7 @@ const SCHEMA_FILES: Record<string, string> = {
   'AWS::SecretsManager::Secret': 'aws-secretsmanager-secret.json',
   'AWS::ApplicationAutoScaling::ScalableTarget': 'aws-applicationautoscaling-scalabletarget.json',
   'AWS::ApplicationAutoScaling::ScalingPolicy': 'aws-applicationautoscaling-scalingpolicy.json',
+  'AWS::ServiceDiscovery::Service': 'aws-servicediscovery-service.json',
 };
 
 const PSEUDO_PARAMETERS = [

@@ -422,13 +422,60 @@ export const optionSteps: Record<string, EcsServiceStepInput> = {
   },
 };
 
+const DISCOVERY_SERVICE = `arn:aws:servicediscovery:eu-west-1:${ACCOUNT}:service/srv-0123456789abcdef`;
+const NAMESPACE_ID = 'ns-0123456789abcdef';
+
+/** Cloud Map and Service Connect, one at a time (merged into {@link optionSteps}). */
+const discoveryOptionSteps: Record<string, EcsServiceStepInput> = {
+  'existing Cloud Map service': {
+    ...allOptionsOffStep,
+    service: {
+      ...allOptionsOffStep.service,
+      serviceRegistries: [{ registryArn: DISCOVERY_SERVICE }],
+    },
+  },
+  'created Cloud Map service (SRV)': {
+    ...allOptionsOffStep,
+    containers: [{ ...allOptionsOffStep.containers[0], portMappings: [{ containerPort: 80 }] }],
+    service: {
+      ...allOptionsOffStep.service,
+      serviceRegistries: [
+        {
+          create: { namespaceId: NAMESPACE_ID, name: 'web', dnsRecordType: 'SRV', ttl: 30 },
+          containerName: 'web',
+          containerPort: 80,
+        },
+      ],
+    },
+  },
+  'service connect': {
+    ...allOptionsOffStep,
+    containers: [
+      {
+        ...allOptionsOffStep.containers[0],
+        portMappings: [{ containerPort: 80, name: 'http', appProtocol: 'http' }],
+      },
+    ],
+    service: {
+      ...allOptionsOffStep.service,
+      serviceConnect: {
+        namespace: 'shop.local',
+        services: [
+          { portName: 'http', discoveryName: 'web', clientAliases: [{ port: 80, dnsName: 'web' }] },
+        ],
+      },
+    },
+  },
+};
+Object.assign(optionSteps, discoveryOptionSteps);
+
 /** Every option on at once, with alb-requests scaling behind a load balancer. */
 export const allOptionsOnStep: EcsServiceStepInput = {
   containers: [
     {
       name: 'web',
       image: 'public.ecr.aws/nginx/nginx',
-      portMappings: [{ containerPort: 8080 }],
+      portMappings: [{ containerPort: 8080, name: 'http' }],
       environment: {
         DB_PASSWORD: '#{Db.Password}',
         DSN: 'postgres://shop:#{Db.Password}@db/shop',
@@ -472,6 +519,11 @@ export const allOptionsOnStep: EcsServiceStepInput = {
         { metric: 'alb-requests', target: 1000, loadBalancerArn: LOAD_BALANCER },
       ],
       scheduled: [{ name: 'weekday-morning', schedule: 'cron(0 7 ? * MON-FRI *)', minCapacity: 4 }],
+    },
+    serviceRegistries: [{ create: { namespaceId: NAMESPACE_ID } }],
+    serviceConnect: {
+      namespace: `arn:aws:servicediscovery:eu-west-1:${ACCOUNT}:namespace/ns-0123456789abcdef`,
+      services: [{ portName: 'http', clientAliases: [{ port: 8080 }] }],
     },
   },
 };

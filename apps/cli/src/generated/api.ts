@@ -1332,6 +1332,36 @@ export interface components {
                 };
                 /** @default LATEST */
                 platformVersion: string;
+                serviceConnect?: {
+                    namespace: string;
+                    /** @default [] */
+                    services: {
+                        /** @default [] */
+                        clientAliases: {
+                            dnsName?: string;
+                            port: number;
+                        }[];
+                        discoveryName?: string;
+                        portName: string;
+                    }[];
+                };
+                /** @default [] */
+                serviceRegistries: {
+                    containerName?: string;
+                    containerPort?: number;
+                    create?: {
+                        /**
+                         * @default A
+                         * @enum {string}
+                         */
+                        dnsRecordType: "A" | "SRV";
+                        name?: string;
+                        namespaceId: string;
+                        /** @default 60 */
+                        ttl: number;
+                    };
+                    registryArn?: string;
+                }[];
             };
             /** @default {} */
             tags: {
@@ -1711,6 +1741,36 @@ export interface components {
                 };
                 /** @default LATEST */
                 platformVersion: string;
+                serviceConnect?: {
+                    namespace: string;
+                    /** @default [] */
+                    services: {
+                        /** @default [] */
+                        clientAliases: {
+                            dnsName?: string;
+                            port: number;
+                        }[];
+                        discoveryName?: string;
+                        portName: string;
+                    }[];
+                };
+                /** @default [] */
+                serviceRegistries: {
+                    containerName?: string;
+                    containerPort?: number;
+                    create?: {
+                        /**
+                         * @default A
+                         * @enum {string}
+                         */
+                        dnsRecordType: "A" | "SRV";
+                        name?: string;
+                        namespaceId: string;
+                        /** @default 60 */
+                        ttl: number;
+                    };
+                    registryArn?: string;
+                }[];
             };
             slug?: string;
             /** @default {} */
@@ -4573,6 +4633,36 @@ export interface operations {
                             };
                             /** @default LATEST */
                             platformVersion?: string;
+                            serviceConnect?: {
+                                namespace: string;
+                                /** @default [] */
+                                services?: {
+                                    /** @default [] */
+                                    clientAliases?: {
+                                        dnsName?: string;
+                                        port: number;
+                                    }[];
+                                    discoveryName?: string;
+                                    portName: string;
+                                }[];
+                            };
+                            /** @default [] */
+                            serviceRegistries?: {
+                                containerName?: string;
+                                containerPort?: number;
+                                create?: {
+                                    /**
+                                     * @default A
+                                     * @enum {string}
+                                     */
+                                    dnsRecordType?: "A" | "SRV";
+                                    name?: string;
+                                    namespaceId: string;
+                                    /** @default 60 */
+                                    ttl?: number;
+                                };
+                                registryArn?: string;
+                            }[];
                         };
                         /** @default {} */
                         tags?: {
@@ -4771,6 +4861,36 @@ export interface operations {
                             };
                             /** @default LATEST */
                             platformVersion?: string;
+                            serviceConnect?: {
+                                namespace: string;
+                                /** @default [] */
+                                services?: {
+                                    /** @default [] */
+                                    clientAliases?: {
+                                        dnsName?: string;
+                                        port: number;
+                                    }[];
+                                    discoveryName?: string;
+                                    portName: string;
+                                }[];
+                            };
+                            /** @default [] */
+                            serviceRegistries?: {
+                                containerName?: string;
+                                containerPort?: number;
+                                create?: {
+                                    /**
+                                     * @default A
+                                     * @enum {string}
+                                     */
+                                    dnsRecordType?: "A" | "SRV";
+                                    name?: string;
+                                    namespaceId: string;
+                                    /** @default 60 */
+                                    ttl?: number;
+                                };
+                                registryArn?: string;
+                            }[];
                         };
                         slug?: string;
                         /** @default {} */
@@ -5391,6 +5511,36 @@ export interface operations {
                             };
                             /** @default LATEST */
                             platformVersion?: string;
+                            serviceConnect?: {
+                                namespace: string;
+                                /** @default [] */
+                                services?: {
+                                    /** @default [] */
+                                    clientAliases?: {
+                                        dnsName?: string;
+                                        port: number;
+                                    }[];
+                                    discoveryName?: string;
+                                    portName: string;
+                                }[];
+                            };
+                            /** @default [] */
+                            serviceRegistries?: {
+                                containerName?: string;
+                                containerPort?: number;
+                                create?: {
+                                    /**
+                                     * @default A
+                                     * @enum {string}
+                                     */
+                                    dnsRecordType?: "A" | "SRV";
+                                    name?: string;
+                                    namespaceId: string;
+                                    /** @default 60 */
+                                    ttl?: number;
+                                };
+                                registryArn?: string;
+                            }[];
                         };
                         /** @default {} */
                         tags?: {
@@ -5589,6 +5739,36 @@ export interface operations {
                             };
                             /** @default LATEST */
                             platformVersion?: string;
+                            serviceConnect?: {
+                                namespace: string;
+                                /** @default [] */
+                                services?: {
+                                    /** @default [] */
+                                    clientAliases?: {
+                                        dnsName?: string;
+                                        port: number;
+                                    }[];
+                                    discoveryName?: string;
+                                    portName: string;
+                                }[];
+                            };
+                            /** @default [] */
+                            serviceRegistries?: {
+                                containerName?: string;
+                                containerPort?: number;
+                                create?: {
+                                    /**
+                                     * @default A
+                                     * @enum {string}
+                                     */
+                                    dnsRecordType?: "A" | "SRV";
+                                    name?: string;
+                                    namespaceId: string;
+                                    /** @default 60 */
+                                    ttl?: number;
+                                };
+                                registryArn?: string;
+                            }[];
                         };
                         slug?: string;
                         /** @default {} */

@@ -67,6 +67,7 @@ function deploymentShape(service: Service, d: Deployment): Record<string, unknow
       service.launchType === 'FARGATE' ? (service.platformVersion ?? 'LATEST') : undefined,
     platformFamily: service.launchType === 'FARGATE' ? 'Linux' : undefined,
     networkConfiguration: service.networkConfiguration,
+    serviceConnectConfiguration: service.serviceConnectConfiguration,
     rolloutState: d.rolloutState,
     rolloutStateReason: d.rolloutStateReason,
   };
@@ -80,7 +81,7 @@ export function serviceShape(s: Service, includeTags: boolean): Record<string, u
     serviceName: s.serviceName,
     clusterArn: s.clusterArn,
     loadBalancers: s.loadBalancers,
-    serviceRegistries: [],
+    serviceRegistries: s.serviceRegistries ?? [],
     status: s.status,
     desiredCount: s.desiredCount,
     runningCount: running,

@@ -69,6 +69,10 @@ export interface Service {
   };
   networkConfiguration?: JsonObject;
   loadBalancers: JsonObject[];
+  /** Cloud Map registrations (kept, shown; no instance is registered). */
+  serviceRegistries?: JsonObject[];
+  /** Service Connect, shown on the service's deployments as DescribeServices does. */
+  serviceConnectConfiguration?: JsonObject;
   healthCheckGracePeriodSeconds?: number;
   enableExecuteCommand: boolean;
   propagateTags: string;

@@ -109,6 +109,8 @@ export function createService(ecs: Ecs, region: string, input: Input): Input {
     deploymentConfiguration: deploymentConfiguration(input.deploymentConfiguration),
     networkConfiguration: input.networkConfiguration as JsonObject | undefined,
     loadBalancers: (input.loadBalancers as JsonObject[] | undefined) ?? [],
+    serviceRegistries: (input.serviceRegistries as JsonObject[] | undefined) ?? [],
+    serviceConnectConfiguration: input.serviceConnectConfiguration as JsonObject | undefined,
     healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds as number | undefined,
     enableExecuteCommand: input.enableExecuteCommand === true,
     propagateTags: (input.propagateTags as string | undefined) ?? 'NONE',
@@ -167,6 +169,21 @@ export function updateService(ecs: Ecs, region: string, input: Input): Input {
   if (input.desiredCount !== undefined) service.desiredCount = Number(input.desiredCount);
   if (input.loadBalancers !== undefined)
     service.loadBalancers = input.loadBalancers as JsonObject[];
+  if (input.serviceRegistries !== undefined) {
+    if (JSON.stringify(input.serviceRegistries) !== JSON.stringify(service.serviceRegistries ?? []))
+      redeploy = true;
+    service.serviceRegistries = input.serviceRegistries as JsonObject[];
+  }
+  if (input.serviceConnectConfiguration !== undefined) {
+    // Turning off what was never on is no change.
+    const off = (config: unknown) =>
+      config === undefined || (config as JsonObject).enabled === false;
+    const next = input.serviceConnectConfiguration as JsonObject;
+    const current = service.serviceConnectConfiguration;
+    if (!(off(next) && off(current)) && JSON.stringify(next) !== JSON.stringify(current))
+      redeploy = true;
+    service.serviceConnectConfiguration = off(next) && off(current) ? current : next;
+  }
   if (input.healthCheckGracePeriodSeconds !== undefined)
     service.healthCheckGracePeriodSeconds = Number(input.healthCheckGracePeriodSeconds);
   if (input.enableExecuteCommand !== undefined)

@@ -12,6 +12,9 @@ export const LOAD_BALANCER_ARN_PATTERN =
   /^arn:aws[a-z-]*:elasticloadbalancing:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:\d{12}:loadbalancer\/app\/[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?\/[0-9a-f]{16}$/;
 export const EFS_FILE_SYSTEM_ID_PATTERN = /^fs-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 export const EFS_ACCESS_POINT_ID_PATTERN = /^fsap-[0-9a-f]{17}$/;
+export const DISCOVERY_SERVICE_ARN_PATTERN =
+  /^arn:aws[a-z-]*:servicediscovery:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:\d{12}:service\/srv-[a-z0-9]{16}$/;
+export const DISCOVERY_NAMESPACE_ID_PATTERN = /^ns-[a-z0-9]{16}$/;
 export const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 export interface AwsIdentifier {
@@ -43,6 +46,15 @@ export const AWS_IDENTIFIERS = {
   efsAccessPoint: {
     pattern: EFS_ACCESS_POINT_ID_PATTERN,
     expected: "an EFS access point id: 'fsap-' and 17 hex digits",
+  },
+  discoveryService: {
+    pattern: DISCOVERY_SERVICE_ARN_PATTERN,
+    expected:
+      "a Cloud Map service ARN 'arn:aws:servicediscovery:<region>:<12 digits>:service/srv-<16 characters>'",
+  },
+  discoveryNamespace: {
+    pattern: DISCOVERY_NAMESPACE_ID_PATTERN,
+    expected: "a Cloud Map namespace id: 'ns-' and 16 lower-case letters or digits",
   },
   role: {
     pattern: ROLE_ARN_PATTERN,

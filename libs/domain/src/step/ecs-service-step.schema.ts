@@ -154,6 +154,56 @@ export const autoScalingSchema = z.strictObject({
   scheduled: z.array(scheduledScalingSchema).max(50).default([]),
 });
 
+/**
+ * A Cloud Map registration of the service's tasks: an existing Cloud Map service (`registryArn`)
+ * or one the stack creates (`create`) in a namespace. With awsvpc an SRV record needs the
+ * container and port it points at; an A record needs neither (the task's own address).
+ */
+const serviceRegistrySchema = z.strictObject({
+  registryArn: awsIdentifier(AWS_IDENTIFIERS.discoveryService).optional(),
+  create: z
+    .strictObject({
+      namespaceId: awsIdentifier(AWS_IDENTIFIERS.discoveryNamespace),
+      /** The Cloud Map service name (the DNS label); the ECS service's name when left out. */
+      name: z
+        .string()
+        .regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9_-]{0,61}[a-zA-Z0-9])?$/, 'must be a DNS label')
+        .optional(),
+      dnsRecordType: z.enum(['A', 'SRV']).default('A'),
+      ttl: z.number().int().min(0).max(2147483647).default(60),
+    })
+    .optional(),
+  containerName: z.string().min(1).optional(),
+  containerPort: z.number().int().min(1).max(65535).optional(),
+});
+
+const serviceConnectSchema = z.strictObject({
+  /** The Cloud Map namespace's name or ARN. */
+  namespace: z.string().min(1).max(1024),
+  services: z
+    .array(
+      z.strictObject({
+        portName: z.string().min(1).max(64),
+        discoveryName: z
+          .string()
+          .regex(/^[a-z0-9](?:[a-z0-9-]{0,62})$/, 'must be lower-case letters, digits and hyphens')
+          .optional(),
+        clientAliases: z
+          .array(
+            z.strictObject({
+              port: z.number().int().min(1).max(65535),
+              dnsName: z
+                .string()
+                .regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9.-]{0,253}[a-zA-Z0-9])?$/, 'must be a DNS name')
+                .optional(),
+            }),
+          )
+          .default([]),
+      }),
+    )
+    .default([]),
+});
+
 const environmentKey = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a valid environment variable name');
@@ -261,6 +311,12 @@ export const serviceSchema = z.strictObject({
   launchType: z.literal('FARGATE').optional(),
   capacityProviderStrategy: z.array(capacityProviderItemSchema).max(2).default([]),
   autoScaling: autoScalingSchema.optional(),
+  /** ECS allows one Cloud Map registration per service. */
+  serviceRegistries: z
+    .array(serviceRegistrySchema)
+    .max(1, 'ECS allows one service registry per service')
+    .default([]),
+  serviceConnect: serviceConnectSchema.optional(),
 });
 
 export const ecsServiceStepSchema = z
@@ -304,6 +360,94 @@ export function stepConsistencyProblems(step: EcsServiceStep): StepProblem[] {
       });
     }
   });
+  problems.push(...discoveryProblems(step));
+  return problems;
+}
+
+/** Cloud Map registrations and Service Connect: what they name must exist in the task. */
+function discoveryProblems(step: EcsServiceStep): StepProblem[] {
+  const problems: StepProblem[] = [];
+  step.service.serviceRegistries.forEach((registry, index) => {
+    const at = ['service', 'serviceRegistries', index];
+    if ((registry.registryArn === undefined) === (registry.create === undefined))
+      problems.push({
+        path: at,
+        message: 'needs exactly one of registryArn (an existing Cloud Map service) or create',
+      });
+    const srv = registry.create?.dnsRecordType === 'SRV';
+    if (registry.create && !srv) {
+      for (const field of ['containerName', 'containerPort'] as const)
+        if (registry[field] !== undefined)
+          problems.push({
+            path: [...at, field],
+            message: 'applies to SRV records only: an A record holds the task address',
+          });
+    }
+    if (srv)
+      for (const field of ['containerName', 'containerPort'] as const)
+        if (registry[field] === undefined)
+          problems.push({
+            path: [...at, field],
+            message: 'is required for an SRV record with awsvpc networking',
+          });
+    if (
+      registry.create === undefined &&
+      (registry.containerName === undefined) !== (registry.containerPort === undefined)
+    )
+      problems.push({
+        path: [...at, registry.containerName === undefined ? 'containerName' : 'containerPort'],
+        message: 'containerName and containerPort go together',
+      });
+    if (registry.containerName !== undefined) {
+      const container = step.containers.find((c) => c.name === registry.containerName);
+      if (!container)
+        problems.push({
+          path: [...at, 'containerName'],
+          message: `'${registry.containerName}' is not a container of this step`,
+        });
+      else if (
+        registry.containerPort !== undefined &&
+        !container.portMappings.some((m) => m.containerPort === registry.containerPort)
+      )
+        problems.push({
+          path: [...at, 'containerPort'],
+          message: `container '${registry.containerName}' does not map port ${registry.containerPort}`,
+        });
+    }
+  });
+  const connect = step.service.serviceConnect;
+  if (connect) {
+    const portNames = new Set(
+      step.containers.flatMap((c) =>
+        c.portMappings.flatMap((m) => (m.name === undefined ? [] : [m.name])),
+      ),
+    );
+    const discoveryNames = new Set<string>();
+    connect.services.forEach((service, index) => {
+      const at = ['service', 'serviceConnect', 'services', index];
+      if (!portNames.has(service.portName))
+        problems.push({
+          path: [...at, 'portName'],
+          message: `'${service.portName}' is not the name of a container port mapping (set portMappings[].name)`,
+        });
+      const discoveryName = service.discoveryName ?? service.portName;
+      if (discoveryNames.has(discoveryName))
+        problems.push({
+          path: [...at, 'discoveryName'],
+          message: `discovery name '${discoveryName}' is used twice`,
+        });
+      discoveryNames.add(discoveryName);
+      const ports = new Set<number>();
+      service.clientAliases.forEach((alias, aliasIndex) => {
+        if (ports.has(alias.port))
+          problems.push({
+            path: [...at, 'clientAliases', aliasIndex, 'port'],
+            message: `port ${alias.port} has two client aliases`,
+          });
+        ports.add(alias.port);
+      });
+    });
+  }
   return problems;
 }
 

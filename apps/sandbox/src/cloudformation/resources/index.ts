@@ -1,5 +1,6 @@
 import { scalableTargetProvider, scalingPolicyProvider } from './auto-scaling.provider';
 import { clusterProvider } from './cluster.provider';
+import { discoveryServiceProvider } from './discovery-service.provider';
 import { iamRoleProvider } from './iam-role.provider';
 import { logGroupProvider } from './log-group.provider';
 import type { ResourceProvider } from './provider';
@@ -17,4 +18,5 @@ export const PROVIDERS: Record<string, ResourceProvider> = {
   'AWS::SecretsManager::Secret': secretProvider,
   'AWS::ApplicationAutoScaling::ScalableTarget': scalableTargetProvider,
   'AWS::ApplicationAutoScaling::ScalingPolicy': scalingPolicyProvider,
+  'AWS::ServiceDiscovery::Service': discoveryServiceProvider,
 };

@@ -7,6 +7,7 @@ import taskDefinition from '../../../schemas/aws-ecs-taskdefinition.json';
 import role from '../../../schemas/aws-iam-role.json';
 import logGroup from '../../../schemas/aws-logs-loggroup.json';
 import secret from '../../../schemas/aws-secretsmanager-secret.json';
+import discoveryService from '../../../schemas/aws-servicediscovery-service.json';
 import { ResourceFailure } from './provider';
 
 /** Python's end-of-input `\\Z` is `$` in JavaScript; Java's `\\p{Print}` is printable ASCII. */
@@ -25,6 +26,7 @@ const SCHEMAS: Record<string, Json> = {
   'AWS::SecretsManager::Secret': secret,
   'AWS::ApplicationAutoScaling::ScalableTarget': scalableTarget,
   'AWS::ApplicationAutoScaling::ScalingPolicy': scalingPolicy,
+  'AWS::ServiceDiscovery::Service': discoveryService,
 };
 
 /** Python's end-of-input `\Z` (used by some schemas) is `$` in JavaScript. */

@@ -37,6 +37,13 @@ function serviceInput(props: Props, creating: boolean): Props {
     deploymentConfiguration: toEcsShape(props.DeploymentConfiguration),
     networkConfiguration: toEcsShape(props.NetworkConfiguration),
     loadBalancers: toEcsShape(props.LoadBalancers ?? []),
+    serviceRegistries: toEcsShape(props.ServiceRegistries ?? []),
+    serviceConnectConfiguration:
+      props.ServiceConnectConfiguration === undefined
+        ? creating
+          ? undefined
+          : { enabled: false }
+        : toEcsShape(props.ServiceConnectConfiguration),
     healthCheckGracePeriodSeconds:
       props.HealthCheckGracePeriodSeconds === undefined
         ? undefined
