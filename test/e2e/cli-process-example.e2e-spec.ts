@@ -61,5 +61,62 @@ describe('docs/examples/process.yaml: a process of several steps through the CLI
       'gantry-shop-platform-worker-dev',
     ]);
     expect(await client.log(dev.id)).toContain('[smoke-tests] Skipped: it runs only in prod.');
+    expect(await client.log(dev.id)).toContain(
+      '[approve-production] Skipped: it runs only in prod.',
+    );
+  });
+
+  it('production waits for an approval: --wait says who may decide, the starter may not approve, a deployer does', async () => {
+    expect(
+      await cli('promote', '--project', 'shop-platform', '--from', 'dev', '--to', 'test', '--wait'),
+    ).toMatchObject({ code: 0 });
+    const waited = await cli(
+      'promote',
+      '--project',
+      'shop-platform',
+      '--from',
+      'test',
+      '--to',
+      'prod',
+      '--wait',
+      '--timeout',
+      '4s',
+    );
+    // The deployment waits for people: --wait says so and keeps waiting until its timeout (exit 3).
+    expect(waited.code).toBe(3);
+    expect(waited.out).toContain(
+      "[prod] waiting for approval: admins, deployers or the API key 'release-manager' (step 'approve-production', rejected if undecided by ",
+    );
+    expect(waited.out).toContain(
+      '[prod]   Check the **error rate** of this release in test, then approve.',
+    );
+    const client = deployClient(platform);
+    const [prod] = (
+      await platform.api.get('/api/deployments?project=shop-platform&environment=prod').expect(200)
+    ).body.items;
+    expect(prod.status).toBe('waiting');
+
+    // The admin key started it, and the step prevents self-approval.
+    const self = await cli('approve', '--deployment', prod.id);
+    expect(self.code).toBe(4);
+    expect(self.err).toContain('Someone else must approve');
+    const deployer = await platform.api
+      .post('/api/api-keys', { name: 'release-manager', role: 'deployer' })
+      .expect(201);
+    const approved = await runCli(
+      ['approve', '--deployment', prod.id, '--note', 'error rate is flat'],
+      { GANTRY_SERVER: server, GANTRY_API_KEY: deployer.body.key },
+    );
+    expect(approved).toMatchObject({
+      code: 0,
+      out: `approved step 'approve-production' of deployment ${prod.id}: it is running\n`,
+    });
+    const done = await client.finished(prod.id, 60_000);
+    expect(done.status).toBe('succeeded');
+    expect(done.targets.map((t) => t.stackName).sort()).toEqual([
+      'gantry-shop-platform-smoke-tests-prod',
+      'gantry-shop-platform-web-prod',
+      'gantry-shop-platform-worker-prod',
+    ]);
   });
 });
