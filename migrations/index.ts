@@ -11,6 +11,7 @@ import { ReleaseCreator1796410718953 } from './1796410718953-ReleaseCreator';
 import { ManualInterventions1796410809457 } from './1796410809457-ManualInterventions';
 import { Retention1796410887479 } from './1796410887479-Retention';
 import { DeploymentProcess1796413016849 } from './1796413016849-DeploymentProcess';
+import { DeploymentCountsPerStatement1796414071089 } from './1796414071089-DeploymentCountsPerStatement';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ManualInterventions1796410809457,
   Retention1796410887479,
   DeploymentProcess1796413016849,
+  DeploymentCountsPerStatement1796414071089,
 ];
