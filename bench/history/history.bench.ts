@@ -47,8 +47,8 @@ async function seedConfiguration(api: BenchApi): Promise<void> {
     INSERT INTO tenants (slug, name, tags)
       SELECT 'tenant-' || n, 'Tenant ' || lpad(n::text, 4, '0'), ARRAY['tier/' || CASE WHEN n % 10 = 0 THEN 'gold' ELSE 'silver' END]
         FROM generate_series(1, ${TENANTS}) AS n;
-    INSERT INTO releases (project_id, channel_id, version, images, step)
-      SELECT p.id, c.id, '1.0.' || n, jsonb_build_object('web', '1.0.' || n), p.step
+    INSERT INTO releases (project_id, channel_id, version, images, steps)
+      SELECT p.id, c.id, '1.0.' || n, jsonb_build_object((p.steps->0->>'slug') || '/web', '1.0.' || n), p.steps
         FROM projects p JOIN channels c ON c.project_id = p.id, generate_series(1, ${RELEASES_PER_PROJECT}) AS n;
     -- The first 500 stacks are one per dashboard cell (the untenanted ones, and tenant-1's), so
     -- the first 10,000 deployments fill every cell and both dashboard figures show 500 cells.
@@ -100,8 +100,9 @@ async function seedDeployments(api: BenchApi, from: number, to: number): Promise
              'bench', at, at + interval '1 second', at + interval '90 seconds'
         FROM numbered ORDER BY n`);
     await runner.query(
-      `INSERT INTO deployment_targets (deployment_id, target_id, stack_name, status)
-       SELECT d.id, t.id, 'gantry-' || d.seq, 'succeeded' FROM deployments d, targets t WHERE d.seq > $1`,
+      `INSERT INTO deployment_targets (deployment_id, step_slug, target_id, stack_name, status)
+       SELECT d.id, p.steps->0->>'slug', t.id, 'gantry-' || d.seq, 'succeeded'
+         FROM deployments d JOIN projects p ON p.id = d.project_id, targets t WHERE d.seq > $1`,
       [before],
     );
     await runner.query(`SET session_replication_role = DEFAULT`);

@@ -462,7 +462,7 @@ describe('ECS cluster targets API', () => {
     const db = api.db.dataSource;
     const [channel] = await db.query('SELECT id FROM channels WHERE project_id = $1', [project.id]);
     const [release] = await db.query(
-      `INSERT INTO releases (project_id, channel_id, version, images, step) VALUES ($1, $2, '1.0.0', '{}', '{}') RETURNING id`,
+      `INSERT INTO releases (project_id, channel_id, version, images, steps) VALUES ($1, $2, '1.0.0', '{}', '[]') RETURNING id`,
       [project.id, channel.id],
     );
     const [deployment] = await db.query(
@@ -470,7 +470,7 @@ describe('ECS cluster targets API', () => {
       [release.id, project.id],
     );
     await db.query(
-      `INSERT INTO deployment_targets (deployment_id, target_id, stack_name) SELECT $1, id, 'gantry-shop-dev' FROM targets WHERE slug = 'dev'`,
+      `INSERT INTO deployment_targets (deployment_id, step_slug, target_id, stack_name) SELECT $1, 'service', id, 'gantry-shop-dev' FROM targets WHERE slug = 'dev'`,
       [deployment.id],
     );
     expect((await api.delete('/api/targets/dev').expect(409)).body).toMatchObject({
