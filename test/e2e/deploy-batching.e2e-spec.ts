@@ -59,9 +59,11 @@ describe('deployments of one account and region share their polls', () => {
       expect(primary?.taskDefinition).toBe(target.outputs?.TaskDefinitionArn);
       expect(primary?.rolloutState).toBe('COMPLETED');
       const log = await client.log(deployment.id);
-      expect(log).toContain(`${target.stackName} AWS::CloudFormation::Stack CREATE_COMPLETE`);
+      // Lines carry the step and target as a prefix ([service/fleet-sandbox] …).
+      const ownStack = `${target.stackName} AWS::CloudFormation::Stack`;
+      expect(log.some((line) => line.endsWith(`${ownStack} CREATE_COMPLETE`))).toBe(true);
       expect(log.filter((line) => line.includes('AWS::CloudFormation::Stack'))).toEqual(
-        log.filter((line) => line.startsWith(`${target.stackName} AWS::CloudFormation::Stack`)),
+        log.filter((line) => line.includes(ownStack)),
       );
       expect(log.at(-1)).toBe('Deployment succeeded.');
     }
