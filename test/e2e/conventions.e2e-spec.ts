@@ -10,7 +10,7 @@ const STARTS_WORK: Record<string, unknown> = {
 /** Promoting needs a deployment that succeeded, which needs a worker: deployments.e2e covers its 202. */
 const NEEDS_A_WORKER = ['/api/projects/{ref}/promote'];
 /** POST routes that act on an existing resource and answer it with 200: neither a creation nor work started. */
-const ACTIONS = ['/api/releases/{id}/block'];
+const ACTIONS = ['/api/releases/{id}/block', '/api/deployments/{id}/interventions/{step}'];
 
 /** Paged by project, but a document of its own (`{environments, projects, total}`), not a list. */
 const PAGED_DOCUMENTS = ['/api/dashboard'];
