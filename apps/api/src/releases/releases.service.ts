@@ -38,6 +38,7 @@ import { assertActorScope } from '../deployments/actor-scope';
 import { deploymentResponse } from '../deployments/deployment.response';
 import { presentProcess } from '../projects/present-steps';
 import { CreateRelease, ProgressionQuery } from './releases.dto';
+import { ReleaseTemplateSize } from './release-template-size';
 import {
   progressionSummaryView,
   progressionView,
@@ -73,9 +74,13 @@ export class ReleasesService {
     private readonly stacks: DashboardRepository,
     private readonly freezes: FreezesRepository,
     private readonly notifications: NotificationPublisher,
+    private readonly templateSize: ReleaseTemplateSize,
   ) {}
 
-  /** Validates images, channel rules and version, snapshots step and variables, and queues the automatic deployments. */
+  /**
+   * Validates images, channel rules, version and template sizes (`template_too_large`), snapshots
+   * steps and variables, and queues the automatic deployments.
+   */
   async create(projectRef: string, input: CreateRelease, actor: Actor) {
     const project = await this.projects.get(projectRef);
     assertActorScope(actor, { project, environments: [] });
@@ -102,6 +107,15 @@ export class ReleasesService {
             await this.releases.versionsOf(project.id),
             input.defaultTag,
           );
+      // A template over CloudFormation's TemplateBody limit is refused now, not at deployment.
+      if (attempt === 1)
+        await this.templateSize.assertFits(project, {
+          channel: { id: channel.id, slug: channel.slug, name: channel.name },
+          version,
+          images: chosen.images,
+          steps: project.steps,
+          variables,
+        });
       try {
         const { release, deployments } = await this.scheduler.createReleaseWithAutomaticDeployments(
           project,

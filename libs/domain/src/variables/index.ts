@@ -5,3 +5,4 @@ export * from './variable-scope';
 export * from './expand-variables';
 export * from './resolve-variables';
 export * from './mask-secrets';
+export * from './largest-candidates';
