@@ -239,6 +239,7 @@ function asTaskStep(body: EcsRunTaskStep): EcsServiceStep {
       network: body.network,
       loadBalancers: [],
       serviceRegistries: [],
+      deploymentStrategy: 'rolling',
       healthCheckGracePeriodSeconds: 0,
       enableExecuteCommand: false,
       platformVersion: 'LATEST',

@@ -1,6 +1,7 @@
 import { getAtt, ref } from './intrinsics';
 import { containerDefinition } from './container-definition';
 import { autoScalingResources } from './auto-scaling';
+import { applyBlueGreen } from './blue-green';
 import { discoveryResources, discoveryServiceProperties } from './service-discovery';
 import { executionRole } from './execution-role';
 import {
@@ -160,6 +161,7 @@ function service(context: BuildContext): CfnResource {
     props.HealthCheckGracePeriodSeconds = values.number(step.service.healthCheckGracePeriodSeconds);
   }
   Object.assign(props, discoveryServiceProperties(context));
+  applyBlueGreen(context, props);
   return { Type: 'AWS::ECS::Service', Properties: props };
 }
 

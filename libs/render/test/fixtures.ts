@@ -467,6 +467,32 @@ const discoveryOptionSteps: Record<string, EcsServiceStepInput> = {
     },
   },
 };
+const ALTERNATE_TARGET_GROUP = `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:targetgroup/shop-green/fedcba9876543210`;
+const LISTENER_RULE = (last: string) =>
+  `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:listener-rule/app/shop/0123456789abcdef/0123456789abcdef/${last}`;
+const BLUE_GREEN_ADVANCED = {
+  alternateTargetGroupArn: ALTERNATE_TARGET_GROUP,
+  productionListenerRule: LISTENER_RULE('1111111111111111'),
+  testListenerRule: LISTENER_RULE('2222222222222222'),
+  roleArn: `arn:aws:iam::${ACCOUNT}:role/ecs-infrastructure`,
+};
+discoveryOptionSteps['blue/green'] = {
+  ...allOptionsOffStep,
+  containers: [{ ...allOptionsOffStep.containers[0], portMappings: [{ containerPort: 80 }] }],
+  service: {
+    ...allOptionsOffStep.service,
+    deploymentStrategy: 'blue-green',
+    bakeTimeInMinutes: 10,
+    loadBalancers: [
+      {
+        targetGroupArn: TARGET_GROUP,
+        containerName: 'web',
+        containerPort: 80,
+        advancedConfiguration: BLUE_GREEN_ADVANCED,
+      },
+    ],
+  },
+};
 Object.assign(optionSteps, discoveryOptionSteps);
 
 /** Every option on at once, with alb-requests scaling behind a load balancer. */
@@ -505,7 +531,16 @@ export const allOptionsOnStep: EcsServiceStepInput = {
   },
   service: {
     network: { subnets: ['subnet-0a1b2c3d'] },
-    loadBalancers: [{ targetGroupArn: TARGET_GROUP, containerName: 'web', containerPort: 8080 }],
+    loadBalancers: [
+      {
+        targetGroupArn: TARGET_GROUP,
+        containerName: 'web',
+        containerPort: 8080,
+        advancedConfiguration: BLUE_GREEN_ADVANCED,
+      },
+    ],
+    deploymentStrategy: 'blue-green',
+    bakeTimeInMinutes: 5,
     capacityProviderStrategy: [
       { capacityProvider: 'FARGATE', weight: 1, base: 2 },
       { capacityProvider: 'FARGATE_SPOT', weight: 4 },

@@ -1286,6 +1286,7 @@ export interface components {
                         targetGroupArn?: string;
                     }[];
                 };
+                bakeTimeInMinutes?: number;
                 /** @default [] */
                 capacityProviderStrategy: {
                     base?: number;
@@ -1305,6 +1306,11 @@ export interface components {
                     /** @default true */
                     rollback: boolean;
                 };
+                /**
+                 * @default rolling
+                 * @enum {string}
+                 */
+                deploymentStrategy: "rolling" | "blue-green";
                 /** @default 1 */
                 desiredCount: number | string;
                 /** @default false */
@@ -1315,6 +1321,12 @@ export interface components {
                 launchType?: "FARGATE";
                 /** @default [] */
                 loadBalancers: {
+                    advancedConfiguration?: {
+                        alternateTargetGroupArn: string;
+                        productionListenerRule: string;
+                        roleArn: string;
+                        testListenerRule?: string;
+                    };
                     containerName: string;
                     containerPort: number;
                     targetGroupArn: string;
@@ -1695,6 +1707,7 @@ export interface components {
                         targetGroupArn?: string;
                     }[];
                 };
+                bakeTimeInMinutes?: number;
                 /** @default [] */
                 capacityProviderStrategy: {
                     base?: number;
@@ -1714,6 +1727,11 @@ export interface components {
                     /** @default true */
                     rollback: boolean;
                 };
+                /**
+                 * @default rolling
+                 * @enum {string}
+                 */
+                deploymentStrategy: "rolling" | "blue-green";
                 /** @default 1 */
                 desiredCount: number | string;
                 /** @default false */
@@ -1724,6 +1742,12 @@ export interface components {
                 launchType?: "FARGATE";
                 /** @default [] */
                 loadBalancers: {
+                    advancedConfiguration?: {
+                        alternateTargetGroupArn: string;
+                        productionListenerRule: string;
+                        roleArn: string;
+                        testListenerRule?: string;
+                    };
                     containerName: string;
                     containerPort: number;
                     targetGroupArn: string;
@@ -4587,6 +4611,7 @@ export interface operations {
                                     targetGroupArn?: string;
                                 }[];
                             };
+                            bakeTimeInMinutes?: number;
                             /** @default [] */
                             capacityProviderStrategy?: {
                                 base?: number;
@@ -4606,6 +4631,11 @@ export interface operations {
                                 /** @default true */
                                 rollback?: boolean;
                             };
+                            /**
+                             * @default rolling
+                             * @enum {string}
+                             */
+                            deploymentStrategy?: "rolling" | "blue-green";
                             /** @default 1 */
                             desiredCount?: number | string;
                             /** @default false */
@@ -4616,6 +4646,12 @@ export interface operations {
                             launchType?: "FARGATE";
                             /** @default [] */
                             loadBalancers?: {
+                                advancedConfiguration?: {
+                                    alternateTargetGroupArn: string;
+                                    productionListenerRule: string;
+                                    roleArn: string;
+                                    testListenerRule?: string;
+                                };
                                 containerName: string;
                                 containerPort: number;
                                 targetGroupArn: string;
@@ -4815,6 +4851,7 @@ export interface operations {
                                     targetGroupArn?: string;
                                 }[];
                             };
+                            bakeTimeInMinutes?: number;
                             /** @default [] */
                             capacityProviderStrategy?: {
                                 base?: number;
@@ -4834,6 +4871,11 @@ export interface operations {
                                 /** @default true */
                                 rollback?: boolean;
                             };
+                            /**
+                             * @default rolling
+                             * @enum {string}
+                             */
+                            deploymentStrategy?: "rolling" | "blue-green";
                             /** @default 1 */
                             desiredCount?: number | string;
                             /** @default false */
@@ -4844,6 +4886,12 @@ export interface operations {
                             launchType?: "FARGATE";
                             /** @default [] */
                             loadBalancers?: {
+                                advancedConfiguration?: {
+                                    alternateTargetGroupArn: string;
+                                    productionListenerRule: string;
+                                    roleArn: string;
+                                    testListenerRule?: string;
+                                };
                                 containerName: string;
                                 containerPort: number;
                                 targetGroupArn: string;
@@ -5465,6 +5513,7 @@ export interface operations {
                                     targetGroupArn?: string;
                                 }[];
                             };
+                            bakeTimeInMinutes?: number;
                             /** @default [] */
                             capacityProviderStrategy?: {
                                 base?: number;
@@ -5484,6 +5533,11 @@ export interface operations {
                                 /** @default true */
                                 rollback?: boolean;
                             };
+                            /**
+                             * @default rolling
+                             * @enum {string}
+                             */
+                            deploymentStrategy?: "rolling" | "blue-green";
                             /** @default 1 */
                             desiredCount?: number | string;
                             /** @default false */
@@ -5494,6 +5548,12 @@ export interface operations {
                             launchType?: "FARGATE";
                             /** @default [] */
                             loadBalancers?: {
+                                advancedConfiguration?: {
+                                    alternateTargetGroupArn: string;
+                                    productionListenerRule: string;
+                                    roleArn: string;
+                                    testListenerRule?: string;
+                                };
                                 containerName: string;
                                 containerPort: number;
                                 targetGroupArn: string;
@@ -5693,6 +5753,7 @@ export interface operations {
                                     targetGroupArn?: string;
                                 }[];
                             };
+                            bakeTimeInMinutes?: number;
                             /** @default [] */
                             capacityProviderStrategy?: {
                                 base?: number;
@@ -5712,6 +5773,11 @@ export interface operations {
                                 /** @default true */
                                 rollback?: boolean;
                             };
+                            /**
+                             * @default rolling
+                             * @enum {string}
+                             */
+                            deploymentStrategy?: "rolling" | "blue-green";
                             /** @default 1 */
                             desiredCount?: number | string;
                             /** @default false */
@@ -5722,6 +5788,12 @@ export interface operations {
                             launchType?: "FARGATE";
                             /** @default [] */
                             loadBalancers?: {
+                                advancedConfiguration?: {
+                                    alternateTargetGroupArn: string;
+                                    productionListenerRule: string;
+                                    roleArn: string;
+                                    testListenerRule?: string;
+                                };
                                 containerName: string;
                                 containerPort: number;
                                 targetGroupArn: string;

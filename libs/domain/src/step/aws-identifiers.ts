@@ -12,6 +12,9 @@ export const LOAD_BALANCER_ARN_PATTERN =
   /^arn:aws[a-z-]*:elasticloadbalancing:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:\d{12}:loadbalancer\/app\/[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?\/[0-9a-f]{16}$/;
 export const EFS_FILE_SYSTEM_ID_PATTERN = /^fs-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 export const EFS_ACCESS_POINT_ID_PATTERN = /^fsap-[0-9a-f]{17}$/;
+/** A listener rule (ALB) or a listener (NLB): blue/green's production and test traffic. */
+export const LISTENER_RULE_ARN_PATTERN =
+  /^arn:aws[a-z-]*:elasticloadbalancing:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:\d{12}:listener(?:-rule)?\/(?:app|net)\/[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?\/[0-9a-f]{16}\/[0-9a-f]{16}(?:\/[0-9a-f]{16})?$/;
 export const DISCOVERY_SERVICE_ARN_PATTERN =
   /^arn:aws[a-z-]*:servicediscovery:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:\d{12}:service\/srv-[a-z0-9]{16}$/;
 export const DISCOVERY_NAMESPACE_ID_PATTERN = /^ns-[a-z0-9]{16}$/;
@@ -46,6 +49,11 @@ export const AWS_IDENTIFIERS = {
   efsAccessPoint: {
     pattern: EFS_ACCESS_POINT_ID_PATTERN,
     expected: "an EFS access point id: 'fsap-' and 17 hex digits",
+  },
+  listenerRule: {
+    pattern: LISTENER_RULE_ARN_PATTERN,
+    expected:
+      "a listener rule ARN 'arn:aws:elasticloadbalancing:<region>:<12 digits>:listener-rule/app/<name>/<16 hex>/<16 hex>/<16 hex>' (or an NLB listener ARN)",
   },
   discoveryService: {
     pattern: DISCOVERY_SERVICE_ARN_PATTERN,

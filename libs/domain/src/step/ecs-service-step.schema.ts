@@ -301,9 +301,23 @@ export const serviceSchema = z.strictObject({
         targetGroupArn: awsIdentifier(AWS_IDENTIFIERS.targetGroup),
         containerName: z.string().min(1),
         containerPort: z.number().int().min(1).max(65535),
+        /** Blue/green only: the second target group and the listener rules ECS switches. */
+        advancedConfiguration: z
+          .strictObject({
+            alternateTargetGroupArn: awsIdentifier(AWS_IDENTIFIERS.targetGroup),
+            productionListenerRule: awsIdentifier(AWS_IDENTIFIERS.listenerRule),
+            testListenerRule: awsIdentifier(AWS_IDENTIFIERS.listenerRule).optional(),
+            /** The role ECS assumes to change the listener rules. */
+            roleArn: awsIdentifier(AWS_IDENTIFIERS.role),
+          })
+          .optional(),
       }),
     )
     .default([]),
+  /** `blue-green`: ECS-native blue/green (`Strategy: BLUE_GREEN`); `rolling` by default. */
+  deploymentStrategy: z.enum(['rolling', 'blue-green']).default('rolling'),
+  /** Blue/green: minutes both revisions stay up after the traffic shift before the old one stops. */
+  bakeTimeInMinutes: z.number().int().min(0).max(1440).optional(),
   healthCheckGracePeriodSeconds: numberOrVariable(0, 2147483647).default(0),
   enableExecuteCommand: z.boolean().default(false),
   platformVersion: z.string().default('LATEST'),
@@ -360,7 +374,56 @@ export function stepConsistencyProblems(step: EcsServiceStep): StepProblem[] {
       });
     }
   });
-  problems.push(...discoveryProblems(step));
+  problems.push(...discoveryProblems(step), ...blueGreenProblems(step));
+  return problems;
+}
+
+/** ECS-native blue/green: every load balancer gets its alternate target group and rules. */
+function blueGreenProblems(step: EcsServiceStep): StepProblem[] {
+  const problems: StepProblem[] = [];
+  const { service } = step;
+  const blueGreen = service.deploymentStrategy === 'blue-green';
+  if (!blueGreen && service.bakeTimeInMinutes !== undefined)
+    problems.push({
+      path: ['service', 'bakeTimeInMinutes'],
+      message: "applies to deploymentStrategy 'blue-green' only",
+    });
+  if (blueGreen && service.loadBalancers.length === 0)
+    problems.push({
+      path: ['service', 'loadBalancers'],
+      message:
+        "deploymentStrategy 'blue-green' needs a load balancer with advancedConfiguration (the alternate target group and listener rules)",
+    });
+  service.loadBalancers.forEach((balancer, index) => {
+    const at = ['service', 'loadBalancers', index, 'advancedConfiguration'];
+    const advanced = balancer.advancedConfiguration;
+    if (!blueGreen) {
+      if (advanced)
+        problems.push({ path: at, message: "applies to deploymentStrategy 'blue-green' only" });
+      return;
+    }
+    if (!advanced) {
+      problems.push({
+        path: at,
+        message:
+          "is required with deploymentStrategy 'blue-green': alternateTargetGroupArn, productionListenerRule and roleArn",
+      });
+      return;
+    }
+    if (advanced.alternateTargetGroupArn === balancer.targetGroupArn)
+      problems.push({
+        path: [...at, 'alternateTargetGroupArn'],
+        message: 'must be another target group than targetGroupArn',
+      });
+    if (
+      advanced.testListenerRule !== undefined &&
+      advanced.testListenerRule === advanced.productionListenerRule
+    )
+      problems.push({
+        path: [...at, 'testListenerRule'],
+        message: 'must be another listener rule than productionListenerRule',
+      });
+  });
   return problems;
 }
 
