@@ -107,6 +107,34 @@ describe('a project whose step can never render is refused when saved', () => {
     },
   );
 
+  it('refuses Service Connect on an unnamed port, an SRV record without its port and blue/green without its rules: 400 naming each field', async () => {
+    const step = sampleStep({
+      service: {
+        network,
+        deploymentStrategy: 'blue-green',
+        loadBalancers: [
+          { targetGroupArn: TARGET_GROUP, containerName: 'web', containerPort: 8080 },
+        ],
+        serviceRegistries: [
+          { create: { namespaceId: 'ns-0123456789abcdef', dnsRecordType: 'SRV' } },
+        ],
+        serviceConnect: { namespace: 'shop.local', services: [{ portName: 'http' }] },
+      },
+    });
+    const response = await api
+      .post('/api/projects', { name: 'Discovery', targetTags: ['web'], step })
+      .expect(400);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.body.errors.map((error: { path: string }) => error.path).sort()).toEqual(
+      [
+        'step.service.loadBalancers.0.advancedConfiguration',
+        'step.service.serviceConnect.services.0.portName',
+        'step.service.serviceRegistries.0.containerName',
+        'step.service.serviceRegistries.0.containerPort',
+      ].sort(),
+    );
+  });
+
   it('refuses the same step on update, and keeps the project as it was', async () => {
     await api
       .post('/api/projects', { name: 'Kept', targetTags: ['web'], step: sampleStep() })
