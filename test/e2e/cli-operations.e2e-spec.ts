@@ -125,7 +125,7 @@ describe('gantry operations commands against the real platform', () => {
     expect(waited).toMatchObject({ code: 0, err: '' });
     expect(waited.out).toMatch(/^\[dev\] running for \d+s: gantry-ops-dev UPDATE_IN_PROGRESS$/m);
     expect(waited.out).toMatch(
-      /^\[dev\] \d\d:\d\d:\d\d ecs: \(service gantry-ops-dev\) has started 1 tasks: \(task [0-9a-f]+\)\.$/m,
+      /^\[dev\] \d\d:\d\d:\d\d ecs: \[service\/ops-sandbox\] \(service gantry-ops-dev\) has started 1 tasks: \(task [0-9a-f]+\)\.$/m,
     );
     expect(waited.out).toMatch(/\[dev\] succeeded\n/);
   });

@@ -26,11 +26,12 @@ interface Followed {
 
 /**
  * `gantry-shop-dev AWS::CloudFormation::Stack UPDATE_IN_PROGRESS` (a stack event) or
- * `Stack gantry-shop-dev is UPDATE_IN_PROGRESS; …` (the worker's note) → the stack and its status.
+ * `Stack gantry-shop-dev is UPDATE_IN_PROGRESS; …` (the worker's note) → the stack and its status,
+ * after the `[step/target] ` prefix of a process's log lines.
  */
 const STACK_STATUS_LINES = [
-  /^(\S+) AWS::CloudFormation::Stack ([A-Z_]+)/,
-  /^Stack (\S+) is ([A-Z_]+);/,
+  /^(?:\[[^\]]+\] )?(\S+) AWS::CloudFormation::Stack ([A-Z_]+)/,
+  /^(?:\[[^\]]+\] )?Stack (\S+) is ([A-Z_]+);/,
 ];
 
 /**
