@@ -1,6 +1,7 @@
 import {
   deeplyNested,
   JsonSchema,
+  SchemaField,
   schemaFields,
   withValue,
   wrongTypeValues,
@@ -46,11 +47,20 @@ export function hostileBodies(
 ): HostileBody[] {
   const fields = schemaFields(schema);
   const dotted = (path: (string | number)[]) => path.join('.');
-  const at = (path: (string | number)[], value: unknown) => json(withValue(valid(), path, value));
-  const rawAt = (path: (string | number)[], raw: string) => at(path, RAW).replace(`"${RAW}"`, raw);
-  const objects = [
-    [],
-    ...fields.filter((field) => field.types.has('object')).map((field) => field.path),
+  type Discriminators = SchemaField['discriminators'];
+  /** The valid body with `value` at `path`, in the union alternatives `discriminators` choose. */
+  const at = (path: (string | number)[], value: unknown, discriminators: Discriminators = []) => {
+    const chosen = discriminators.reduce<unknown>(
+      (body, discriminator) => withValue(body, discriminator.path, discriminator.value),
+      valid(),
+    );
+    return json(withValue(chosen, path, value));
+  };
+  const rawAt = (path: (string | number)[], raw: string, discriminators: Discriminators = []) =>
+    at(path, RAW, discriminators).replace(`"${RAW}"`, raw);
+  const objects: { path: (string | number)[]; discriminators: Discriminators }[] = [
+    { path: [], discriminators: [] },
+    ...fields.filter((field) => field.types.has('object')),
   ];
   const strings = fields.filter((field) => field.types.has('string'));
   const numbers = fields.filter((field) => field.types.has('number') || field.types.has('integer'));
@@ -142,16 +152,17 @@ export function hostileBodies(
       body: json(valid()).replace(/^\{/, '{"zz":"\\ud800",'),
       expect: [400],
     },
-    ...objects.flatMap((path) => [
+    ...objects.flatMap(({ path, discriminators, ...field }) => [
       {
         label: `unknown field in ${dotted(path) || 'body'}`,
-        body: at([...path, 'zzUnknown'], { nested: true }),
+        body: at([...path, 'zzUnknown'], { nested: true }, discriminators),
         expect: [400],
-        errorPath: dotted([...path, 'zzUnknown']),
+        // In a map of objects any key is valid: the errors name the fields of its value instead.
+        errorPath: 'recordOfObjects' in field ? undefined : dotted([...path, 'zzUnknown']),
       },
       {
         label: `__proto__ in ${dotted(path) || 'body'}`,
-        body: rawAt([...path, 'zzProto'], '1').replace(
+        body: rawAt([...path, 'zzProto'], '1', discriminators).replace(
           '"zzProto":1',
           '"__proto__":{"polluted":"yes"}',
         ),
@@ -162,26 +173,42 @@ export function hostileBodies(
     ...fields.flatMap((field) =>
       wrongTypeValues(field.types).map((value) => ({
         label: `${dotted(field.path)} = ${json(value)}`,
-        body: at(field.path, value),
+        body: at(field.path, value, field.discriminators),
         expect: [400],
         errorPath: dotted(field.path),
       })),
     ),
     ...strings.flatMap((field) => [
-      { label: `${dotted(field.path)} 10k chars`, body: at(field.path, 's'.repeat(10_000)) },
-      { label: `${dotted(field.path)} NUL`, body: at(field.path, 'a\u0000b'), expect: [400] },
-      { label: `${dotted(field.path)} unicode`, body: at(field.path, 'é€😀') },
-      { label: `${dotted(field.path)} lone surrogate`, body: at(field.path, 'a\ud800b') },
-      { label: `${dotted(field.path)} SQL`, body: at(field.path, "'; drop table x; --") },
+      {
+        label: `${dotted(field.path)} 10k chars`,
+        body: at(field.path, 's'.repeat(10_000), field.discriminators),
+      },
+      {
+        label: `${dotted(field.path)} NUL`,
+        body: at(field.path, 'a\u0000b', field.discriminators),
+        expect: [400],
+      },
+      {
+        label: `${dotted(field.path)} unicode`,
+        body: at(field.path, 'é€😀', field.discriminators),
+      },
+      {
+        label: `${dotted(field.path)} lone surrogate`,
+        body: at(field.path, 'a\ud800b', field.discriminators),
+      },
+      {
+        label: `${dotted(field.path)} SQL`,
+        body: at(field.path, "'; drop table x; --", field.discriminators),
+      },
     ]),
     ...numbers.flatMap((field) => [
       ...rawNumbers.map((raw) => ({
         label: `${dotted(field.path)} = ${raw}`,
-        body: rawAt(field.path, raw),
+        body: rawAt(field.path, raw, field.discriminators),
       })),
       ...stringNumbers.map((text) => ({
         label: `${dotted(field.path)} = "${text}"`,
-        body: at(field.path, text),
+        body: at(field.path, text, field.discriminators),
       })),
     ]),
   ];

@@ -152,6 +152,13 @@ export function wrongTypeValues(types: Set<string>): unknown[] {
 export interface SchemaField {
   path: (string | number)[];
   types: Set<string>;
+  /**
+   * The discriminators (`kind: const`) of the union alternatives the field belongs to: a body
+   * exercising the field sets them, so the server validates that alternative's fields.
+   */
+  discriminators: { path: (string | number)[]; value: string }[];
+  /** A map whose values are objects (`{<container>: {image}}`): any key is a valid one. */
+  recordOfObjects?: boolean;
 }
 
 /** Every field of a request schema, depth-first; arrays are entered at index 0. */
@@ -159,6 +166,7 @@ export function schemaFields(
   schema: JsonSchema,
   path: (string | number)[] = [],
   depth = 0,
+  discriminators: SchemaField['discriminators'] = [],
 ): SchemaField[] {
   if (depth > 8) return [];
   const variants = flatVariants(schema);
@@ -167,13 +175,41 @@ export function schemaFields(
       Array.isArray(variant.type) ? variant.type : variant.type ? [variant.type] : [],
     ),
   );
-  const here = path.length && types.size ? [{ path, types }] : [];
-  const nested = variants.flatMap((variant) => [
-    ...Object.entries(variant.properties ?? {}).flatMap(([key, child]) =>
-      schemaFields(child, [...path, key], depth + 1),
-    ),
-    ...(variant.items ? schemaFields(variant.items, [...path, 0], depth + 1) : []),
-  ]);
+  const kindOf = (variant: JsonSchema) =>
+    (variant.properties?.kind as { const?: unknown } | undefined)?.const;
+  const firstKind =
+    variants.length > 1 ? variants.map(kindOf).find((k) => typeof k === 'string') : undefined;
+  // The union itself is exercised through its first alternative.
+  const own =
+    typeof firstKind === 'string'
+      ? [...discriminators, { path: [...path, 'kind'], value: firstKind }]
+      : discriminators;
+  const recordOfObjects = variants.some(
+    (variant) =>
+      !variant.properties &&
+      typeof variant.additionalProperties === 'object' &&
+      flatVariants(variant.additionalProperties).some((value) => value.type === 'object'),
+  );
+  const here =
+    path.length && types.size
+      ? [{ path, types, discriminators: own, ...(recordOfObjects ? { recordOfObjects } : {}) }]
+      : [];
+  const nested = variants.flatMap((variant) => {
+    // An alternative of a discriminated union (`kind: {const: …}`): its fields need its kind.
+    const kind = kindOf(variant);
+    const inside =
+      variants.length > 1 && typeof kind === 'string'
+        ? [...discriminators, { path: [...path, 'kind'], value: kind }]
+        : discriminators;
+    return [
+      ...Object.entries(variant.properties ?? {}).flatMap(([key, child]) =>
+        key === 'kind' && inside !== discriminators
+          ? []
+          : schemaFields(child, [...path, key], depth + 1, inside),
+      ),
+      ...(variant.items ? schemaFields(variant.items, [...path, 0], depth + 1, inside) : []),
+    ];
+  });
   return [...here, ...nested];
 }
 
