@@ -81,6 +81,14 @@ module.exports = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'web-imports-no-server-code',
+      comment:
+        'apps/web runs in the browser: it imports no lib and no other app, only its own code and the API types generated into apps/web/src/generated.',
+      severity: 'error',
+      from: { path: '^apps/web/' },
+      to: { path: '^(libs/|apps/(?!web/))' },
+    },
+    {
       name: 'no-cycles',
       comment: 'Modules that import each other cannot be understood (or tested) one at a time.',
       severity: 'error',
@@ -97,7 +105,7 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['require', 'node', 'default'],
-      extensions: ['.ts', '.js', '.json'],
+      extensions: ['.ts', '.tsx', '.js', '.json'],
     },
   },
 };

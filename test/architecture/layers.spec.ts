@@ -99,6 +99,13 @@ describe('layers', () => {
         "import { sandbox } from '../../sandbox/src/server';",
         'export const parts = [api, sandbox];',
       ].join('\n'),
+      // The console may import its own code and generated types, never server code.
+      'apps/web/src/main.tsx': [
+        "import { domain } from '@gantry/domain';",
+        "import { view } from './view';",
+        'export const main = [domain, view];',
+      ].join('\n'),
+      'apps/web/src/view.tsx': 'export const view = <p>hello</p>;',
       'apps/worker/src/a.ts': "import { b } from './b';\nexport const a = () => b;",
       'apps/worker/src/b.ts': "import { a } from './a';\nexport const b = () => a;",
     };
@@ -135,6 +142,7 @@ describe('layers', () => {
           // api → sandbox (apps/gantry → api and sandbox is allowed)
           'apps-import-libs-not-apps: apps/api/src/main.ts → apps/sandbox/src/server.ts',
           'no-cycles: apps/worker/src/a.ts → apps/worker/src/b.ts',
+          'web-imports-no-server-code: apps/web/src/main.tsx → libs/domain/src/index.ts',
         ].sort(),
       );
     });

@@ -36,6 +36,35 @@ describe('access: API keys, roles, audit, health and OpenAPI', () => {
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
+  it('tells any key who it is (GET /api/whoami): name, role and limits, never the secret', async () => {
+    const admin = await api.get('/api/whoami').expect(200);
+    expect(admin.body).toEqual({
+      id: expect.any(String),
+      name: expect.any(String),
+      role: 'admin',
+      environments: [],
+      projects: [],
+    });
+    const dev = await api.get('/api/environments/dev').expect(200);
+    const created = await api
+      .post('/api/api-keys', { name: 'dev-deployer', role: 'deployer', environments: ['dev'] })
+      .expect(201);
+    const me = await api
+      .anonymous()
+      .get('/api/whoami')
+      .set('Authorization', `Bearer ${created.body.key}`)
+      .expect(200);
+    expect(me.body).toEqual({
+      id: created.body.id,
+      name: 'dev-deployer',
+      role: 'deployer',
+      environments: [dev.body.id],
+      projects: [],
+    });
+    expect(JSON.stringify(me.body)).not.toContain(created.body.key);
+    await api.anonymous().get('/api/whoami').expect(401);
+  });
+
   it('shows a new key once, stores only its hash, and revokes it at once', async () => {
     const created = await api.post('/api/api-keys', { name: 'ci', role: 'viewer' }).expect(201);
     expect(created.body.key).toMatch(/^gnt_/);

@@ -73,6 +73,7 @@ describe('OpenAPI document', () => {
     '/api/deployments/{id}/log': `/api/deployments/${deployment}/log`,
     '/api/dashboard': '/api/dashboard',
     '/api/retention/preview': '/api/retention/preview',
+    '/api/whoami': '/api/whoami',
     '/api/tenants': '/api/tenants',
     '/api/tenants/{ref}': '/api/tenants/acme',
     '/api/tenants?include=connections': '/api/tenants?include=connections',

@@ -29,7 +29,11 @@ export interface ApiHarness {
 export async function startApi(
   label: string,
   env: Record<string, string> = {},
-  options: { databaseUrl?: (url: string) => string } = {},
+  options: {
+    databaseUrl?: (url: string) => string;
+    /** The built console to serve (default: dist/web when built). */
+    consoleDir?: string | null;
+  } = {},
 ): Promise<ApiHarness> {
   const db = await createTestDatabase(label);
   const config = loadConfig({
@@ -41,7 +45,7 @@ export async function startApi(
     ...env,
   });
   const masterKey = randomBytes(32);
-  const app = await createApiApp(config, masterKey);
+  const app = await createApiApp(config, masterKey, { consoleDir: options.consoleDir });
   await app.init();
   const server = app.getHttpServer();
   const auth = (test: request.Test) => test.set('Authorization', `Bearer ${ADMIN_KEY}`);

@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { GantryConfig } from '@gantry/config';
 import { ApiModule } from './api.module';
+import { builtConsoleDirectory } from './console/console-files';
+import { serveConsole } from './console/serve-console';
 import { useJsonBodies } from './http/body-parsing';
 import { ProblemFilter } from './http/problem.filter';
 import { mountOpenApi } from './openapi/mount-openapi';
@@ -16,6 +18,7 @@ import { buildOpenApiDocument } from './openapi/openapi-document';
 export async function createApiApp(
   config: GantryConfig,
   masterKey: Buffer,
+  options: { consoleDir?: string | null } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     ApiModule.forRoot(config, masterKey),
@@ -32,6 +35,10 @@ export async function createApiApp(
     }),
   );
   mountOpenApi(app, buildOpenApiDocument(app));
+  serveConsole(
+    app,
+    options.consoleDir === undefined ? builtConsoleDirectory() : options.consoleDir,
+  );
   return app;
 }
 

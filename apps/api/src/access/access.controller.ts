@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ApiEndpoint, ApiJsonBody, ApiPaged, ApiQueryOf } from '../http/openapi';
 import { Page, pageSchema } from '../http/pagination';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
-import { RequirePermission } from './actor';
+import { Actor, CurrentActor, RequirePermission } from './actor';
 import {
   ApiKeyPage,
   apiKeyPage,
@@ -12,6 +12,8 @@ import {
   auditPage,
   CreatedApiKeyResponse,
   createdApiKeyResponse,
+  CurrentKeyResponse,
+  currentKeyResponse,
 } from './access.response';
 import { AccessService } from './access.service';
 import { auditQuerySchema, createApiKeySchema } from './api-keys.dto';
@@ -35,6 +37,23 @@ export class AccessController {
     @Body(new ZodValidationPipe(createApiKeySchema)) body: z.infer<typeof createApiKeySchema>,
   ): Promise<CreatedApiKeyResponse> {
     return this.access.create(body);
+  }
+
+  @Get('whoami')
+  @ApiEndpoint({
+    summary: 'The API key making this request: its name, role and limits',
+    description:
+      'Any valid key may ask. The console shows only what the key may do: viewers read, deployers also deploy (within `environments` and `projects` when those are not empty), admins do everything.',
+    response: currentKeyResponse,
+  })
+  whoami(@CurrentActor() actor: Actor): CurrentKeyResponse {
+    return {
+      id: actor.keyId,
+      name: actor.name,
+      role: actor.role,
+      environments: actor.environments,
+      projects: actor.projects,
+    };
   }
 
   @Get('api-keys')

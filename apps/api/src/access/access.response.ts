@@ -27,6 +27,22 @@ export const createdApiKeyResponse = apiSchema(
 );
 export type CreatedApiKeyResponse = z.output<typeof createdApiKeyResponse>;
 
+export const currentKeyResponse = apiSchema(
+  'CurrentKey',
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(['admin', 'deployer', 'viewer']),
+    environments: z.array(z.string()).meta({
+      description: 'Environment ids a deployer key may deploy into; empty: every one',
+    }),
+    projects: z.array(z.string()).meta({
+      description: 'Project ids a deployer key may deploy; empty: every one',
+    }),
+  }),
+);
+export type CurrentKeyResponse = z.output<typeof currentKeyResponse>;
+
 export const apiKeyPage = pageOf('ApiKeyPage', apiKeyResponse);
 export type ApiKeyPage = z.output<typeof apiKeyPage>;
 

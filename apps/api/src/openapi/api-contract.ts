@@ -2,10 +2,11 @@ import { resolve } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildStandaloneOpenApiDocument } from './openapi-document';
 
-/** The checked-in files `npm run api:generate` writes, relative to the repository root. */
+/** The checked-in files `npm run api:generate` writes (the CLI and the console each get the types), relative to the repository root. */
 export const CONTRACT_FILES = {
   document: 'apps/api/openapi.json',
   types: 'apps/cli/src/generated/api.ts',
+  webTypes: 'apps/web/src/generated/api.ts',
 } as const;
 
 export type ContractFile = keyof typeof CONTRACT_FILES;
@@ -29,5 +30,7 @@ export async function renderApiContract(): Promise<Record<ContractFile, string>>
   return {
     document: `${JSON.stringify(document, null, 2)}\n`,
     types: `${TYPES_HEADER}${astToString(ast)}`,
+    // The console's copy: apps/web imports no code of another app, and these types are all it needs.
+    webTypes: `${TYPES_HEADER}${astToString(ast)}`,
   };
 }

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CONTRACT_FILES, ContractFile, contractPath, renderApiContract } from './api-contract';
 
-/** `npm run api:generate`: writes the OpenAPI document and the CLI's generated API types. */
+/** `npm run api:generate`: writes the OpenAPI document and the generated API types of the CLI and the console. */
 async function main(): Promise<void> {
   const contract = await renderApiContract();
   for (const file of Object.keys(CONTRACT_FILES) as ContractFile[]) {

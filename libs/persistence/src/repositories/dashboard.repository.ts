@@ -43,6 +43,17 @@ export interface StackStateRow {
   latest: { deploymentId: string; release: CellRelease; status: DeploymentStatus } | null;
 }
 
+/** How a dashboard cell stands, in a few columns: what the live dashboard compares poll to poll. */
+export interface CellStateRow {
+  projectId: string;
+  environmentId: string;
+  latestDeploymentId: string | null;
+  status: DeploymentStatus | null;
+  liveDeploymentId: string | null;
+  /** The tenant counts, joined: any change of one changes it. */
+  tenants: string;
+}
+
 export interface DashboardFilter {
   projectIds: string[];
   environmentId?: string;
@@ -82,6 +93,18 @@ export class DashboardRepository {
          LEFT JOIN deployments v ON v.id = c.live_deployment_id
          LEFT JOIN releases vr ON vr.id = v.release_id`,
       values,
+    );
+  }
+
+  /** Every cell's state: one row per (project, environment), read by the live dashboard. */
+  cellStates(): Promise<CellStateRow[]> {
+    return this.dataSource.query(
+      `SELECT c.project_id AS "projectId", c.environment_id AS "environmentId",
+              c.latest_deployment_id AS "latestDeploymentId", l.status,
+              c.live_deployment_id AS "liveDeploymentId",
+              concat_ws('/', c.tenants_connected, c.tenants_live, c.tenants_queued, c.tenants_running,
+                        c.tenants_succeeded, c.tenants_failed, c.tenants_cancelled) AS tenants
+         FROM dashboard_cells c LEFT JOIN deployments l ON l.id = c.latest_deployment_id`,
     );
   }
 

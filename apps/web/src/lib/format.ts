@@ -1,0 +1,13 @@
+/** A timestamp as people read it, in their own time zone. */
+export function when(at: string | null | undefined): string {
+  if (!at) return '—';
+  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+/** How long from `start` to `end` (or now). */
+export function took(start: string | null | undefined, end?: string | null): string {
+  if (!start) return '—';
+  const ms = (end ? new Date(end) : new Date()).getTime() - new Date(start).getTime();
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}

@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiHarness, startApi } from '../support/api-harness';
+
+const INDEX = '<!doctype html><title>Gantry</title><script src="/assets/index-abc123.js"></script>';
+
+/** The console is served by the API's own port: files, caching, client routes, API untouched. */
+describe('serving the web console', () => {
+  let api: ApiHarness;
+  let bare: ApiHarness;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gantry-console-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), INDEX);
+    writeFileSync(join(dir, 'assets/index-abc123.js'), 'console.log("gantry")');
+    writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    api = await startApi('console-serving', {}, { consoleDir: dir });
+    bare = await startApi('console-serving-bare', {}, { consoleDir: null });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await bare?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(['/', '/deployments/5f0c2d7e', '/projects/shop/tenants', '/releases/1.2.3'])(
+    'answers %s with index.html, revalidated on every load',
+    async (path) => {
+      const response = await api.anonymous().get(path).expect(200);
+      expect(response.headers['content-type']).toMatch(/text\/html/);
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.text).toBe(INDEX);
+    },
+  );
+
+  it('serves hashed assets for a year, immutable, and other files revalidated', async () => {
+    const asset = await api.anonymous().get('/assets/index-abc123.js').expect(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+    const icon = await api.anonymous().get('/favicon.svg').expect(200);
+    expect(icon.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('answers a missing file 404, not index.html', async () => {
+    const response = await api.anonymous().get('/assets/gone-999.js').expect(404);
+    expect(response.text).not.toContain('<title>Gantry</title>');
+  });
+
+  it('leaves the API, its docs and the health checks alone', async () => {
+    const unauthenticated = await api.anonymous().get('/api/environments').expect(401);
+    expect(unauthenticated.headers['content-type']).toMatch(/application\/problem\+json/);
+    const unknown = await api.get('/api/no-such-route').expect(404);
+    expect(unknown.headers['content-type']).toMatch(/application\/problem\+json/);
+    await api.anonymous().get('/api').expect(404);
+    await api.anonymous().get('/api/openapi.json').expect(200).expect('Content-Type', /json/);
+    const docs = await api.anonymous().get('/api/docs').expect(200);
+    expect(docs.text).not.toBe(INDEX);
+    await api.anonymous().get('/health/live').expect(200, { status: 'ok' });
+    await api.get('/api/environments').expect(200);
+  });
+
+  it('says how to build the console when there is no build', async () => {
+    const response = await bare.anonymous().get('/').expect(404);
+    expect(response.text).toContain('npm run build');
+    await bare.get('/api/environments').expect(200);
+  });
+});
