@@ -7,7 +7,9 @@ import { SchedulingModule } from '@gantry/scheduling';
 import { AwsCaller } from './aws/aws-caller';
 import { RateLimit, RedisRateLimiter } from './aws/rate-limiter';
 import { RenderInputLoader } from './render-input.loader';
+import { EcsRunTaskExecutor } from './process/ecs-run-task.executor';
 import { EcsServiceExecutor } from './process/ecs-service.executor';
+import { EcsUpdateServiceExecutor } from './process/ecs-update-service.executor';
 import { ManualInterventionExecutor } from './process/manual-intervention.executor';
 import { STEP_EXECUTORS, type StepExecutor } from './process/step-executor';
 
@@ -15,7 +17,12 @@ import { STEP_EXECUTORS, type StepExecutor } from './process/step-executor';
  * The executor of every step kind, resolved by `kind`. Adding a kind: its executor class here
  * (it is injected and listed); see libs/deploy/src/process/step-executor.ts.
  */
-const EXECUTORS = [EcsServiceExecutor, ManualInterventionExecutor];
+const EXECUTORS = [
+  EcsServiceExecutor,
+  EcsRunTaskExecutor,
+  EcsUpdateServiceExecutor,
+  ManualInterventionExecutor,
+];
 import { DeploymentRunner } from './runner/deployment-runner';
 import { RUNNER_SETTINGS, RunnerSettings } from './runner/runner-settings';
 import { RetentionService } from './retention.service';

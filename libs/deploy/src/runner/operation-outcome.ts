@@ -13,7 +13,12 @@ export async function operationOutcomeOf(
   context: TargetContext,
   runs: DeploymentRunsRepository,
   timeoutSeconds: number,
-  watched: WatchResult & { events: StackEventFact[]; essentialContainers: string[] },
+  watched: WatchResult & {
+    events: StackEventFact[];
+    essentialContainers: string[];
+    /** False for a stack without a service (an ecs-run-task step's task definition). */
+    verifyService?: boolean;
+  },
 ): Promise<TargetOutcome> {
   const { stackName } = context.target;
   // The watcher's last look is fresh: the operation had settled, so nothing changes the stack now.
@@ -21,6 +26,7 @@ export async function operationOutcomeOf(
   const finalStatus = stack?.StackStatus ?? watched.status;
   if (operationOutcome(finalStatus) === 'succeeded') {
     await storeOutputs(context, runs, stack?.Outputs);
+    if (watched.verifyService === false) return { status: 'succeeded' };
     return verifyRollout(
       context,
       stack?.Outputs ?? [],

@@ -6,14 +6,38 @@ import {
   type TargetOutcome,
 } from '@gantry/domain';
 import type { DeploymentRunsRepository, ResourceChange } from '@gantry/persistence';
-import { renderStack, toJson } from '@gantry/render';
-import type { RenderInputLoader } from '../render-input.loader';
+import { renderStack, toJson, type RenderResult } from '@gantry/render';
+import type { RenderInputLoader, RenderRequest } from '../render-input.loader';
 import { operationOutcomeOf, storeOutputs } from './operation-outcome';
 import { OperationWatcher } from './operation-watcher';
 import type { RunnerSettings } from './runner-settings';
 import { sleep, TargetContext } from './target-context';
 
 export type { TargetContext } from './target-context';
+
+/** What a kind that deploys a stack renders, and whether a completed stack must run an ECS service. */
+export interface StackKind {
+  render(
+    loader: RenderInputLoader,
+    request: RenderRequest,
+  ): Promise<{ rendered: RenderResult; essentialContainers: string[] }>;
+  /** True: success needs the stack's service rolled out on its task definition (ecs-service). */
+  verifyService: boolean;
+}
+
+/** An `ecs-service` step's stack: `renderStack`, and the service rollout check. */
+export const SERVICE_STACK: StackKind = {
+  async render(loader, request) {
+    const input = await loader.load(request);
+    return {
+      rendered: renderStack(input),
+      essentialContainers: input.release.step.containers
+        .filter((container) => container.essential !== false)
+        .map((container) => container.name),
+    };
+  },
+  verifyService: true,
+};
 
 const NO_CHANGES = /didn't contain changes|No updates are to be performed/i;
 
@@ -33,6 +57,7 @@ export class TargetDeployment {
     private readonly runs: DeploymentRunsRepository,
     private readonly loader: RenderInputLoader,
     private readonly settings: RunnerSettings,
+    private readonly kind: StackKind = SERVICE_STACK,
   ) {
     this.changeSetName = `gantry-${context.deployment.id}`;
     this.token = `gantry-${context.deployment.id}`;
@@ -89,7 +114,7 @@ export class TargetDeployment {
   /** Renders (422 checks included) and stores the template and its hash on the first attempt. */
   private async render() {
     const { deployment, target } = this.context;
-    const input = await this.loader.load({
+    const { rendered, essentialContainers } = await this.kind.render(this.loader, {
       releaseId: deployment.releaseId,
       stepSlug: target.stepSlug,
       environmentId: deployment.environmentId,
@@ -97,10 +122,7 @@ export class TargetDeployment {
       targetId: target.targetId,
       deploymentId: deployment.id,
     });
-    const rendered = renderStack(input);
-    this.essentialContainers = input.release.step.containers
-      .filter((container) => container.essential !== false)
-      .map((container) => container.name);
+    this.essentialContainers = essentialContainers;
     this.context.log.addSecrets(
       rendered.parameters
         .filter((parameter) => parameter.noEcho)
@@ -169,10 +191,7 @@ export class TargetDeployment {
     }
   }
 
-  private async createChangeSet(
-    type: 'CREATE' | 'UPDATE',
-    rendered: ReturnType<typeof renderStack>,
-  ): Promise<void> {
+  private async createChangeSet(type: 'CREATE' | 'UPDATE', rendered: RenderResult): Promise<void> {
     const { deployment, target } = this.context;
     await this.runs.updateTarget(target, {
       changeSetName: this.changeSetName,
@@ -278,6 +297,7 @@ export class TargetDeployment {
       ...watched,
       events: watcher.events,
       essentialContainers: this.essentialContainers,
+      verifyService: this.kind.verifyService,
     });
   }
 
