@@ -14,6 +14,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { DataTable } from '../components/DataTable';
+import { Interventions } from '../components/Interventions';
 import { Loaded, Problem } from '../components/Problem';
 import { Section } from '../components/Section';
 import { StatusBadge } from '../components/StatusBadge';
@@ -133,6 +134,8 @@ export function Deployment({ params }: { params: { id: string } }) {
                 )}
               </Alert>
             )}
+
+            <Interventions deployment={current} onDecided={deployment.reload} />
 
             <Section title="Targets">
               <DataTable
