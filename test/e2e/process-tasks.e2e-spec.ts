@@ -176,6 +176,27 @@ describe('one-off tasks and services Gantry did not create, deployed', () => {
     expect(await imageOf('gantry-shop-web-dev')).toBe(`${ECR}/shop-web:1.0.0`);
   });
 
+  it('exports a run-task step as its task definition stack, from the release and from the project', async () => {
+    const release = await api()
+      .post('/api/projects/shop/releases', { version: '1.2.0', defaultTag: '1.2.0' })
+      .expect(201);
+    const exported = await api()
+      .get(`/api/releases/${release.body.id}/template?environment=dev&step=migrate`)
+      .expect(200);
+    const types = Object.values(
+      exported.body.Resources as Record<string, { Type: string; Properties: object }>,
+    ).map((resource) => resource.Type);
+    expect(types).toContain('AWS::ECS::TaskDefinition');
+    expect(types).not.toContain('AWS::ECS::Service');
+    expect(JSON.stringify(exported.body)).toContain('gantry-shop-migrate-dev');
+    expect(JSON.stringify(exported.body)).not.toContain('hunter2');
+    const standalone = await api()
+      .get('/api/projects/shop/steps/migrate/cloudformation?format=yaml')
+      .expect(200);
+    expect(standalone.text).toMatch(/Type: AWS::ECS::TaskDefinition/);
+    expect(standalone.text).not.toMatch(/AWS::ECS::Service/);
+  });
+
   describe('ecs-update-service on a service created through the sandbox ECS API', () => {
     const createLegacy = async (name: string, breaker: boolean) => {
       const td = await ecs.send(

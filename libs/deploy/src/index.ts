@@ -14,6 +14,7 @@ export * from './change-preview';
 export * from './deploy-settings';
 export * from './retention.service';
 export * from './process/step-executor';
+export * from './process/step-stacks';
 export * from './process/ecs-service.executor';
 export * from './process/manual-intervention.executor';
 export * from './runner/deployment-log';

@@ -5,9 +5,12 @@ import {
   requireTargets,
   stepBody,
   stepImages,
+  type EcsRunTaskStep,
   type EcsServiceStep,
+  type ProcessStep,
+  type VariableDefinition,
 } from '@gantry/domain';
-import { ChangePreview, chooseStep, RenderInputLoader } from '@gantry/deploy';
+import { ChangePreview, chooseStep, RenderInputLoader, stepStack } from '@gantry/deploy';
 import {
   EnvironmentsRepository,
   ProjectsRepository,
@@ -16,7 +19,7 @@ import {
   TenantsRepository,
   VariablesRepository,
 } from '@gantry/persistence';
-import { CfnTemplate, convertStep, renderStack, toJson, toYaml } from '@gantry/render';
+import { CfnTemplate, convertRunTaskStep, convertStep, toJson, toYaml } from '@gantry/render';
 import type { Actor } from '../access/actor';
 import { assertActorScope } from '../deployments/actor-scope';
 import type { ReleaseDiff } from './release-diff.response';
@@ -44,8 +47,9 @@ export class TemplatesService {
 
   /** Exactly what a deployment of the release to (environment, tenant, target) would send; secrets stay NoEcho parameters. */
   async releaseTemplate(releaseId: string, query: ReleaseTemplateQuery): Promise<TemplateDocument> {
-    const { input } = await this.placement(releaseId, query);
-    const rendered = renderStack(input);
+    const { release, request } = await this.placement(releaseId, query);
+    const stack = stepStack(chooseStep(release.steps, query.step));
+    const { rendered } = await stack.render(this.loader, request);
     return document(rendered.template, rendered.hash, query.format);
   }
 
@@ -55,8 +59,9 @@ export class TemplatesService {
     query: ReleaseDiffQuery,
     actor: Actor,
   ): Promise<ReleaseDiff> {
-    const { project, environment, tenant, input } = await this.placement(releaseId, query);
+    const { project, environment, tenant, request } = await this.placement(releaseId, query);
     assertActorScope(actor, { project, environments: [environment] });
+    const input = await this.loader.load(request);
     const preview = await this.preview.preview(input, input.stackName as string);
     return {
       release: { id: input.release.id, version: input.release.version },
@@ -90,14 +95,14 @@ export class TemplatesService {
       environmentName: environment.name,
       tenantName: tenant?.name,
     });
-    const input = await this.loader.load({
+    const request = {
       releaseId,
       stepSlug: query.step,
       environmentId: environment.id,
       tenantId: tenant?.id ?? null,
       targetId,
-    });
-    return { project, environment, tenant, input };
+    };
+    return { project, environment, tenant, release, request };
   }
 
   /** The project's step with every variable and image tag as a parameter: deployable with no Gantry at all. */
@@ -108,12 +113,7 @@ export class TemplatesService {
   ): Promise<TemplateDocument> {
     const project = await this.projects.get(projectRef);
     const step = chooseStep(project.steps, stepSlug);
-    if (step.kind !== 'ecs-service')
-      throw new DomainError(
-        'render_check_failed',
-        `Step '${step.slug}' is a ${step.kind} step: only ecs-service steps export a template here.`,
-        [{ path: 'step', message: `'${step.slug}' is a ${step.kind} step` }],
-      );
+    stepStack(step);
     const release = query.release ? await this.releases.get(query.release) : null;
     if (release && release.projectId !== project.id)
       throw notFound('release', query.release as string);
@@ -123,9 +123,8 @@ export class TemplatesService {
       sensitive: row.sensitive,
       scope: row.scope,
     }));
-    const converted = convertStep({
+    const converted = convertProjectStep(step, {
       project: { id: project.id, slug: project.slug, name: project.name },
-      step: stepBody(step) as EcsServiceStep,
       variables,
       images: release ? stepImages(release.images, step) : undefined,
       releaseVersion: release?.version,
@@ -161,6 +160,25 @@ export class TemplatesService {
     }
     return candidates[0].id;
   }
+}
+
+/** A stack-deploying step (see stepStack) as a standalone template of its kind. */
+function convertProjectStep(
+  step: ProcessStep,
+  common: {
+    project: { id: string; slug: string; name: string };
+    variables: VariableDefinition[];
+    images?: Record<string, string>;
+    releaseVersion?: string;
+  },
+): { template: CfnTemplate; hash: string } {
+  if (step.kind === 'ecs-run-task')
+    return convertRunTaskStep({
+      ...common,
+      step: { slug: step.slug, name: step.name },
+      body: stepBody(step) as EcsRunTaskStep,
+    });
+  return convertStep({ ...common, step: stepBody(step) as EcsServiceStep });
 }
 
 function document(template: CfnTemplate, hash: string, format: 'json' | 'yaml'): TemplateDocument {

@@ -15,7 +15,7 @@ import type { StepExecutor, StepRunContext } from './step-executor';
 import { targetRecorder } from './target-recorder';
 
 /** An ecs-run-task step's stack: its task definition; nothing to verify in ECS once it completed. */
-const RUN_TASK_STACK: StackKind = {
+export const RUN_TASK_STACK: StackKind = {
   async render(loader, request) {
     const input = await loader.loadStep(request);
     const body = stepBody(input.step) as EcsRunTaskStep;
