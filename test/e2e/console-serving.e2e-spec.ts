@@ -59,6 +59,12 @@ describe('serving the web console', () => {
     expect(docs.text).not.toBe(INDEX);
     await api.anonymous().get('/health/live').expect(200, { status: 'ok' });
     await api.get('/api/environments').expect(200);
+    // An encoded `..` that climbs to the console's root is the API's 404, not a directory redirect.
+    for (const path of ['/api/targets/..%2F..', '/api/tenants/..%2F..%2F', '/api/..%2F'])
+      await api
+        .get(path)
+        .expect(404)
+        .expect('Content-Type', /application\/problem\+json/);
   });
 
   it('says how to build the console when there is no build', async () => {

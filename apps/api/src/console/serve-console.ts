@@ -14,6 +14,9 @@ export function serveConsole(app: NestExpressApplication, dir: string | null): v
     app.useStaticAssets(dir, {
       index: false,
       fallthrough: true,
+      // No 301 to `dir/`: an encoded `..` in an API path (/api/x/..%2F..) reaches the root
+      // directory, and the API, not a redirect, must answer it.
+      redirect: false,
       // send() adds its own Cache-Control only when none is set: this one counts.
       setHeaders: (response, _path, _stat) => {
         const urlPath = (response.req as Request).path;
