@@ -1336,6 +1336,7 @@ export interface components {
                         targetGroupArn?: string;
                     }[];
                 };
+                bakeTimeInMinutes?: number;
                 /** @default [] */
                 capacityProviderStrategy: {
                     base?: number;
@@ -1355,6 +1356,11 @@ export interface components {
                     /** @default true */
                     rollback: boolean;
                 };
+                /**
+                 * @default rolling
+                 * @enum {string}
+                 */
+                deploymentStrategy: "rolling" | "blue-green";
                 /** @default 1 */
                 desiredCount: number | string;
                 /** @default false */
@@ -1365,6 +1371,12 @@ export interface components {
                 launchType?: "FARGATE";
                 /** @default [] */
                 loadBalancers: {
+                    advancedConfiguration?: {
+                        alternateTargetGroupArn: string;
+                        productionListenerRule: string;
+                        roleArn: string;
+                        testListenerRule?: string;
+                    };
                     containerName: string;
                     containerPort: number;
                     targetGroupArn: string;
@@ -1745,6 +1757,7 @@ export interface components {
                         targetGroupArn?: string;
                     }[];
                 };
+                bakeTimeInMinutes?: number;
                 /** @default [] */
                 capacityProviderStrategy: {
                     base?: number;
@@ -1764,6 +1777,11 @@ export interface components {
                     /** @default true */
                     rollback: boolean;
                 };
+                /**
+                 * @default rolling
+                 * @enum {string}
+                 */
+                deploymentStrategy: "rolling" | "blue-green";
                 /** @default 1 */
                 desiredCount: number | string;
                 /** @default false */
@@ -1774,6 +1792,12 @@ export interface components {
                 launchType?: "FARGATE";
                 /** @default [] */
                 loadBalancers: {
+                    advancedConfiguration?: {
+                        alternateTargetGroupArn: string;
+                        productionListenerRule: string;
+                        roleArn: string;
+                        testListenerRule?: string;
+                    };
                     containerName: string;
                     containerPort: number;
                     targetGroupArn: string;
@@ -4684,6 +4708,7 @@ export interface operations {
                                     targetGroupArn?: string;
                                 }[];
                             };
+                            bakeTimeInMinutes?: number;
                             /** @default [] */
                             capacityProviderStrategy?: {
                                 base?: number;
@@ -4703,6 +4728,11 @@ export interface operations {
                                 /** @default true */
                                 rollback?: boolean;
                             };
+                            /**
+                             * @default rolling
+                             * @enum {string}
+                             */
+                            deploymentStrategy?: "rolling" | "blue-green";
                             /** @default 1 */
                             desiredCount?: number | string;
                             /** @default false */
@@ -4713,6 +4743,12 @@ export interface operations {
                             launchType?: "FARGATE";
                             /** @default [] */
                             loadBalancers?: {
+                                advancedConfiguration?: {
+                                    alternateTargetGroupArn: string;
+                                    productionListenerRule: string;
+                                    roleArn: string;
+                                    testListenerRule?: string;
+                                };
                                 containerName: string;
                                 containerPort: number;
                                 targetGroupArn: string;
@@ -4912,6 +4948,7 @@ export interface operations {
                                     targetGroupArn?: string;
                                 }[];
                             };
+                            bakeTimeInMinutes?: number;
                             /** @default [] */
                             capacityProviderStrategy?: {
                                 base?: number;
@@ -4931,6 +4968,11 @@ export interface operations {
                                 /** @default true */
                                 rollback?: boolean;
                             };
+                            /**
+                             * @default rolling
+                             * @enum {string}
+                             */
+                            deploymentStrategy?: "rolling" | "blue-green";
                             /** @default 1 */
                             desiredCount?: number | string;
                             /** @default false */
@@ -4941,6 +4983,12 @@ export interface operations {
                             launchType?: "FARGATE";
                             /** @default [] */
                             loadBalancers?: {
+                                advancedConfiguration?: {
+                                    alternateTargetGroupArn: string;
+                                    productionListenerRule: string;
+                                    roleArn: string;
+                                    testListenerRule?: string;
+                                };
                                 containerName: string;
                                 containerPort: number;
                                 targetGroupArn: string;
@@ -5562,6 +5610,7 @@ export interface operations {
                                     targetGroupArn?: string;
                                 }[];
                             };
+                            bakeTimeInMinutes?: number;
                             /** @default [] */
                             capacityProviderStrategy?: {
                                 base?: number;
@@ -5581,6 +5630,11 @@ export interface operations {
                                 /** @default true */
                                 rollback?: boolean;
                             };
+                            /**
+                             * @default rolling
+                             * @enum {string}
+                             */
+                            deploymentStrategy?: "rolling" | "blue-green";
                             /** @default 1 */
                             desiredCount?: number | string;
                             /** @default false */
@@ -5591,6 +5645,12 @@ export interface operations {
                             launchType?: "FARGATE";
                             /** @default [] */
                             loadBalancers?: {
+                                advancedConfiguration?: {
+                                    alternateTargetGroupArn: string;
+                                    productionListenerRule: string;
+                                    roleArn: string;
+                                    testListenerRule?: string;
+                                };
                                 containerName: string;
                                 containerPort: number;
                                 targetGroupArn: string;
@@ -5790,6 +5850,7 @@ export interface operations {
                                     targetGroupArn?: string;
                                 }[];
                             };
+                            bakeTimeInMinutes?: number;
                             /** @default [] */
                             capacityProviderStrategy?: {
                                 base?: number;
@@ -5809,6 +5870,11 @@ export interface operations {
                                 /** @default true */
                                 rollback?: boolean;
                             };
+                            /**
+                             * @default rolling
+                             * @enum {string}
+                             */
+                            deploymentStrategy?: "rolling" | "blue-green";
                             /** @default 1 */
                             desiredCount?: number | string;
                             /** @default false */
@@ -5819,6 +5885,12 @@ export interface operations {
                             launchType?: "FARGATE";
                             /** @default [] */
                             loadBalancers?: {
+                                advancedConfiguration?: {
+                                    alternateTargetGroupArn: string;
+                                    productionListenerRule: string;
+                                    roleArn: string;
+                                    testListenerRule?: string;
+                                };
                                 containerName: string;
                                 containerPort: number;
                                 targetGroupArn: string;
