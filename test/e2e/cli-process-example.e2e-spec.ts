@@ -31,7 +31,7 @@ describe('docs/examples/process.yaml: a process of several steps through the CLI
     expect(second.out).toBe(first.out.replace(/ created\n/g, ' unchanged\n'));
   });
 
-  it('releases every image with --default-tag (one named with --image step/container) and deploys web and worker to dev', async () => {
+  it('releases every image with --default-tag (one named with --image step/container) then runs the migration and deploys web and worker to dev', async () => {
     const created = await cli(
       'release',
       'create',
@@ -48,7 +48,7 @@ describe('docs/examples/process.yaml: a process of several steps through the CLI
       .body.items[0];
     expect(release).toMatchObject({
       version: '1.4.2',
-      images: { web: '1.4.2', worker: '1.4.1', smoke: '1.4.2' },
+      images: { migrate: '1.4.2', web: '1.4.2', worker: '1.4.1', smoke: '1.4.2' },
     });
     const client = deployClient(platform);
     const dev = await client.finished(
@@ -57,6 +57,7 @@ describe('docs/examples/process.yaml: a process of several steps through the CLI
     );
     expect(dev.status).toBe('succeeded');
     expect(dev.targets.map((t) => t.stackName).sort()).toEqual([
+      'gantry-shop-platform-migrate-database-dev',
       'gantry-shop-platform-web-dev',
       'gantry-shop-platform-worker-dev',
     ]);
@@ -114,6 +115,7 @@ describe('docs/examples/process.yaml: a process of several steps through the CLI
     const done = await client.finished(prod.id, 60_000);
     expect(done.status).toBe('succeeded');
     expect(done.targets.map((t) => t.stackName).sort()).toEqual([
+      'gantry-shop-platform-migrate-database-prod',
       'gantry-shop-platform-smoke-tests-prod',
       'gantry-shop-platform-web-prod',
       'gantry-shop-platform-worker-prod',
