@@ -20,6 +20,7 @@ import { ref, sub } from './intrinsics';
 import { imageTagParameterNames, variableParameterNames } from './parameter-names';
 import { imageTagParameters, variableParameters } from './parameters';
 import { assertRenderable } from './render-checks';
+import { resolvedValues } from './resolved-values';
 import { logGroup, taskAccessResources, taskDefinition } from './resources';
 import { planSecrets } from './secrets';
 import { canonicalize, fitDescription, hashCanonical } from './serialize';
@@ -86,20 +87,11 @@ export function renderRunTaskStack(input: RunTaskRenderInput): RenderResult {
       channel: input.channel.name,
     }),
   });
-  const imageNames = imageTagParameterNames(body.containers.map((container) => container.name));
-  const sensitiveNames = uses
-    .map((use) => use.name)
-    .filter((name) => resolved.get(name)?.sensitive);
-  const secretNames = variableParameterNames(sensitiveNames, imageNames.values());
-  const values = createFieldValues((name) => {
-    const variable = resolved.get(name);
-    if (!variable) throw new Error(`variable '${name}' was not resolved`);
-    return {
-      parameter: variable.sensitive ? (secretNames.get(name) ?? null) : null,
-      value: variable.value,
-      sensitive: variable.sensitive,
-    };
-  });
+  const { imageNames, secretNames, values } = resolvedValues(
+    uses,
+    resolved,
+    body.containers.map((container) => container.name),
+  );
   const step = asTaskStep(body);
   const tags = mergeTags({}, gantryTags(input));
   checkRenderable(step, values, release.images, true, tags);

@@ -6,10 +6,10 @@ import {
   templateSizeError,
   type ResolutionContext,
 } from '@gantry/domain';
-import { createFieldValues, type FieldValues } from './field-values';
-import { imageTagParameterNames, variableParameterNames } from './parameter-names';
+import type { FieldValues } from './field-values';
 import { imageTagParameters, variableParameters, type VariableParameterSource } from './parameters';
 import { assertRenderable } from './render-checks';
+import { resolvedValues } from './resolved-values';
 import { planSecrets } from './secrets';
 import { buildOutputs, buildResources } from './resources';
 import { mergeTags, renderTags } from './tags';
@@ -31,20 +31,11 @@ export function renderStack(input: RenderInput): RenderResult {
   const step = release.step;
   const uses = collectVariableUses(step, 'step');
   const resolved = resolveVariables(uses, input.variables, resolutionContext(input));
-  const imageNames = imageTagParameterNames(step.containers.map((container) => container.name));
-  const sensitiveNames = uses
-    .map((use) => use.name)
-    .filter((name) => resolved.get(name)?.sensitive);
-  const secretNames = variableParameterNames(sensitiveNames, imageNames.values());
-  const values = createFieldValues((name) => {
-    const variable = resolved.get(name);
-    if (!variable) throw new Error(`variable '${name}' was not resolved`);
-    return {
-      parameter: variable.sensitive ? (secretNames.get(name) ?? null) : null,
-      value: variable.value,
-      sensitive: variable.sensitive,
-    };
-  });
+  const { imageNames, secretNames, values } = resolvedValues(
+    uses,
+    resolved,
+    step.containers.map((container) => container.name),
+  );
   const name = input.stackName ?? stackName(project.slug, environment.slug, tenant?.slug);
   const place = { stack: name, environment: environment.slug, tenant: tenant?.slug ?? null };
   // Refused before the template is built: thousands of uses of a 50 KB value would be gigabytes.
