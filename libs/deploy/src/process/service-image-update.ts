@@ -7,6 +7,7 @@ import {
 } from '@gantry/domain';
 import type { Service } from '@aws-sdk/client-ecs';
 import type { RunnerSettings } from '../runner/runner-settings';
+import { ecsFailureFacts } from '../runner/rollout-check';
 import { sleep, type TargetContext } from '../runner/target-context';
 import { revisionOf } from './one-off-task';
 import type { TargetRecorder } from './target-progress';
@@ -240,21 +241,7 @@ export class ServiceImageUpdate {
         },
       ],
       essentialContainers: essential,
-      serviceEvents: (service?.events ?? [])
-        .filter((event) => event.message)
-        .map((event) => ({ message: event.message ?? '', createdAt: event.createdAt })),
-      stoppedTasks: stopped.map((task) => ({
-        taskArn: task.taskArn ?? '',
-        taskDefinitionArn: task.taskDefinitionArn,
-        createdAt: task.createdAt,
-        stoppedReason: task.stoppedReason,
-        stopCode: task.stopCode,
-        containers: (task.containers ?? []).map((container) => ({
-          name: container.name ?? '',
-          exitCode: container.exitCode,
-          reason: container.reason,
-        })),
-      })),
+      ...ecsFailureFacts(service, stopped),
     });
     const summary = diagnosis.summary.startsWith('ROLLOUT: ')
       ? diagnosis.summary.slice('ROLLOUT: '.length)

@@ -1,9 +1,11 @@
 import {
   diagnoseFailure,
   type Diagnosis,
+  type FailureFacts,
   type StackEventFact,
   type TargetOutcome,
 } from '@gantry/domain';
+import type { Service, Task } from '@aws-sdk/client-ecs';
 import type { TargetContext } from './target-context';
 
 /** A completed stack counts only when ECS's primary deployment runs this task definition, rolled out. */
@@ -57,6 +59,20 @@ export async function diagnose(
     stackStatus,
     events,
     essentialContainers,
+    ...ecsFailureFacts(service, stopped),
+  });
+  return {
+    summary: context.log.mask(diagnosis.summary),
+    details: context.log.mask(diagnosis.details),
+  };
+}
+
+/** What failure diagnosis reads of ECS: the service's events and its stopped tasks' exits. */
+export function ecsFailureFacts(
+  service: Service | null | undefined,
+  stopped: Task[],
+): Pick<FailureFacts, 'serviceEvents' | 'stoppedTasks'> {
+  return {
     serviceEvents: (service?.events ?? [])
       .filter((event) => event.message)
       .map((event) => ({ message: event.message ?? '', createdAt: event.createdAt })),
@@ -72,9 +88,5 @@ export async function diagnose(
         reason: container.reason,
       })),
     })),
-  });
-  return {
-    summary: context.log.mask(diagnosis.summary),
-    details: context.log.mask(diagnosis.details),
   };
 }
