@@ -10,12 +10,7 @@ import {
   type VariableDefinition,
 } from '@gantry/domain';
 import { SchedulingContextLoader } from '@gantry/scheduling';
-import {
-  EnvironmentsRepository,
-  ProjectEntity,
-  SnapshotVariable,
-  TargetsRepository,
-} from '@gantry/persistence';
+import { ProjectEntity, SnapshotVariable, TargetsRepository } from '@gantry/persistence';
 import { renderStack, type NamedRef } from '@gantry/render';
 
 /** What release creation knows of the release before it is written. */
@@ -43,17 +38,15 @@ const DRAFT_RELEASE_ID = '00000000-0000-0000-0000-000000000000';
 export class ReleaseTemplateSize {
   constructor(
     private readonly contexts: SchedulingContextLoader,
-    private readonly environments: EnvironmentsRepository,
     private readonly targets: TargetsRepository,
   ) {}
 
   async assertFits(project: ProjectEntity, draft: ReleaseDraft): Promise<void> {
     const services = draft.steps.filter((step) => step.kind === 'ecs-service');
     if (services.length === 0) return;
-    const [lifecycle, context, environments] = await Promise.all([
+    const [lifecycle, context] = await Promise.all([
       this.contexts.lifecycleFor(project, draft.channel.id),
       this.contexts.forProject(project),
-      this.environments.all(),
     ]);
     const variables: VariableDefinition[] = draft.variables.map((variable) => ({
       name: variable.name,
@@ -62,7 +55,7 @@ export class ReleaseTemplateSize {
       scope: variable.scope,
     }));
     const inLifecycle = new Set(lifecycle.phases.flatMap((phase) => phase.environments));
-    for (const environment of environments.filter((env) => inLifecycle.has(env.id))) {
+    for (const environment of context.environments.filter((env) => inLifecycle.has(env.id))) {
       const tenants = [
         ...(project.tenancy === 'tenanted' ? [] : [null]),
         ...(project.tenancy === 'untenanted'
