@@ -11,3 +11,8 @@ export function took(start: string | null | undefined, end?: string | null): str
   const seconds = Math.max(0, Math.round(ms / 1000));
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
+
+/** Select options naming things by slug: `{value: slug, label: name}`. */
+export function slugOptions(items: readonly { slug: string; name: string }[]) {
+  return items.map((item) => ({ value: item.slug, label: item.name }));
+}

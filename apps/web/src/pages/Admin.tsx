@@ -20,7 +20,7 @@ import { DataTable } from '../components/DataTable';
 import { Loaded, Problem } from '../components/Problem';
 import { must, Schema } from '../lib/api';
 import { useSession } from '../lib/auth';
-import { when } from '../lib/format';
+import { when, slugOptions } from '../lib/format';
 import { useData } from '../lib/use-data';
 
 /** A modal form that runs `submit` and closes when it succeeds. */
@@ -398,20 +398,14 @@ export function ApiKeys() {
           <MultiSelect
             label="Limited to environments"
             description="Empty: every environment"
-            data={(environments.data?.items ?? []).map((item) => ({
-              value: item.slug,
-              label: item.name,
-            }))}
+            data={slugOptions(environments.data?.items ?? [])}
             value={envs}
             onChange={setEnvs}
           />
           <MultiSelect
             label="Limited to projects"
             description="Empty: every project"
-            data={(projects.data?.items ?? []).map((item) => ({
-              value: item.slug,
-              label: item.name,
-            }))}
+            data={slugOptions(projects.data?.items ?? [])}
             value={projectRefs}
             onChange={setProjectRefs}
             searchable

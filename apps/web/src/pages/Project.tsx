@@ -21,7 +21,7 @@ import { Section } from '../components/Section';
 import { StatusBadge } from '../components/StatusBadge';
 import { must, Schema } from '../lib/api';
 import { useSession } from '../lib/auth';
-import { when } from '../lib/format';
+import { when, slugOptions } from '../lib/format';
 import { imageKeys, stepsOf } from '../lib/steps';
 import { useData } from '../lib/use-data';
 
@@ -300,7 +300,7 @@ function CreateRelease({
               <Select
                 label="Channel"
                 placeholder="default"
-                data={channels.map((item) => ({ value: item.slug, label: item.name }))}
+                data={slugOptions(channels)}
                 value={channel}
                 onChange={setChannel}
                 clearable

@@ -23,7 +23,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { TenantChoice, TenantPicker } from '../components/TenantPicker';
 import { ApiError, download, must, Schema } from '../lib/api';
 import { useSession } from '../lib/auth';
-import { when } from '../lib/format';
+import { when, slugOptions } from '../lib/format';
 import { useData } from '../lib/use-data';
 
 const PAGE = 50;
@@ -290,7 +290,7 @@ function Deploy({
           <Select
             label="Environment"
             required
-            data={environments.map((item) => ({ value: item.slug, label: item.name }))}
+            data={slugOptions(environments)}
             value={environment}
             onChange={setEnvironment}
           />
@@ -364,17 +364,11 @@ function Promote({
           <Problem error={error} />
           {started && <Started deployments={started} />}
           <Group grow>
-            <Select
-              label="From"
-              required
-              data={all.map((item) => ({ value: item.slug, label: item.name }))}
-              value={from}
-              onChange={setFrom}
-            />
+            <Select label="From" required data={slugOptions(all)} value={from} onChange={setFrom} />
             <Select
               label="To"
               required
-              data={environments.map((item) => ({ value: item.slug, label: item.name }))}
+              data={slugOptions(environments)}
               value={to}
               onChange={setTo}
             />
@@ -440,7 +434,7 @@ function Template({
       <Group align="end">
         <Select
           label="Environment"
-          data={environments.map((item) => ({ value: item.slug, label: item.name }))}
+          data={slugOptions(environments)}
           value={environment}
           onChange={setEnvironment}
         />
