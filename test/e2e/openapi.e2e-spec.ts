@@ -72,6 +72,7 @@ describe('OpenAPI document', () => {
     '/api/deployments/{id}': `/api/deployments/${deployment}`,
     '/api/deployments/{id}/log': `/api/deployments/${deployment}/log`,
     '/api/dashboard': '/api/dashboard',
+    '/api/dashboard/projects/{ref}/tenants': '/api/dashboard/projects/shop/tenants',
     '/api/retention/preview': '/api/retention/preview',
     '/api/whoami': '/api/whoami',
     '/api/tenants': '/api/tenants',

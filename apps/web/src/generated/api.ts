@@ -82,6 +82,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/projects/{ref}/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's tenants × environments: per tenant and environment the live release and the latest attempt
+         * @description Tenants connected to the project, by name, in keyset pages: `limit` (default 100, at most 1000), then the `next` of a page as `after`. `tag` (repeatable, one tag of each group must match) and `search` (part of the name or slug) narrow them; `total` counts the tenants they match. Read from the per-stack rows the deployments keep up to date, so a page costs the same whatever the length of the history.
+         */
+        get: operations["TenantDashboardController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard/stream": {
         parameters: {
             query?: never;
@@ -2415,6 +2435,64 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        TenantDashboard: {
+            /** @description The environments where the project has tenants (connected or deployed), in promotion order */
+            environments: {
+                id: string;
+                name: string;
+                position: number;
+                slug: string;
+            }[];
+            items: {
+                /** @description One per environment the tenant is connected to or has a stack in, in environment order */
+                cells: components["schemas"]["TenantDashboardCell"][];
+                tenant: {
+                    id: string;
+                    name: string;
+                    slug: string;
+                    tags: string[];
+                };
+            }[];
+            /** @description The cursor of the following page (`?after=`), null on the last */
+            next: string | null;
+            project: {
+                id: string;
+                name: string;
+                slug: string;
+                /** @enum {string} */
+                tenancy: "untenanted" | "tenanted" | "mixed";
+            };
+            /** @description Every tag of the project's tenants, sorted: what `tag` can pick from */
+            tags: string[];
+            /** @description Tenants matching `tag` and `search`, every page */
+            total: number;
+        };
+        TenantDashboardCell: {
+            /** @description Whether the tenant is connected to the project here (false: a stack from before it was disconnected) */
+            connected: boolean;
+            /** @description One of the page's `environments` */
+            environmentId: string;
+            /** @description The tenant's latest deployment (attempt) here; null: never deployed */
+            latest: {
+                deploymentId: string;
+                finishedAt: string | null;
+                release: {
+                    id: string;
+                    version: string;
+                };
+                /** @enum {string} */
+                status: "queued" | "running" | "waiting" | "succeeded" | "failed" | "cancelled";
+            } | null;
+            /** @description The tenant's deployment that succeeded last here: what runs there */
+            live: {
+                deploymentId: string;
+                finishedAt: string | null;
+                release: {
+                    id: string;
+                    version: string;
+                };
+            } | null;
+        };
         TenantListItem: {
             /** Format: date-time */
             createdAt: string;
@@ -2773,6 +2851,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unknown reference */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TenantDashboardController_page: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+                search?: string;
+                tag?: string | string[];
+            };
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantDashboard"];
                 };
             };
             /** @description Malformed or invalid input; `errors` lists every invalid field */

@@ -13,6 +13,7 @@ import { ReleasesRepository } from './releases.repository';
 import { RetentionRepository } from './retention.repository';
 import { SubscriptionsRepository } from './subscriptions.repository';
 import { TargetsRepository } from './targets.repository';
+import { TenantDashboardRepository } from './tenant-dashboard.repository';
 import { TenantsRepository } from './tenants.repository';
 import { VariablesRepository } from './variables.repository';
 
@@ -32,6 +33,7 @@ export * from './releases.repository';
 export * from './retention.repository';
 export * from './subscriptions.repository';
 export * from './targets.repository';
+export * from './tenant-dashboard.repository';
 export * from './tenants.repository';
 export * from './variables.repository';
 
@@ -52,6 +54,7 @@ export const REPOSITORIES = [
   RetentionRepository,
   SubscriptionsRepository,
   TargetsRepository,
+  TenantDashboardRepository,
   TenantsRepository,
   VariablesRepository,
 ];
