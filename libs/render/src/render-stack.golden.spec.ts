@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
-import { convertStep, renderStack, toJson, toYaml } from './index';
+import { convertStep, renderStack, templateHash, toJson, toYaml } from './index';
+import { measureCanonical } from './serialize';
 import { templateProblems } from '../test/cfn-schema-validator';
 import {
   allOptionsOffStep,
@@ -80,6 +81,13 @@ describe.each(fixtures)('golden %s', (name, render) => {
   it('matches the golden JSON and YAML byte for byte', () => {
     expect(toJson(template)).toBe(golden(`${name}.json.golden`, toJson(template)));
     expect(toYaml(template)).toBe(golden(`${name}.yaml.golden`, toYaml(template)));
+  });
+
+  it('measures the bytes of its JSON text and hashes it without serialising it twice', () => {
+    expect(measureCanonical(template)).toEqual({
+      hash: templateHash(template),
+      jsonBytes: Buffer.byteLength(toJson(template)),
+    });
   });
 
   it('is valid against the CloudFormation resource schemas', () => {

@@ -13,7 +13,7 @@ import { resolvedValues } from './resolved-values';
 import { planSecrets } from './secrets';
 import { buildOutputs, buildResources } from './resources';
 import { mergeTags, renderTags } from './tags';
-import { canonicalize, fitDescription, hashCanonical } from './serialize';
+import { canonicalize, fitDescription, measureCanonical } from './serialize';
 import type { BuildContext } from './build-context';
 import type { RenderInput, RenderResult, StackParameterValue } from './render.types';
 import type { CfnTemplate } from './template.types';
@@ -75,15 +75,12 @@ export function renderStack(input: RenderInput): RenderResult {
     Resources: resources,
     Outputs: outputs,
   });
-  const size = templateSizeError(jsonBytes(template), place, weights);
+  // `jsonBytes`: the template as the worker sends it (`toJson`: canonical, two-space indents).
+  const { hash, jsonBytes } = measureCanonical(template);
+  const size = templateSizeError(jsonBytes, place, weights);
   if (size) throw size;
   const parameters = parameterValues(imageNames, release.images, secrets, values);
-  return { template, parameters, hash: hashCanonical(template) };
-}
-
-/** The bytes of the template as the worker sends it (`toJson`: canonical, two-space indents). */
-function jsonBytes(template: CfnTemplate): number {
-  return new TextEncoder().encode(`${JSON.stringify(template, null, 2)}\n`).length;
+  return { template, parameters, hash };
 }
 
 /** What each non-sensitive variable puts into the template: its value's bytes times its uses. */
@@ -91,12 +88,11 @@ function variableWeights(
   uses: ReadonlyArray<{ name: string }>,
   resolved: ReadonlyMap<string, { value: string | null; sensitive: boolean }>,
 ): Array<{ name: string; bytes: number }> {
-  const encoder = new TextEncoder();
   const weights = new Map<string, number>();
   for (const use of uses) {
     const variable = resolved.get(use.name);
     if (!variable || variable.sensitive || variable.value === null) continue;
-    weights.set(use.name, (weights.get(use.name) ?? 0) + encoder.encode(variable.value).length);
+    weights.set(use.name, (weights.get(use.name) ?? 0) + Buffer.byteLength(variable.value));
   }
   return [...weights].map(([name, bytes]) => ({ name, bytes }));
 }

@@ -1,5 +1,12 @@
 import { parse } from 'yaml';
-import { canonicalize, fitDescription, templateHash, toJson, toYaml } from './serialize';
+import {
+  canonicalize,
+  fitDescription,
+  measureCanonical,
+  templateHash,
+  toJson,
+  toYaml,
+} from './serialize';
 import { imageTagParameterNames, pascalCase, variableParameterNames } from './parameter-names';
 
 describe('canonical serialisation', () => {
@@ -24,6 +31,23 @@ describe('canonical serialisation', () => {
       'Resources',
     ]);
     expect(Object.keys(canonicalize(a).Resources.B)).toEqual(['Type', 'Properties']);
+  });
+
+  it('measures the JSON text of any canonical value without writing it', () => {
+    const values = [
+      {},
+      { empty: {}, none: [], text: 'é ü 漢 😀 "quoted" \\ \n' },
+      { list: [[], [1, [2, {}]], { a: null }], deep: { a: { b: { c: [true, false, 0.5] } } } },
+      { Metadata: { Gantry: { projectId: 'p', deploymentId: 'd-ü' } }, Resources: {} },
+      { Metadata: { Gantry: { deploymentId: 'only' } } },
+    ];
+    for (const value of values) {
+      const canonical = canonicalize(value);
+      expect(measureCanonical(canonical)).toEqual({
+        hash: templateHash(canonical),
+        jsonBytes: Buffer.byteLength(toJson(canonical)),
+      });
+    }
   });
 
   it('keeps array order', () => {

@@ -74,14 +74,66 @@ export function templateHash(template: object): string {
 
 /** {@link templateHash} of a template that is already canonical (as renderStack builds it). */
 export function hashCanonical(template: object): string {
+  return sha256(hashedText(template).compact);
+}
+
+/**
+ * {@link hashCanonical} and the UTF-8 bytes of {@link toJson}'s text of a canonical template,
+ * from one compact serialization: the pretty text differs from the compact one only by its
+ * indentation, line breaks and the space after each colon, which {@link indentationBytes} counts.
+ */
+export function measureCanonical(template: object): { hash: string; jsonBytes: number } {
+  const { compact, leftOutBytes } = hashedText(template);
+  return {
+    hash: sha256(compact),
+    jsonBytes: Buffer.byteLength(compact) + leftOutBytes + indentationBytes(template, 0) + 1,
+  };
+}
+
+/** The compact JSON that is hashed (no `Metadata.Gantry.deploymentId`), and the bytes it left out. */
+function hashedText(template: object): { compact: string; leftOutBytes: number } {
   const metadata = (template as { Metadata?: { Gantry?: Record<string, unknown> } }).Metadata;
-  let hashed: object = template;
-  if (metadata?.Gantry && 'deploymentId' in metadata.Gantry) {
-    const { deploymentId: _deploymentId, ...gantry } = metadata.Gantry;
-    // Spreading over an existing key keeps its position, so the copy stays canonical.
-    hashed = { ...template, Metadata: { ...metadata, Gantry: gantry } };
+  if (!metadata?.Gantry || !('deploymentId' in metadata.Gantry))
+    return { compact: JSON.stringify(template), leftOutBytes: 0 };
+  const { deploymentId: _deploymentId, ...gantry } = metadata.Gantry;
+  // Spreading over an existing key keeps its position, so the copy stays canonical.
+  const hashed = { ...template, Metadata: { ...metadata, Gantry: gantry } };
+  return {
+    compact: JSON.stringify(hashed),
+    leftOutBytes:
+      Buffer.byteLength(JSON.stringify(metadata.Gantry)) -
+      Buffer.byteLength(JSON.stringify(gantry)),
+  };
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * What `JSON.stringify(value, null, 2)` adds to `JSON.stringify(value)`: in each non-empty object
+ * or array, a line break and the indentation before every member and before the closing bracket,
+ * and a space after every key's colon. Members whose value JSON leaves out (undefined,
+ * functions) add nothing.
+ */
+function indentationBytes(value: unknown, depth: number): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let count = 0;
+  let nested = 0;
+  if (Array.isArray(value)) {
+    for (const member of value) nested += indentationBytes(member, depth + 1);
+    count = value.length;
+  } else {
+    for (const key in value) {
+      const member = (value as Record<string, unknown>)[key];
+      if (member === undefined || typeof member === 'function') continue;
+      count += 1;
+      nested += indentationBytes(member, depth + 1);
+    }
   }
-  return createHash('sha256').update(JSON.stringify(hashed)).digest('hex');
+  if (count === 0) return 0;
+  const perMember = 1 + 2 * (depth + 1) + (Array.isArray(value) ? 0 : 1);
+  return count * perMember + 1 + 2 * depth + nested;
 }
 
 /** CloudFormation limits a template description to 1024 bytes; longer text is cut on a character boundary. */

@@ -20,6 +20,31 @@ describe('parseTemplateString', () => {
     expect(parseTemplateString(text)).toEqual(expected);
   });
 
+  it('splits as the regular expression #\\{([^}]*)\\} does, on every arrangement of its characters', () => {
+    const byRegExp = (text: string) => {
+      const segments: Array<{ text: string } | { ref: string }> = [];
+      let last = 0;
+      for (const match of text.matchAll(/#\{([^}]*)\}/g)) {
+        if (match.index > last) segments.push({ text: text.slice(last, match.index) });
+        segments.push({ ref: match[1].trim() });
+        last = match.index + match[0].length;
+      }
+      if (last < text.length || segments.length === 0) segments.push({ text: text.slice(last) });
+      return segments;
+    };
+    const alphabet = ['#', '{', '}', 'a', ' '];
+    const texts = [''];
+    for (let length = 1; length <= 6; length += 1)
+      for (let code = 0; code < alphabet.length ** length; code += 1) {
+        let text = '';
+        for (let rest = code, i = 0; i < length; i += 1, rest = Math.floor(rest / alphabet.length))
+          text += alphabet[rest % alphabet.length];
+        texts.push(text);
+      }
+    for (const text of texts)
+      expect([text, parseTemplateString(text)]).toEqual([text, byRegExp(text)]);
+  });
+
   it('lists distinct references', () => {
     expect(findVariableReferences('#{A} #{B} #{A}')).toEqual(['A', 'B']);
   });

@@ -3,17 +3,20 @@ import type { ResolvedVariables, VariableUse } from './variable.types';
 /** A piece of a string field: literal text, or a `#{Name}` reference. */
 export type TemplateSegment = { text: string; ref?: undefined } | { ref: string; text?: undefined };
 
-const REFERENCE = /#\{([^}]*)\}/g;
-
-/** Splits a string into literal text and `#{Name}` references (names trimmed), in order. */
+/**
+ * Splits a string into literal text and `#{Name}` references (names trimmed), in order. A
+ * reference is `#{` up to the next `}` (the regular expression `#\{([^}]*)\}`), found with
+ * indexOf: renders parse every field, and a loop is several times faster than `matchAll`.
+ */
 export function parseTemplateString(text: string): TemplateSegment[] {
   const segments: TemplateSegment[] = [];
   let last = 0;
-  for (const match of text.matchAll(REFERENCE)) {
-    const index = match.index ?? 0;
-    if (index > last) segments.push({ text: text.slice(last, index) });
-    segments.push({ ref: match[1].trim() });
-    last = index + match[0].length;
+  for (let start = text.indexOf('#{'); start >= 0; start = text.indexOf('#{', last)) {
+    const end = text.indexOf('}', start + 2);
+    if (end < 0) break;
+    if (start > last) segments.push({ text: text.slice(last, start) });
+    segments.push({ ref: text.slice(start + 2, end).trim() });
+    last = end + 1;
   }
   if (last < text.length || segments.length === 0) segments.push({ text: text.slice(last) });
   return segments;
@@ -22,10 +25,10 @@ export function parseTemplateString(text: string): TemplateSegment[] {
 /** The names a string refers to, in order of appearance, without duplicates. */
 export function findVariableReferences(text: string): string[] {
   if (!text.includes('#{')) return [];
-  const names = parseTemplateString(text).flatMap((segment) =>
-    segment.ref === undefined ? [] : [segment.ref],
-  );
-  return [...new Set(names)];
+  const names = new Set<string>();
+  for (const segment of parseTemplateString(text))
+    if (segment.ref !== undefined) names.add(segment.ref);
+  return [...names];
 }
 
 /**
@@ -34,22 +37,35 @@ export function findVariableReferences(text: string): string[] {
  */
 export function collectVariableUses(value: unknown, path: string): VariableUse[] {
   const uses: VariableUse[] = [];
-  walk(value, path, uses);
+  walk(value, [path], uses);
   return uses;
 }
 
-function walk(value: unknown, path: string, uses: VariableUse[]): void {
+/** `trail` holds the path's segments; they are joined only for a field that uses a variable. */
+function walk(value: unknown, trail: Array<string | number>, uses: VariableUse[]): void {
   if (typeof value === 'string') {
-    for (const name of findVariableReferences(value)) uses.push({ name, path });
+    if (value.includes('#{')) addUses(value, trail, uses);
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => walk(item, `${path}.${index}`, uses));
+    for (let index = 0; index < value.length; index += 1) {
+      trail.push(index);
+      walk(value[index], trail, uses);
+      trail.pop();
+    }
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const itemPath = `${path}.${key}`;
-      for (const name of findVariableReferences(key)) uses.push({ name, path: itemPath });
-      walk(item, itemPath, uses);
+    for (const key of Object.keys(value)) {
+      trail.push(key);
+      if (key.includes('#{')) addUses(key, trail, uses);
+      walk((value as Record<string, unknown>)[key], trail, uses);
+      trail.pop();
     }
   }
+}
+
+function addUses(text: string, trail: ReadonlyArray<string | number>, uses: VariableUse[]): void {
+  const names = findVariableReferences(text);
+  if (names.length === 0) return;
+  const path = trail.join('.');
+  for (const name of names) uses.push({ name, path });
 }
 
 /** Replaces every `#{Name}` with its resolved value; a name missing from `resolved` is an error. */
