@@ -14,6 +14,8 @@ export const TIMINGS = {
   faultStopping: 500,
   relaunchBackoff: 5_000,
   steadyCheck: 5_000,
+  /** How long each blue/green lifecycle stage without work of its own takes (a listener rule change, a hook-less stage). */
+  blueGreenStage: 2_000,
   changeSetCreation: 1_500,
   serviceStabilizationTimeout: 3 * 60 * 60 * 1000,
   stabilizationPoll: 2_000,

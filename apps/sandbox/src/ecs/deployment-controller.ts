@@ -1,7 +1,10 @@
 import { deploymentId, uuid } from '../ids';
 import { TIMINGS } from '../timings';
+import { BlueGreenDriver } from './blue-green';
 import type { EcsContext } from './ecs-context';
 import type { Deployment, Service, Task } from './ecs-types';
+import { serviceDeployments } from './service-deployments';
+import { productionSide, takesProductionTraffic, targetGroupsOn } from './target-groups';
 import { TaskLifecycle } from './tasks';
 
 const MAX_EVENTS = 100;
@@ -20,17 +23,30 @@ export class DeploymentController {
   readonly tasks: TaskLifecycle;
   private readonly queued = new Set<string>();
   private readonly steadyChecks = new Set<string>();
+  private readonly blueGreen: BlueGreenDriver;
 
   constructor(private readonly ctx: EcsContext) {
     this.tasks = new TaskLifecycle(ctx, {
       changed: (task) => task.serviceArn && this.schedule(task.serviceArn),
       failed: (task) => this.taskFailed(task),
     });
+    this.blueGreen = new BlueGreenDriver(ctx, {
+      launch: (service, deployment, count) => this.launch(service, deployment, count, 0, Infinity),
+      stopTasks: (service, tasks, by) => this.stopTasks(service, tasks, by),
+      event: (service, message) => this.event(service, message),
+      schedule: (serviceArn, delayMs) => this.schedule(serviceArn, delayMs),
+      complete: (service, deployment) => this.complete(service, deployment),
+    });
   }
 
   newDeployment(service: Service, taskDefinition: string, rollbackOf?: string): Deployment {
     const now = Date.now();
     const id = deploymentId();
+    const live = this.ctx.state
+      .serviceTasks(service.serviceArn)
+      .filter((t) => t.desiredStatus === 'RUNNING');
+    const sources = service.deployments.filter((d) => live.some((t) => t.startedBy === d.id));
+    const blueGreenSource = rollbackOf ? undefined : this.blueGreen.sourceFor(service, live);
     for (const d of service.deployments) d.status = 'ACTIVE';
     const deployment: Deployment = {
       id,
@@ -45,11 +61,21 @@ export class DeploymentController {
       rolloutState: 'IN_PROGRESS',
       rolloutStateReason: `ECS deployment ${id} in progress.`,
       rollbackOf,
+      side: productionSide(service),
     };
+    if (blueGreenSource) this.blueGreen.begin(service, deployment, blueGreenSource, live);
     service.deployments.unshift(deployment);
     service.taskDefinition = taskDefinition;
     service.consecutiveFailures = 0;
     service.nextLaunchAt = 0;
+    if (!rollbackOf)
+      serviceDeployments.started(
+        service,
+        deployment,
+        sources,
+        failureThreshold(service.desiredCount),
+      );
+    else serviceDeployments.revision(service, deployment);
     this.schedule(service.serviceArn);
     return deployment;
   }
@@ -93,6 +119,12 @@ export class DeploymentController {
     if (service.status !== 'ACTIVE') return this.drain(service, live, tasks);
     const primary = service.deployments[0];
     if (!primary) return;
+    this.syncTargets(service, tasks);
+    if (primary.blueGreen) {
+      this.blueGreen.reconcile(service, primary, live);
+      this.dropDrained(service, live);
+      return;
+    }
     const { minimumHealthyPercent, maximumPercent } = service.deploymentConfiguration;
     const desired = service.desiredCount;
     const primaryLive = live.filter((t) => t.startedBy === primary.id);
@@ -114,6 +146,35 @@ export class DeploymentController {
     this.retire(service, oldLive, healthyTotal, Math.ceil((desired * minimumHealthyPercent) / 100));
     this.dropDrained(service, live);
     this.checkSteady(service, primary, live);
+    serviceDeployments.settleRollbacks(service);
+  }
+
+  /**
+   * Load balancer registration, as ECS does it: a task is registered in its deployment's target
+   * groups once healthy and deregistered when it stops; one in a production target group (or of
+   * a service without load balancers) receives production traffic.
+   */
+  private syncTargets(service: Service, tasks: Task[]): void {
+    const registered = new Map<string, number>();
+    const deregistered = new Map<string, number>();
+    const count = (map: Map<string, number>, arns: string[]) => {
+      for (const arn of arns) map.set(arn, (map.get(arn) ?? 0) + 1);
+    };
+    for (const task of tasks) {
+      if (task.desiredStatus === 'RUNNING' && task.healthy && !task.targetGroupArns) {
+        const side = service.deployments.find((d) => d.id === task.startedBy)?.side;
+        task.targetGroupArns = targetGroupsOn(service, side ?? productionSide(service));
+        count(registered, task.targetGroupArns);
+      } else if (task.desiredStatus !== 'RUNNING' && task.targetGroupArns?.length) {
+        count(deregistered, task.targetGroupArns);
+        task.targetGroupArns = [];
+      }
+      if (takesProductionTraffic(service, task)) this.tasks.receiveTraffic(task);
+    }
+    for (const [arn, n] of registered)
+      this.event(service, `registered ${n} targets in (target-group ${arn})`);
+    for (const [arn, n] of deregistered)
+      this.event(service, `deregistered ${n} targets in (target-group ${arn})`);
   }
 
   private launch(
@@ -199,14 +260,21 @@ export class DeploymentController {
         .filter((t) => t.desiredStatus === 'RUNNING');
       if (service.deployments[0] !== primary || primary.rolloutState !== 'IN_PROGRESS') return;
       if (!this.isSteady(service, primary, current)) return this.schedule(service.serviceArn);
-      primary.rolloutState = 'COMPLETED';
-      primary.rolloutStateReason = `ECS deployment ${primary.id} completed.`;
-      primary.updatedAt = Date.now();
-      service.lastCompletedTaskDefinition = primary.taskDefinition;
-      service.lastCompletedDeploymentId = primary.id;
-      this.event(service, `(deployment ${primary.id}) deployment completed.`);
-      this.event(service, 'has reached a steady state.');
+      this.complete(service, primary);
     });
+  }
+
+  private complete(service: Service, primary: Deployment): void {
+    primary.rolloutState = 'COMPLETED';
+    primary.rolloutStateReason = `ECS deployment ${primary.id} completed.`;
+    primary.updatedAt = Date.now();
+    primary.blueGreen = undefined;
+    service.lastCompletedTaskDefinition = primary.taskDefinition;
+    service.lastCompletedDeploymentId = primary.id;
+    serviceDeployments.completed(service, primary);
+    this.event(service, `(deployment ${primary.id}) deployment completed.`);
+    this.event(service, 'has reached a steady state.');
+    this.schedule(service.serviceArn);
   }
 
   private isSteady(service: Service, primary: Deployment, live: Task[]): boolean {
@@ -224,6 +292,7 @@ export class DeploymentController {
     const deployment = service.deployments.find((d) => d.id === task.startedBy);
     if (!deployment) return;
     deployment.failedTasks++;
+    serviceDeployments.failedTask(service, deployment);
     service.consecutiveFailures++;
     service.nextLaunchAt = Date.now() + this.ctx.scheduler.scaled(TIMINGS.relaunchBackoff);
     if (service.consecutiveFailures === 5) {
@@ -240,18 +309,21 @@ export class DeploymentController {
     )
       return;
     if (deployment.failedTasks < failureThreshold(service.desiredCount)) return;
+    const reason = 'ECS deployment circuit breaker: tasks failed to start.';
     deployment.rolloutState = 'FAILED';
-    deployment.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.';
+    deployment.rolloutStateReason = reason;
     deployment.updatedAt = Date.now();
     this.event(service, `(deployment ${deployment.id}) deployment failed: tasks failed to start.`);
+    if (this.blueGreen.rollBack(service, deployment, reason, breaker.rollback)) return;
     const target = service.lastCompletedTaskDefinition;
     if (breaker.rollback && target && this.ctx.state.taskDefinitions.has(target)) {
       const rollback = this.newDeployment(service, target, deployment.id);
+      serviceDeployments.rollingBack(service, deployment, rollback, reason);
       this.event(
         service,
         `rolling back to deployment ${service.lastCompletedDeploymentId ?? rollback.id}.`,
       );
-    }
+    } else serviceDeployments.failed(service, deployment, reason);
   }
 
   private updateCounts(service: Service, tasks: Task[]): void {

@@ -9,6 +9,11 @@ import {
   listServices,
   updateService,
 } from './service-actions';
+import {
+  describeServiceDeployments,
+  describeServiceRevisions,
+  listServiceDeployments,
+} from './service-deployment-actions';
 import { listTagsForResource, tagResource, untagResource } from './tag-actions';
 import { describeTasks, listTasks, runTask, stopTask } from './task-actions';
 import {
@@ -37,6 +42,9 @@ const HANDLERS: Record<string, Handler> = {
   DescribeServices: describeServices,
   DeleteService: deleteService,
   ListServices: listServices,
+  ListServiceDeployments: listServiceDeployments,
+  DescribeServiceDeployments: describeServiceDeployments,
+  DescribeServiceRevisions: describeServiceRevisions,
   ListTasks: listTasks,
   DescribeTasks: describeTasks,
   RunTask: runTask,

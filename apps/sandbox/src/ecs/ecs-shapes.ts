@@ -93,6 +93,7 @@ export function serviceShape(s: Service, includeTags: boolean): Record<string, u
     taskDefinition: s.taskDefinition,
     deploymentConfiguration: s.deploymentConfiguration,
     deployments: s.deployments.map((d) => deploymentShape(s, d)),
+    currentServiceDeployment: s.serviceDeployments?.[0]?.serviceDeploymentArn,
     events: s.events.map((e) => ({
       id: e.id,
       createdAt: seconds(e.createdAt),

@@ -1,3 +1,4 @@
+import type { BlueGreenStage } from '@gantry/domain';
 /** ECS objects kept in the wire shape (camelCase) ECS returns; timestamps are epoch milliseconds. */
 export type JsonObject = Record<string, unknown>;
 
@@ -41,6 +42,71 @@ export interface Deployment {
   rolloutStateReason: string;
   /** The deployment this one rolls back from, when the circuit breaker started it. */
   rollbackOf?: string;
+  /** The service revision this deployment runs (optional in state files written before revisions). */
+  serviceRevisionArn?: string;
+  /** Which target group of each load balancer its tasks register with (blue/green: the alternate while it is green). */
+  side?: TargetGroupSide;
+  /** Set on a blue/green deployment while it moves through ECS's lifecycle stages. */
+  blueGreen?: BlueGreenRollout;
+}
+
+/** A load balancer's `targetGroupArn` is the primary side, its `advancedConfiguration.alternateTargetGroupArn` the alternate. */
+export type TargetGroupSide = 'primary' | 'alternate';
+
+export interface BlueGreenRollout {
+  stage: BlueGreenStage;
+  /** The deployment taking production traffic when this one started (blue). */
+  sourceDeploymentId: string;
+  /** When the bake time ends (epoch ms), once BAKE_TIME started. */
+  bakeEndsAt?: number;
+}
+
+/** ECS's record of one service deployment (`ListServiceDeployments`, `DescribeServiceDeployments`). */
+export interface ServiceDeploymentRecord {
+  serviceDeploymentArn: string;
+  serviceArn: string;
+  clusterArn: string;
+  /** The ECS deployment (`ecs-svc/…`) that carries it out. */
+  deploymentId: string;
+  /** The deployment a circuit-breaker rollback started (rolling updates). */
+  rollbackDeploymentId?: string;
+  createdAt: number;
+  startedAt: number;
+  updatedAt: number;
+  finishedAt?: number;
+  stoppedAt?: number;
+  sourceServiceRevisions: { arn: string; taskDefinition: string }[];
+  targetServiceRevision: { arn: string; taskDefinition: string };
+  status: ServiceDeploymentStatus;
+  statusReason?: string;
+  lifecycleStage?: BlueGreenStage;
+  deploymentConfiguration: JsonObject;
+  rollback?: { reason: string; startedAt: number; serviceRevisionArn: string };
+  circuitBreaker: { enabled: boolean; failureCount: number; threshold: number };
+}
+
+export type ServiceDeploymentStatus =
+  | 'PENDING'
+  | 'IN_PROGRESS'
+  | 'SUCCESSFUL'
+  | 'STOPPED'
+  | 'STOP_REQUESTED'
+  | 'ROLLBACK_REQUESTED'
+  | 'ROLLBACK_IN_PROGRESS'
+  | 'ROLLBACK_SUCCESSFUL'
+  | 'ROLLBACK_FAILED';
+
+/** A service revision: what one deployment runs (`DescribeServiceRevisions`). */
+export interface ServiceRevisionRecord {
+  serviceRevisionArn: string;
+  serviceArn: string;
+  clusterArn: string;
+  taskDefinition: string;
+  createdAt: number;
+  loadBalancers: JsonObject[];
+  networkConfiguration?: JsonObject;
+  /** The target group of each load balancer its tasks register with. */
+  targetGroupArns: string[];
 }
 
 export interface ServiceEvent {
@@ -66,7 +132,16 @@ export interface Service {
     minimumHealthyPercent: number;
     maximumPercent: number;
     deploymentCircuitBreaker: { enable: boolean; rollback: boolean };
+    /** As given (ROLLING, BLUE_GREEN, ...); only BLUE_GREEN deploys differently. */
+    strategy?: string;
+    bakeTimeInMinutes?: number;
   };
+  /** Which target group of each load balancer takes production traffic (blue/green swaps it; primary by default). */
+  productionSide?: TargetGroupSide;
+  /** Service deployments, newest first (at most 50 kept). */
+  serviceDeployments?: ServiceDeploymentRecord[];
+  /** Service revisions by ARN. */
+  serviceRevisions?: Record<string, ServiceRevisionRecord>;
   networkConfiguration?: JsonObject;
   loadBalancers: JsonObject[];
   /** Cloud Map registrations (kept, shown; no instance is registered). */
@@ -103,6 +178,10 @@ export interface Task {
   launchType: string;
   /** The capacity provider a service's strategy placed the task on. */
   capacityProviderName?: string;
+  /** Target groups the task is registered with (once healthy; deregistered when it stops). */
+  targetGroupArns?: string[];
+  /** Set once production traffic reaches the task (what a `crash-on-traffic` image waits for). */
+  productionTrafficAt?: number;
   createdAt: number;
   pullStartedAt?: number;
   pullStoppedAt?: number;

@@ -1,4 +1,4 @@
-import { containerExit, imageFault, taskFault } from './faults';
+import { containerExit, crashesOnTraffic, imageFault, taskFault } from './faults';
 
 describe('imageFault', () => {
   it.each([
@@ -10,6 +10,8 @@ describe('imageFault', () => {
     ['api:slow-start', 'slow'],
     ['api:1.0@sha256:abc', 'none'],
     ['crash/app:1.0', 'none'],
+    ['web:1.1.0-crash-on-traffic', 'none'],
+    ['web:crash-on-traffic-slow', 'slow'],
   ])('%s -> %s', (image, fault) => {
     expect(imageFault(image)).toBe(fault);
   });
@@ -36,7 +38,18 @@ describe('containerExit', () => {
     ['web:v1-crash', false, { exitCode: 1, after: 'crash' }],
     ['migrate:hang', true, undefined],
     ['exit-4/app:1', true, { exitCode: 0, after: 'run' }],
+    ['web:1.1.0-crash-on-traffic', false, undefined],
   ])('%s (standalone %s)', (image, standalone, expected) => {
     expect(containerExit(image, standalone)).toEqual(expected);
+  });
+});
+
+describe('crashesOnTraffic', () => {
+  it.each([
+    ['web:1.1.0-crash-on-traffic', true],
+    ['web:1.1.0-crash', false],
+    ['crash-on-traffic/web:1', false],
+  ])('%s -> %s', (image, expected) => {
+    expect(crashesOnTraffic(image)).toBe(expected);
   });
 });

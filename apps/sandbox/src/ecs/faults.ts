@@ -1,12 +1,28 @@
 /** Faults chosen by an image's tag: the part after the last `:` that follows the last `/`. */
 export type ImageFault = 'crash' | 'pull-error' | 'slow' | 'none';
 
+const CRASH_ON_TRAFFIC = 'crash-on-traffic';
+
 /** An image's tag, or '' when it has none (digests are ignored). */
-function imageTag(image: string): string {
+function fullTag(image: string): string {
   const lastSlash = image.lastIndexOf('/');
   const colon = image.indexOf(':', lastSlash + 1);
   if (colon < 0) return '';
   return image.slice(colon + 1).split('@')[0];
+}
+
+/** The tag the other faults read: `crash-on-traffic` is a fault of its own, not a `crash`. */
+function imageTag(image: string): string {
+  return fullTag(image).split(CRASH_ON_TRAFFIC).join('');
+}
+
+/**
+ * `crash-on-traffic`: the container starts, passes its health checks and runs until production
+ * traffic reaches its task, then exits 1 soon after (a bug only real traffic finds: what a
+ * blue/green bake time is for).
+ */
+export function crashesOnTraffic(image: string): boolean {
+  return fullTag(image).includes(CRASH_ON_TRAFFIC);
 }
 
 /** The fault an image asks for: a tag containing `crash`, `pull-error` or `slow`. */

@@ -32,6 +32,13 @@ function deploymentConfiguration(
       enable: breaker.enable === true,
       rollback: breaker.rollback === true,
     },
+    strategy: strategyOf(c.strategy ?? previous?.strategy),
+    bakeTimeInMinutes:
+      c.bakeTimeInMinutes !== undefined
+        ? Number(c.bakeTimeInMinutes)
+        : c.strategy === undefined
+          ? previous?.bakeTimeInMinutes
+          : undefined,
   };
   if (config.maximumPercent < 100)
     throw invalidParameter('maximumPercent must be greater than or equal to 100.');
@@ -43,6 +50,11 @@ function deploymentConfiguration(
     throw invalidParameter('Cannot set both minimumHealthyPercent and maximumPercent to 100.');
   }
   return config;
+}
+
+/** Kept as given; only BLUE_GREEN changes how the sandbox deploys (LINEAR and CANARY roll). */
+function strategyOf(value: unknown): string | undefined {
+  return value === undefined ? undefined : String(value);
 }
 
 function checkNetwork(ecs: Ecs, tdArn: string, network: unknown): void {

@@ -11,7 +11,7 @@ import type {
   TaskEni,
 } from './ecs-types';
 import type { SandboxState } from '../state';
-import { containerExit, pullErrorReason, taskFault } from './faults';
+import { containerExit, crashesOnTraffic, pullErrorReason, taskFault } from './faults';
 
 const MAX_STOPPED_PER_SERVICE = 100;
 
@@ -102,6 +102,18 @@ export class TaskLifecycle {
     this.ctx.scheduler.after(delay, () => this.toStopped(task));
     if (options.failure) this.listener.failed(task);
     this.listener.changed(task);
+  }
+
+  /**
+   * Production traffic reaches a running task (its target group takes production traffic, or the
+   * service has no load balancer): a `crash-on-traffic` container exits 1 soon after.
+   */
+  receiveTraffic(task: Task): void {
+    if (!this.live(task) || task.productionTrafficAt !== undefined) return;
+    task.productionTrafficAt = Date.now();
+    for (const container of task.containers)
+      if (crashesOnTraffic(container.image))
+        this.ctx.scheduler.after(TIMINGS.crashAfterRunning, () => this.exited(task, container, 1));
   }
 
   private live(task: Task): boolean {

@@ -6,6 +6,7 @@ import { ecsAction, ecsError, handleEcs } from '../ecs/ecs-protocol';
 import { regionFromAuthorization, uuid } from '../ids';
 import type { SandboxState } from '../state';
 import type { Throttle } from '../throttle';
+import { trafficView } from '../ecs/traffic-view';
 
 export interface RouterDeps {
   state: SandboxState;
@@ -99,6 +100,13 @@ function routeSandbox(deps: RouterDeps, method: string, path: string, res: Serve
   }
   if (method === 'GET' && path.startsWith('/_sandbox/tasks/')) {
     const view = taskView(deps.state, decodeURIComponent(path.slice('/_sandbox/tasks/'.length)));
+    if (view) return send(res, 200, 'application/json', JSON.stringify(view));
+  }
+  if (method === 'GET' && path.startsWith('/_sandbox/services/')) {
+    const view = trafficView(
+      deps.state,
+      decodeURIComponent(path.slice('/_sandbox/services/'.length)),
+    );
     if (view) return send(res, 200, 'application/json', JSON.stringify(view));
   }
   if (method === 'POST' && path === '/_sandbox/reset') {

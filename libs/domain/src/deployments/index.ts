@@ -5,3 +5,4 @@ export * from './stack-status';
 export * from './failure-diagnosis';
 export * from './deployment-plan';
 export * from './deployment-checks';
+export * from './blue-green-phases';
