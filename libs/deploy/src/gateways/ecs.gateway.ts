@@ -2,6 +2,7 @@ import {
   CreateClusterCommand,
   ECSClient,
   DescribeClustersCommand,
+  DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
@@ -16,6 +17,7 @@ import {
   type DesiredStatus,
   type RegisterTaskDefinitionCommandInput,
   type Service,
+  type ServiceDeployment,
   type Tag,
   type Task,
   type TaskDefinition,
@@ -71,6 +73,16 @@ export class EcsGateway {
       client.send(new DescribeServicesCommand({ cluster, services: [service] })),
     );
     return output.services?.[0] ?? null;
+  }
+
+  /** One service deployment (its status and, for blue/green, lifecycle stage), or null when ECS has none by that ARN. */
+  async describeServiceDeployment(arn: string): Promise<ServiceDeployment | null> {
+    const output = await this.send<{ serviceDeployments?: ServiceDeployment[] }>(
+      'DescribeServiceDeployments',
+      (client) =>
+        client.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] })),
+    );
+    return output.serviceDeployments?.[0] ?? null;
   }
 
   /** The service's recently stopped tasks (up to 100, DescribeTasks' limit), with reasons and exit codes. */

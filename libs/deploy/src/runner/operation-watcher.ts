@@ -1,4 +1,5 @@
 import type { Stack, StackEvent } from '@aws-sdk/client-cloudformation';
+import type { Service } from '@aws-sdk/client-ecs';
 import type { DeploymentRunsRepository } from '@gantry/persistence';
 import type { RunnerSettings } from './runner-settings';
 import {
@@ -8,6 +9,7 @@ import {
   stackPhase,
   type StackEventFact,
 } from '@gantry/domain';
+import { BlueGreenProgress } from './blue-green-progress';
 import { sleep, TargetContext } from './target-context';
 
 export interface WatchResult {
@@ -39,13 +41,16 @@ export class OperationWatcher {
   private serviceEventsAt = Date.now();
   /** The in-progress status last noted in the log (once per status, before its service events). */
   private notedStatus: string | null = null;
+  private readonly blueGreen: BlueGreenProgress;
 
   constructor(
     private readonly context: TargetContext,
     private readonly runs: DeploymentRunsRepository,
     private readonly settings: RunnerSettings,
     private readonly token: string,
-  ) {}
+  ) {
+    this.blueGreen = new BlueGreenProgress(context);
+  }
 
   private get stackName(): string {
     return this.context.target.stackName;
@@ -117,6 +122,7 @@ export class OperationWatcher {
         continue;
       }
       if (status && isSettled(status)) {
+        await this.blueGreen.settle();
         if (!cancelled) await this.noteUnheededCancel(status);
         return { status, cancelled, stack: described === null ? null : stack };
       }
@@ -135,6 +141,11 @@ export class OperationWatcher {
     const service = await this.context.ecs
       .describeService(this.context.cluster, this.stackName)
       .catch(() => null);
+    await this.logNewServiceEvents(service, since);
+    await this.blueGreen.follow(service);
+  }
+
+  private async logNewServiceEvents(service: Service | null, since: Date): Promise<void> {
     const fresh = (service?.events ?? [])
       .filter(
         (event) =>
