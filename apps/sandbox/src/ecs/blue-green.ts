@@ -81,10 +81,12 @@ export class BlueGreenDriver {
       case 'SCALE_UP':
         if (greenSteady) this.enter(service, green, 'POST_SCALE_UP');
         return;
-      case 'BAKE_TIME':
-        if (greenSteady && Date.now() >= (rollout.bakeEndsAt ?? 0))
-          this.enter(service, green, 'CLEAN_UP');
+      case 'BAKE_TIME': {
+        const remaining = (rollout.bakeEndsAt ?? 0) - Date.now();
+        if (remaining > 0) this.wakeAfter(service, green, remaining);
+        else if (greenSteady) this.enter(service, green, 'CLEAN_UP');
         return;
+      }
       case 'CLEAN_UP':
         if (blueLive.length) this.ops.stopTasks(service, blueLive, green.id);
         else this.ops.complete(service, green);
@@ -108,6 +110,20 @@ export class BlueGreenDriver {
     });
   }
 
+  /**
+   * Looks again once the bake time is over (real milliseconds, like `bakeEndsAt`, so a sandbox
+   * restarted from its state file resumes the bake where it was).
+   */
+  private wakeAfter(service: Service, green: Deployment, realMs: number): void {
+    const key = `${green.id}:bake`;
+    if (this.timers.has(key)) return;
+    this.timers.add(key);
+    this.ctx.scheduler.after(realMs / this.ctx.scheduler.timeScale, () => {
+      this.timers.delete(key);
+      this.ops.schedule(service.serviceArn);
+    });
+  }
+
   private enter(service: Service, green: Deployment, stage: BlueGreenStage): void {
     const rollout = green.blueGreen;
     if (!rollout) return;
@@ -120,7 +136,6 @@ export class BlueGreenDriver {
     if (stage === 'BAKE_TIME') {
       const bakeMs = (service.deploymentConfiguration.bakeTimeInMinutes ?? 0) * 60_000;
       rollout.bakeEndsAt = Date.now() + this.ctx.scheduler.scaled(bakeMs);
-      this.ops.schedule(service.serviceArn, bakeMs);
     }
     this.ops.schedule(service.serviceArn);
   }
