@@ -33,7 +33,7 @@ describe('blueGreenPhaseLines', () => {
       ]),
     ).toEqual([
       'info Blue/green: preparing revision :4; production traffic stays on :3',
-      'info Blue/green: starting the new revision :4 on the alternate target group',
+      'info Blue/green: starting the new revision :4 on the target group without production traffic',
       'info Blue/green: the new revision :4 is up; production traffic is still on :3',
       'info Blue/green: shifting test traffic to the new revision',
       'info Blue/green: test traffic is on revision :4',

@@ -71,7 +71,7 @@ function stageLine(stage: BlueGreenStage, r: BlueGreenRevisions): string {
     case 'PRE_SCALE_UP':
       return `preparing revision ${r.target}; production traffic stays on ${r.source}`;
     case 'SCALE_UP':
-      return `starting the new revision ${r.target} on the alternate target group`;
+      return `starting the new revision ${r.target} on the target group without production traffic`;
     case 'POST_SCALE_UP':
       return `the new revision ${r.target} is up; production traffic is still on ${r.source}`;
     case 'TEST_TRAFFIC_SHIFT':
