@@ -89,6 +89,7 @@ export const serviceDeployments = {
       },
     };
     service.serviceDeployments = [record, ...records].slice(0, MAX_RECORDS);
+    pruneRevisions(service);
   },
 
   /** The record a deployment carries out, or whose rollback it is. */
@@ -151,6 +152,20 @@ export const serviceDeployments = {
         finish(record, 'ROLLBACK_SUCCESSFUL');
   },
 };
+
+/** Revisions no kept service deployment or current deployment refers to are forgotten (bounded state). */
+function pruneRevisions(service: Service): void {
+  const used = new Set<string>();
+  for (const d of service.deployments) if (d.serviceRevisionArn) used.add(d.serviceRevisionArn);
+  for (const r of service.serviceDeployments ?? []) {
+    used.add(r.targetServiceRevision.arn);
+    for (const source of r.sourceServiceRevisions) used.add(source.arn);
+    if (r.rollback) used.add(r.rollback.serviceRevisionArn);
+  }
+  service.serviceRevisions = Object.fromEntries(
+    Object.entries(service.serviceRevisions ?? {}).filter(([arn]) => used.has(arn)),
+  );
+}
 
 function finish(record: ServiceDeploymentRecord, status: ServiceDeploymentRecord['status']): void {
   const now = Date.now();
