@@ -11,6 +11,8 @@ import { seedPlatform } from '../support/seed';
 
 interface StepView {
   slug: string;
+  name: string;
+  parallelWithPrevious: boolean;
   kind: string;
   status: string;
   reason?: string;
@@ -111,6 +113,12 @@ describe('deployment processes end to end: steps, conditions, parallel groups, t
     ]);
     expect(done.steps[2].reason).toBe('it runs only in prod');
     expect(done.steps[2].targets).toEqual([]);
+    // Each step says its name and its group: web and worker run together, the smoke test after.
+    expect(done.steps.map((s) => [s.name, s.parallelWithPrevious])).toEqual([
+      ['Web', false],
+      ['Worker', true],
+      ['Prod smoke', false],
+    ]);
     const [web, worker] = done.steps;
     expect(web.targets.map((t) => t.stackName)).toEqual(['gantry-multi-web-dev']);
     expect(worker.targets.map((t) => t.stackName)).toEqual(['gantry-multi-worker-dev']);

@@ -74,7 +74,11 @@ export const deploymentStepResponse = apiSchema(
   'DeploymentStep',
   z.object({
     slug: z.string(),
+    name: z.string().meta({ description: "The step's name in the release's process" }),
     kind: z.string(),
+    parallelWithPrevious: z.boolean().meta({
+      description: 'Runs at once with the step before it: consecutive such steps form one group',
+    }),
     status: z.enum(DEPLOYMENT_STEP_STATUSES),
     reason: z.string().optional().meta({
       description: 'Why a skipped step did not run: its conditions, or an earlier failure',

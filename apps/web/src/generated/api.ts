@@ -1223,6 +1223,10 @@ export interface components {
             /** @description A manual intervention step, once the deployment reached it: what it asks, who may decide, the decision */
             intervention?: components["schemas"]["Intervention"];
             kind: string;
+            /** @description The step's name in the release's process */
+            name: string;
+            /** @description Runs at once with the step before it: consecutive such steps form one group */
+            parallelWithPrevious: boolean;
             /** @description Why a skipped step did not run: its conditions, or an earlier failure */
             reason?: string;
             slug: string;

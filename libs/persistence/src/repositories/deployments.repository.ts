@@ -60,7 +60,11 @@ export interface DeploymentInterventionRecord {
 /** One step of a deployment; its targets are the deployment's targets of that step. */
 export interface DeploymentStepRecord {
   slug: string;
+  /** The step's name in the release's process. */
+  name: string;
   kind: string;
+  /** Runs at once with the step before it (one parallel group), as the release's process says. */
+  parallelWithPrevious: boolean;
   status: string;
   reason: string | null;
   error: string | null;
@@ -175,10 +179,14 @@ const RECORD_SQL = `
          json_build_object('id', p.id, 'slug', p.slug) AS project,
          json_build_object('id', e.id, 'slug', e.slug) AS environment,
          CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object('id', t.id, 'slug', t.slug) END AS tenant,
-         COALESCE((SELECT json_agg(json_build_object('slug', ds.slug, 'kind', ds.kind, 'status', ds.status,
-                     'reason', ds.reason, 'error', ds.error, 'details', ds.details, 'startedAt', ds.started_at,
-                     'finishedAt', ds.finished_at) ORDER BY ds.position)
-                   FROM deployment_steps ds WHERE ds.deployment_id = d.id), '[]') AS steps,
+         COALESCE((SELECT json_agg(json_build_object('slug', ds.slug, 'name', COALESCE(rs.step->>'name', ds.slug),
+                     'kind', ds.kind, 'parallelWithPrevious', COALESCE((rs.step->>'parallelWithPrevious')::boolean, false),
+                     'status', ds.status, 'reason', ds.reason, 'error', ds.error, 'details', ds.details,
+                     'startedAt', ds.started_at, 'finishedAt', ds.finished_at) ORDER BY ds.position)
+                   FROM deployment_steps ds
+                   LEFT JOIN LATERAL (SELECT s AS step FROM jsonb_array_elements(r.steps) s
+                                       WHERE s->>'slug' = ds.slug LIMIT 1) rs ON true
+                   WHERE ds.deployment_id = d.id), '[]') AS steps,
          COALESCE((SELECT json_agg(json_build_object('step', dt.step_slug, 'target', json_build_object('id', tg.id, 'slug', tg.slug),
                      'stackName', dt.stack_name, 'status', dt.status, 'changes', dt.changes, 'outputs', dt.outputs,
                      'error', dt.error, 'errorDetails', dt.error_details) ORDER BY ds.position, tg.slug)
