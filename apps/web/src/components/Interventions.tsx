@@ -44,29 +44,64 @@ export function mayDecide(
   return { reject, approve: reject && !self };
 }
 
-/** The deployment's manual interventions, with Approve and Reject where the key may decide. */
+/**
+ * The deployment's manual interventions not shown on a step of its process (`shownOnSteps`), with
+ * Approve and Reject where the key may decide.
+ */
 export function Interventions({
   deployment,
+  shownOnSteps = [],
   onDecided,
 }: {
   deployment: Deployment;
+  shownOnSteps?: string[];
   onDecided(): void;
+}) {
+  const interventions = (deployment.interventions ?? []).filter(
+    (intervention) => !shownOnSteps.includes(intervention.step),
+  );
+  if (interventions.length === 0) return null;
+  return (
+    <Section title="Manual interventions">
+      {interventions.map((intervention) => (
+        <InterventionPanel
+          key={intervention.step}
+          deployment={deployment}
+          intervention={intervention}
+          onDecided={onDecided}
+        />
+      ))}
+    </Section>
+  );
+}
+
+/** One manual intervention: its instructions, the decision, and Approve / Reject with a note. */
+export function InterventionPanel({
+  deployment,
+  intervention,
+  onDecided,
+  named = true,
+}: {
+  deployment: Deployment;
+  intervention: Intervention;
+  onDecided(): void;
+  /** Shows the step's slug (false where the step around it is named already). */
+  named?: boolean;
 }) {
   const { key, can, client } = useSession();
   const [note, setNote] = useState('');
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
-  const interventions = deployment.interventions ?? [];
-  if (interventions.length === 0) return null;
   const deploysHere = can.deploy(deployment.project.id, [deployment.environment.id]);
+  const allowed = mayDecide(key, deployment, intervention, deploysHere);
 
-  async function decide(step: string, decision: 'approve' | 'reject') {
+  async function decide(decision: 'approve' | 'reject') {
     setBusy(true);
     setError(undefined);
     try {
       await must(
         client.POST('/api/deployments/{id}/interventions/{step}', {
-          params: { path: { id: deployment.id, step } },
+          params: { path: { id: deployment.id, step: intervention.step } },
           body: { decision, ...(note ? { note } : {}) },
         }),
       );
@@ -80,60 +115,49 @@ export function Interventions({
   }
 
   return (
-    <Section title="Manual interventions">
+    <Stack gap="xs" data-intervention={intervention.step}>
       <Problem error={error} />
-      {interventions.map((intervention) => {
-        const allowed = mayDecide(key, deployment, intervention, deploysHere);
-        return (
-          <Stack gap="xs" key={intervention.step} data-intervention={intervention.step}>
-            <Group gap="xs">
-              <Text fw={700}>{intervention.step}</Text>
-              <Badge color={COLOURS[intervention.status]}>{intervention.status}</Badge>
-              <Text size="sm">
-                {intervention.decidedBy
-                  ? `by ${intervention.decidedBy} ${when(intervention.decidedAt)}`
-                  : intervention.status === 'pending'
-                    ? `asked ${when(intervention.requestedAt)}; ${intervention.whoMayDecide} may decide${intervention.timeoutAt ? ` until ${when(intervention.timeoutAt)}` : ''}`
-                    : ''}
-              </Text>
-            </Group>
-            <Alert color="blue" variant="light" title="Instructions">
-              <Text style={{ whiteSpace: 'pre-wrap' }}>{intervention.instructions}</Text>
-            </Alert>
-            {intervention.note && <Text size="sm">Note: {intervention.note}</Text>}
-            {allowed.reject && (
-              <Stack gap="xs">
-                <Textarea
-                  label="Note"
-                  description="Why, for the audit log and the deployment log"
-                  value={note}
-                  onChange={(event) => setNote(event.currentTarget.value)}
-                  maw={560}
-                />
-                <Group>
-                  {allowed.approve && (
-                    <Button
-                      color="green.9"
-                      loading={busy}
-                      onClick={() => void decide(intervention.step, 'approve')}
-                    >
-                      Approve
-                    </Button>
-                  )}
-                  <Button
-                    color="red.9"
-                    variant="outline"
-                    loading={busy}
-                    onClick={() => void decide(intervention.step, 'reject')}
-                  >
-                    Reject
-                  </Button>
-                </Group>
-              </Stack>
+      <Group gap="xs">
+        {named && <Text fw={700}>{intervention.step}</Text>}
+        <Badge color={COLOURS[intervention.status]}>{intervention.status}</Badge>
+        <Text size="sm">
+          {intervention.decidedBy
+            ? `by ${intervention.decidedBy} ${when(intervention.decidedAt)}`
+            : intervention.status === 'pending'
+              ? `asked ${when(intervention.requestedAt)}; ${intervention.whoMayDecide} may decide${intervention.timeoutAt ? ` until ${when(intervention.timeoutAt)}` : ''}`
+              : ''}
+        </Text>
+      </Group>
+      <Alert color="blue" variant="light" title="Instructions">
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{intervention.instructions}</Text>
+      </Alert>
+      {intervention.note && <Text size="sm">Note: {intervention.note}</Text>}
+      {allowed.reject && (
+        <Stack gap="xs">
+          <Textarea
+            label="Note"
+            description="Why, for the audit log and the deployment log"
+            value={note}
+            onChange={(event) => setNote(event.currentTarget.value)}
+            maw={560}
+          />
+          <Group>
+            {allowed.approve && (
+              <Button color="green.9" loading={busy} onClick={() => void decide('approve')}>
+                Approve
+              </Button>
             )}
-          </Stack>
-        );
-      })}
-    </Section>
+            <Button
+              color="red.9"
+              variant="outline"
+              loading={busy}
+              onClick={() => void decide('reject')}
+            >
+              Reject
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Stack>
   );
 }

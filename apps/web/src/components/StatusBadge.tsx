@@ -3,6 +3,8 @@ import { Badge } from '@mantine/core';
 /** Deployment and progression statuses: shade 9 (or dark text) keeps 4.5:1 contrast. */
 const COLOURS: Record<string, string> = {
   queued: 'gray.7',
+  pending: 'gray.7',
+  skipped: 'dark.4',
   running: 'blue.9',
   waiting: 'yellow.5',
   succeeded: 'green.9',

@@ -3,23 +3,24 @@ import {
   Anchor,
   Badge,
   Button,
-  Code,
   Group,
   List,
   ScrollArea,
+  Select,
   Stack,
   Text,
   Title,
 } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { DataTable } from '../components/DataTable';
+import { DeploymentSteps } from '../components/DeploymentSteps';
 import { Interventions } from '../components/Interventions';
 import { Loaded, Problem } from '../components/Problem';
 import { Section } from '../components/Section';
 import { StatusBadge } from '../components/StatusBadge';
 import { must, Schema } from '../lib/api';
 import { useSession } from '../lib/auth';
+import { linesOfStep } from '../lib/deployment-steps';
 import { took, when } from '../lib/format';
 import { useData } from '../lib/use-data';
 import { useLiveEvents, useThrottled } from '../lib/use-live';
@@ -27,7 +28,10 @@ import { useLiveEvents, useThrottled } from '../lib/use-live';
 type LogLine = Schema<'LogLine'>;
 const FINAL = ['succeeded', 'failed', 'cancelled'];
 
-/** A deployment: its status, targets and changes, the failure reason, and the live log. */
+/**
+ * A deployment: its status, its process step by step (parallel groups together) with each step's
+ * targets and changes and its manual intervention, the failure reason, and the live log.
+ */
 export function Deployment({ params }: { params: { id: string } }) {
   const { client, can } = useSession();
   const id = params.id;
@@ -51,6 +55,9 @@ export function Deployment({ params }: { params: { id: string } }) {
           : [...previous, line],
       );
       refresh();
+    } else if (event.type === 'status') {
+      const { status } = JSON.parse(event.data) as { status: string };
+      if (status !== deployment.data?.status) deployment.reload();
     } else if (event.type === 'end') {
       setEnded(true);
       deployment.reload();
@@ -135,57 +142,17 @@ export function Deployment({ params }: { params: { id: string } }) {
               </Alert>
             )}
 
-            <Interventions deployment={current} onDecided={deployment.reload} />
-
-            <Section title="Targets">
-              <DataTable
-                label="Targets"
-                rows={current.targets}
-                rowKey={(target) => target.target.id}
-                columns={[
-                  {
-                    header: 'Target',
-                    cell: (target) => target.target.slug,
-                  },
-                  { header: 'Stack', cell: (target) => <Code>{target.stackName}</Code> },
-                  { header: 'Step', cell: (target) => target.status },
-                  {
-                    header: 'Changes',
-                    cell: (target) =>
-                      target.changes?.length ? (
-                        <List size="xs">
-                          {target.changes.map((change) => (
-                            <List.Item key={change.logicalId}>
-                              {change.action} {change.logicalId} ({change.resourceType})
-                              {change.replacement === 'True' ? ' — replaced' : ''}
-                            </List.Item>
-                          ))}
-                        </List>
-                      ) : (
-                        '—'
-                      ),
-                  },
-                  {
-                    header: 'Outputs',
-                    cell: (target) =>
-                      target.outputs && Object.keys(target.outputs).length ? (
-                        <List size="xs">
-                          {Object.entries(target.outputs).map(([key, value]) => (
-                            <List.Item key={key}>
-                              {key}: <Code>{value}</Code>
-                            </List.Item>
-                          ))}
-                        </List>
-                      ) : (
-                        '—'
-                      ),
-                  },
-                ]}
-              />
+            <Section title="Process">
+              <DeploymentSteps deployment={current} onDecided={deployment.reload} />
             </Section>
+            <Interventions
+              deployment={current}
+              shownOnSteps={current.steps.map((step) => step.slug)}
+              onDecided={deployment.reload}
+            />
 
             <Section title="Log">
-              <LogView lines={lines} ended={ended} />
+              <LogView lines={lines} ended={ended} steps={current.steps} />
             </Section>
           </Stack>
         );
@@ -199,14 +166,37 @@ const LEVEL_COLOUR: Record<string, string | undefined> = {
   warn: 'var(--mantine-color-orange-text)',
 };
 
-function LogView({ lines, ended }: { lines: LogLine[]; ended: boolean }) {
+function LogView({
+  lines,
+  ended,
+  steps,
+}: {
+  lines: LogLine[];
+  ended: boolean;
+  steps: { slug: string; name: string }[];
+}) {
   const viewport = useRef<HTMLDivElement>(null);
   const [follow, setFollow] = useState(true);
+  const [step, setStep] = useState<string | null>(null);
+  const shown = linesOfStep(lines, step);
   useEffect(() => {
     if (follow && viewport.current) viewport.current.scrollTop = viewport.current.scrollHeight;
-  }, [lines, follow]);
+  }, [shown, follow]);
   return (
     <Stack gap="xs">
+      {steps.length > 1 && (
+        <Select
+          label="Show the log of"
+          data={[
+            { value: '', label: 'Every step' },
+            ...steps.map((candidate) => ({ value: candidate.slug, label: candidate.name })),
+          ]}
+          value={step ?? ''}
+          onChange={(value) => setStep(value ? value : null)}
+          allowDeselect={false}
+          maw={320}
+        />
+      )}
       <ScrollArea
         h={420}
         type="auto"
@@ -224,7 +214,7 @@ function LogView({ lines, ended }: { lines: LogLine[]; ended: boolean }) {
           tabIndex={0}
           style={{ fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 }}
         >
-          {lines.map((line) => (
+          {shown.map((line) => (
             <div key={line.seq} style={{ color: LEVEL_COLOUR[line.level], whiteSpace: 'pre-wrap' }}>
               <span style={{ opacity: 0.8 }}>{new Date(line.at).toLocaleTimeString()}</span> [
               {line.source}] {line.message}
@@ -234,6 +224,7 @@ function LogView({ lines, ended }: { lines: LogLine[]; ended: boolean }) {
       </ScrollArea>
       <Text size="xs" data-testid="log-state">
         {ended ? `Log complete: ${lines.length} lines.` : `Following live… ${lines.length} lines.`}
+        {step !== null && ` Showing ${shown.length} of step ${step}.`}
       </Text>
     </Stack>
   );
