@@ -157,7 +157,7 @@ describe('gantry CLI against the real API', () => {
     const status = await gantry(['status']);
     expect(status).toMatchObject({
       code: 0,
-      out: 'PROJECT   dev           test  prod\nshop-web  1.0.0 failed  -     -\n',
+      out: 'PROJECT   dev           test  prod  WAITING\nshop-web  1.0.0 failed  -     -     -\n',
     });
   });
 
@@ -224,7 +224,7 @@ describe('gantry CLI against the real API', () => {
     const status = await gantry(['status', '--project', 'shop-web']);
     expect(status).toMatchObject({
       code: 0,
-      out: 'PROJECT   dev                          test  prod\nshop-web  1.0.1 live, 1.0.3 cancelled  -     -\n',
+      out: 'PROJECT   dev                          test  prod  WAITING\nshop-web  1.0.1 live, 1.0.3 cancelled  -     -     -\n',
     });
   });
 

@@ -29,11 +29,13 @@ const ids = (value: Named): string[] =>
 /**
  * The dashboard as a table: a row per project, a column per environment, each cell the live
  * release there and, when the latest attempt is another deployment, that attempt and its status
- * (with tenant counts for tenanted projects). `project` keeps one row.
+ * (with tenant counts for tenanted projects). `project` keeps one row. With `waiting` (by
+ * project id: what waits for approval there, and who may decide), a last WAITING column.
  */
 export function dashboardTable(
   dashboard: Dashboard,
   project?: string,
+  waiting?: ReadonlyMap<string, string>,
 ): { headers: string[]; rows: Cell[][] } {
   const rows = onlyProject(dashboard, project).projects.map((row) => [
     label(row.project),
@@ -42,9 +44,20 @@ export function dashboardTable(
         row.cells.find((cell) => ids(cell.environment).some((id) => ids(environment).includes(id))),
       ),
     ),
+    ...(waiting
+      ? [
+          ids(row.project)
+            .map((id) => waiting.get(id))
+            .find(Boolean) ?? '',
+        ]
+      : []),
   ]);
   return {
-    headers: ['PROJECT', ...dashboard.environments.map((environment) => label(environment))],
+    headers: [
+      'PROJECT',
+      ...dashboard.environments.map((environment) => label(environment)),
+      ...(waiting ? ['WAITING'] : []),
+    ],
     rows,
   };
 }

@@ -65,13 +65,66 @@ describe('read-only commands against a local HTTP server', () => {
   });
 
   it('prints the dashboard as a plain table, one project with --project', async () => {
-    api = await startFakeApi({ 'GET /api/dashboard': { body: dashboard } });
+    api = await startFakeApi({
+      'GET /api/dashboard': { body: dashboard },
+      'GET /api/deployments': { body: { items: [], next: null } },
+    });
     expect(await gantry(api, ['status'])).toMatchObject({
       code: 0,
-      out: 'PROJECT   dev              prod\nshop-web  1.4.2 succeeded  -\nbilling   -                -\n',
+      out: 'PROJECT   dev              prod  WAITING\nshop-web  1.4.2 succeeded  -     -\nbilling   -                -     -\n',
     });
     const json = await gantry(api, ['status', '--project', 'billing', '-o', 'json']);
-    expect(JSON.parse(json.out).projects).toEqual([dashboard.projects[1]]);
+    expect(JSON.parse(json.out)).toMatchObject({ projects: [dashboard.projects[1]], waiting: [] });
+  });
+
+  it('says in WAITING what waits for approval and who may decide, paging the waiting deployments', async () => {
+    const waiting = (id: string, tenant: string) => ({
+      ...cancelled,
+      id,
+      tenant: { id: tenant, slug: tenant },
+      status: 'waiting',
+      interventions: [
+        {
+          step: 'approve-prod',
+          instructions: 'Look first.',
+          approvers: { roles: ['deployer'] },
+          whoMayDecide: 'admins or deployers',
+          preventSelfApproval: false,
+          status: 'pending',
+          requestedAt: '2026-12-04T10:00:00Z',
+        },
+      ],
+    });
+    api = await startFakeApi({
+      'GET /api/dashboard': { body: dashboard },
+      'GET /api/deployments': ({ query }) => ({
+        body:
+          query.get('after') === 'c1'
+            ? { items: [waiting('d2', 'globex')], next: null }
+            : { items: [waiting('d1', 'acme')], next: 'c1' },
+      }),
+    });
+    const result = await gantry(api, ['status']);
+    expect(result.out.split('\n')[1]).toBe(
+      'shop-web  1.4.2 succeeded  -     prod 1.4.2 (2 tenants): admins or deployers',
+    );
+    expect(
+      api.requests
+        .filter((request) => request.path === '/api/deployments')
+        .map((request) => [request.query.get('status'), request.query.get('after')]),
+    ).toEqual([
+      ['waiting', null],
+      ['waiting', 'c1'],
+    ]);
+    const json = JSON.parse((await gantry(api, ['status', '-o', 'json'])).out);
+    expect(json.waiting).toEqual([
+      expect.objectContaining({
+        deploymentId: 'd1',
+        step: 'approve-prod',
+        tenant: { id: 'acme', slug: 'acme' },
+      }),
+      expect.objectContaining({ deploymentId: 'd2', whoMayDecide: 'admins or deployers' }),
+    ]);
   });
 
   it('prints a whole log, paging with after=', async () => {
@@ -145,14 +198,20 @@ describe('read-only commands against a local HTTP server', () => {
   });
 
   it('uses --server and --api-key over the environment', async () => {
-    api = await startFakeApi({ 'GET /api/dashboard': { body: dashboard } });
+    api = await startFakeApi({
+      'GET /api/dashboard': { body: dashboard },
+      'GET /api/deployments': { body: { items: [], next: null } },
+    });
     const result = await gantry(
       api,
       ['--server', `${api.url}/`, '--api-key', 'flag-key', 'status'],
       { GANTRY_SERVER: 'http://127.0.0.1:1', GANTRY_API_KEY: 'env-key' },
     );
     expect(result.code).toBe(0);
-    expect(api.requests[0].authorization).toBe('Bearer flag-key');
+    expect(api.requests.map((request) => request.authorization)).toEqual([
+      'Bearer flag-key',
+      'Bearer flag-key',
+    ]);
   });
 
   it.each([
@@ -163,6 +222,7 @@ describe('read-only commands against a local HTTP server', () => {
   ])('exits on HTTP %d with %d', async (status, code) => {
     api = await startFakeApi({
       'GET /api/dashboard': { status, body: { title: 'No', status, detail: 'refused' } },
+      'GET /api/deployments': { status, body: { title: 'No', status, detail: 'refused' } },
     });
     expect((await gantry(api, ['status'])).code).toBe(code);
   });

@@ -4,6 +4,7 @@ import { action, collect } from '../command-context';
 import { Dashboard, dashboardTable, onlyProject } from '../dashboard-table';
 import { ExitCode } from '../exit-codes';
 import type { CliIo } from '../output';
+import { WaitingApproval, waitingApproval, waitingCells } from '../waiting-approvals';
 
 interface StatusOptions {
   project?: string;
@@ -14,7 +15,7 @@ interface StatusOptions {
 /** Projects asked for per dashboard page. */
 const PAGE = 500;
 
-/** `gantry status`: the dashboard as a table. */
+/** `gantry status`: the dashboard as a table, and what waits for approval with who may decide. */
 export function statusCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('status')
     .description('show which release is where: projects by environments')
@@ -28,10 +29,13 @@ export function statusCommand(io: CliIo, setExitCode: (code: number) => void): C
     )
     .action(
       action<StatusOptions>(io, setExitCode, async (context, args) => {
-        const dashboard = await wholeDashboard(context.client, args);
-        const table = dashboardTable(dashboard, args.project);
+        const [dashboard, waiting] = await Promise.all([
+          wholeDashboard(context.client, args),
+          waitingApprovals(context.client, args),
+        ]);
+        const table = dashboardTable(dashboard, args.project, waitingCells(waiting));
         context.out.table(table.headers, table.rows);
-        context.out.result(onlyProject(dashboard, args.project));
+        context.out.result({ ...onlyProject(dashboard, args.project), waiting });
         return ExitCode.ok;
       }),
     );
@@ -61,4 +65,35 @@ async function wholeDashboard(client: GantryClient, args: StatusOptions): Promis
     projects.push(...next.projects);
   }
   return { ...first, projects };
+}
+
+/**
+ * Every deployment waiting for a manual intervention decision (`GET /api/deployments?status=
+ * waiting`, following the cursor), narrowed like the dashboard by project and environment.
+ */
+async function waitingApprovals(
+  client: GantryClient,
+  args: StatusOptions,
+): Promise<WaitingApproval[]> {
+  const waiting: WaitingApproval[] = [];
+  let after: string | undefined;
+  do {
+    const page = dataOf(
+      await client.api.GET('/api/deployments', {
+        params: {
+          query: {
+            status: 'waiting',
+            project: args.project,
+            environment: args.environment,
+            limit: PAGE,
+            count: false,
+            after,
+          },
+        },
+      }),
+    );
+    waiting.push(...page.items.map(waitingApproval));
+    after = page.next ?? undefined;
+  } while (after);
+  return waiting;
 }
