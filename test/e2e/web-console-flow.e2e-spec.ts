@@ -1,6 +1,12 @@
 import { Browser, Locator, Page } from 'playwright-core';
 import { ADMIN_KEY } from '../support/api-harness';
-import { consolePage, launchChromium, listen, signIn } from '../support/console-browser';
+import {
+  choose as chooseOption,
+  consolePage,
+  launchChromium,
+  listen,
+  signIn,
+} from '../support/console-browser';
 import { eventually, PlatformHarness, startPlatform } from '../support/platform-harness';
 import { deployStep, seedEnvironments } from '../support/seed';
 
@@ -104,24 +110,8 @@ describe('web console: releases and deployments in Chromium', () => {
       90_000,
       `deployment ${id} to finish`,
     );
-  /**
-   * Picks an option of a Mantine Select or MultiSelect by its label, as a person would: opens it
-   * (again, when a re-render closed it before the options showed) and clicks the option.
-   */
-  const choose = async (scope: Locator, label: string, option: string) => {
-    const box = scope.getByRole('combobox', { name: label, exact: true });
-    const listbox = page.getByRole('listbox', { name: label, exact: true });
-    for (let attempt = 0; ; attempt += 1) {
-      await box.click();
-      const opened = await listbox
-        .waitFor({ timeout: 3000 })
-        .then(() => true)
-        .catch(() => false);
-      if (opened || attempt === 2) break;
-    }
-    await listbox.getByRole('option', { name: option, exact: true }).click();
-    await page.keyboard.press('Escape');
-  };
+  const choose = (scope: Locator, label: string, option: string) =>
+    chooseOption(page, scope, label, option);
 
   it('creates a release from the project page, with sensitive variables masked', async () => {
     await page.getByRole('link', { name: 'Shop', exact: true }).click();

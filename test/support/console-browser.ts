@@ -1,5 +1,5 @@
 import { AddressInfo } from 'node:net';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 import type { INestApplication } from '@nestjs/common';
 import { builtConsoleDirectory } from '../../apps/api/src/console/console-files';
 
@@ -52,4 +52,38 @@ export async function signIn(page: Page, base: string, key: string): Promise<voi
   await page.getByLabel('API key').fill(key);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+}
+
+/**
+ * Picks an option of a Mantine Select or MultiSelect by its label, as a person would: opens it
+ * and clicks the option, again when a re-render closed the list before the click landed. Where a
+ * MultiSelect's pills box lies over its input (and takes the click, as it would a person's), the
+ * click is forced through.
+ */
+export async function choose(
+  page: Page,
+  scope: Locator,
+  label: string,
+  option: string,
+): Promise<void> {
+  const box = scope.getByRole('combobox', { name: label, exact: true });
+  const choice = page
+    .getByRole('listbox', { name: label, exact: true })
+    .getByRole('option', { name: option, exact: true });
+  for (let attempt = 1; ; attempt += 1) {
+    const covered = await box.click({ trial: true, timeout: 1000 }).then(
+      () => false,
+      () => true,
+    );
+    await box.click({ force: covered });
+    const picked = await choice.click({ timeout: 3000 }).then(
+      () => true,
+      (error: Error) => {
+        if (attempt === 3) throw error;
+        return false;
+      },
+    );
+    if (picked) break;
+  }
+  await page.keyboard.press('Escape');
 }

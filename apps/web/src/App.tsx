@@ -12,6 +12,8 @@ import { Project } from './pages/Project';
 import { Release } from './pages/Release';
 import { Deployment } from './pages/Deployment';
 import { ApiKeys, Audit, Environments, Lifecycles, Targets, Tenants } from './pages/Admin';
+import { Freezes } from './pages/Freezes';
+import { Subscriptions } from './pages/Subscriptions';
 
 export function App() {
   const [apiKey, setApiKey] = useState<string | null>(() => storedKey());
@@ -77,7 +79,9 @@ export function App() {
           <Route path="/lifecycles" component={Lifecycles} />
           <Route path="/targets" component={Targets} />
           <Route path="/tenants" component={Tenants} />
+          <Route path="/freezes" component={Freezes} />
           {session.can.admin && <Route path="/api-keys" component={ApiKeys} />}
+          {session.can.admin && <Route path="/subscriptions" component={Subscriptions} />}
           {session.can.admin && <Route path="/audit" component={Audit} />}
           <Route component={NotFound} />
         </Switch>

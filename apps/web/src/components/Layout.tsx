@@ -22,9 +22,11 @@ const READ_PAGES = [
   ['/lifecycles', 'Lifecycles'],
   ['/targets', 'Targets'],
   ['/tenants', 'Tenants'],
+  ['/freezes', 'Freezes'],
 ] as const;
 const ADMIN_PAGES = [
   ['/api-keys', 'API keys'],
+  ['/subscriptions', 'Subscriptions'],
   ['/audit', 'Audit log'],
 ] as const;
 

@@ -4,7 +4,6 @@ import {
   Button,
   Code,
   Group,
-  Modal,
   MultiSelect,
   Pagination,
   Select,
@@ -14,60 +13,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { FormEvent, ReactNode, useState } from 'react';
+import { useState } from 'react';
+import { CreateForm } from '../components/CreateForm';
 import { DataTable } from '../components/DataTable';
 import { Loaded, Problem } from '../components/Problem';
 import { must, Schema } from '../lib/api';
 import { useSession } from '../lib/auth';
 import { when, slugOptions } from '../lib/format';
 import { useData } from '../lib/use-data';
-
-/** A modal form that runs `submit` and closes when it succeeds. */
-function CreateForm({
-  button,
-  title,
-  submit,
-  children,
-}: {
-  button: string;
-  title: string;
-  submit(): Promise<void>;
-  children: ReactNode;
-}) {
-  const [opened, { open, close }] = useDisclosure();
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await submit();
-      close();
-    } catch (failure) {
-      setError(failure as Error);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <>
-      <Button onClick={open}>{button}</Button>
-      <Modal opened={opened} onClose={close} title={title}>
-        <form onSubmit={onSubmit}>
-          <Stack>
-            <Problem error={error} />
-            {children}
-            <Button type="submit" loading={busy}>
-              Create
-            </Button>
-          </Stack>
-        </form>
-      </Modal>
-    </>
-  );
-}
 
 export function Environments() {
   const { client, can } = useSession();
