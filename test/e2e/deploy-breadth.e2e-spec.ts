@@ -1,4 +1,9 @@
 import {
+  ApplicationAutoScalingClient,
+  DescribeScalableTargetsCommand,
+  DescribeScalingPoliciesCommand,
+} from '@aws-sdk/client-application-auto-scaling';
+import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   ECSClient,
@@ -155,6 +160,30 @@ describe('production ECS options end to end: roles, secrets and auto-scaling aga
     expect(after?.desiredCount).toBe(7);
     expect(after?.taskDefinition).toBe(second.targets[0].outputs?.TaskDefinitionArn);
     expect(after?.deployments?.[0]).toMatchObject({ runningCount: 7, rolloutState: 'COMPLETED' });
+
+    // What `aws application-autoscaling describe-scalable-targets` shows for the stack's target.
+    const scaling = new ApplicationAutoScalingClient({
+      endpoint: platform.sandbox.url,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    try {
+      const resourceId = `service/${cluster}/${service}`;
+      const targets = await scaling.send(
+        new DescribeScalableTargetsCommand({ ServiceNamespace: 'ecs', ResourceIds: [resourceId] }),
+      );
+      expect(targets.ScalableTargets).toEqual([
+        expect.objectContaining({ ResourceId: resourceId, MinCapacity: 1, MaxCapacity: 10 }),
+      ]);
+      const policies = await scaling.send(
+        new DescribeScalingPoliciesCommand({ ServiceNamespace: 'ecs', ResourceId: resourceId }),
+      );
+      expect(policies.ScalingPolicies).toEqual([
+        expect.objectContaining({ PolicyType: 'TargetTrackingScaling' }),
+      ]);
+    } finally {
+      scaling.destroy();
+    }
   });
 
   it('updates the secret in place when the sensitive variable rotates, without replacing the service', async () => {

@@ -46,17 +46,34 @@ export interface Secret {
   lastChangedDate: number;
 }
 
+/** An Application Auto Scaling scheduled action, in the API's shape (`DescribeScheduledActions`). */
+export interface ScheduledAction {
+  ScheduledActionName: string;
+  ScheduledActionARN: string;
+  Schedule: string;
+  Timezone?: string;
+  StartTime?: number;
+  EndTime?: number;
+  ScalableTargetAction?: { MinCapacity?: number; MaxCapacity?: number };
+  CreationTime: number;
+}
+
 /** An Application Auto Scaling scalable target of an ECS service's desired count. */
 export interface ScalableTarget {
   /** `service/<cluster>/<service>|ecs:service:DesiredCount|ecs`, CloudFormation's `Ref`. */
   id: string;
+  /** `arn:aws:application-autoscaling:<region>:<account>:scalable-target/<id>` (absent in older state files). */
+  arn?: string;
   region: string;
   resourceId: string;
   scalableDimension: string;
   serviceNamespace: string;
   minCapacity: number;
   maxCapacity: number;
-  scheduledActions: unknown[];
+  roleArn?: string;
+  /** Epoch seconds. */
+  creationTime?: number;
+  scheduledActions: ScheduledAction[];
   suspendedState?: unknown;
 }
 
@@ -67,6 +84,24 @@ export interface ScalingPolicy {
   scalableTargetId: string;
   policyType: string;
   configuration: unknown;
+  /** Epoch seconds (absent in older state files). */
+  creationTime?: number;
+}
+
+/** An SSM Parameter Store parameter; its value is never shown by `GET /_sandbox/state`. */
+export interface SsmParameter {
+  name: string;
+  arn: string;
+  region: string;
+  type: 'String' | 'StringList' | 'SecureString';
+  value: string;
+  /** What GetParameter shows for a SecureString without `WithDecryption` (random, per version). */
+  ciphertext?: string;
+  version: number;
+  dataType: string;
+  description?: string;
+  /** Epoch milliseconds. */
+  lastModifiedDate: number;
 }
 
 /** Everything the sandbox knows. Maps keyed by ARN (stacks by id, with a name index). */
@@ -91,6 +126,8 @@ export class SandboxState {
   scalableTargets = new Map<string, ScalableTarget>();
   scalingPolicies = new Map<string, ScalingPolicy>();
   discoveryServices = new Map<string, DiscoveryService>();
+  /** SSM parameters by `<region>/<name>`. */
+  ssmParameters = new Map<string, SsmParameter>();
   requestCounts: Record<string, number> = {};
 
   countRequest(action: string): void {
@@ -113,6 +150,7 @@ export class SandboxState {
       scalableTargets: [...this.scalableTargets.values()],
       scalingPolicies: [...this.scalingPolicies.values()],
       discoveryServices: [...this.discoveryServices.values()],
+      ssmParameters: [...this.ssmParameters.values()],
       requestCounts: this.requestCounts,
     };
   }
@@ -159,6 +197,9 @@ export class SandboxState {
       scalableTargets: [...this.scalableTargets.values()],
       scalingPolicies: [...this.scalingPolicies.values()],
       discoveryServices: [...this.discoveryServices.values()],
+      ssmParameters: [...this.ssmParameters.values()].map(
+        ({ value: _value, ciphertext: _ciphertext, ...parameter }) => parameter,
+      ),
       requestCounts: this.requestCounts,
     };
   }
@@ -212,6 +253,10 @@ export class SandboxState {
     this.discoveryServices = byKey(
       (data.discoveryServices ?? []) as DiscoveryService[],
       (d) => d.id,
+    );
+    this.ssmParameters = byKey(
+      (data.ssmParameters ?? []) as SsmParameter[],
+      (p) => `${p.region}/${p.name}`,
     );
     this.requestCounts = data.requestCounts as Record<string, number>;
     return true;

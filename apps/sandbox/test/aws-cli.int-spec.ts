@@ -2,7 +2,14 @@ import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serviceTemplate, startKitWithClusters, stopKit, type Kit } from './sandbox-kit';
+import { CreateStackCommand } from '@aws-sdk/client-cloudformation';
+import {
+  serviceTemplate,
+  startKitWithClusters,
+  stopKit,
+  waitForStack,
+  type Kit,
+} from './sandbox-kit';
 
 const AWS = process.env.AWS_CLI ?? 'aws';
 
@@ -94,5 +101,93 @@ describeWithCli(`the AWS CLI against the sandbox${reason ? ` (skipped: ${reason}
     expect(services.services[0].deployments[0].rolloutState).toBe('COMPLETED');
     await aws('cloudformation', 'delete-stack', '--stack-name', 'cli');
     await aws('cloudformation', 'wait', 'stack-delete-complete', '--stack-name', 'cli');
+  }, 180_000);
+
+  it('inspects Application Auto Scaling and SSM Parameter Store', async () => {
+    await kit.cfn.send(
+      new CreateStackCommand({
+        StackName: 'cli-scaled',
+        TemplateBody: serviceTemplate({ serviceName: 'cli-scaled', desiredCount: 1 }),
+      }),
+    );
+    await waitForStack(kit, 'cli-scaled');
+    const target = [
+      '--service-namespace',
+      'ecs',
+      '--resource-id',
+      'service/apps/cli-scaled',
+      '--scalable-dimension',
+      'ecs:service:DesiredCount',
+    ];
+    await aws(
+      'application-autoscaling',
+      'register-scalable-target',
+      ...target,
+      '--min-capacity',
+      '2',
+      '--max-capacity',
+      '4',
+    );
+    await aws(
+      'application-autoscaling',
+      'put-scaling-policy',
+      ...target,
+      '--policy-name',
+      'cpu',
+      '--policy-type',
+      'TargetTrackingScaling',
+      '--target-tracking-scaling-policy-configuration',
+      '{"TargetValue":60,"PredefinedMetricSpecification":{"PredefinedMetricType":"ECSServiceAverageCPUUtilization"}}',
+    );
+    const targets = (await aws(
+      'application-autoscaling',
+      'describe-scalable-targets',
+      '--service-namespace',
+      'ecs',
+    )) as { ScalableTargets: { ResourceId: string; MinCapacity: number; MaxCapacity: number }[] };
+    expect(targets.ScalableTargets).toEqual([
+      expect.objectContaining({
+        ResourceId: 'service/apps/cli-scaled',
+        MinCapacity: 2,
+        MaxCapacity: 4,
+      }),
+    ]);
+    const policies = (await aws(
+      'application-autoscaling',
+      'describe-scaling-policies',
+      '--service-namespace',
+      'ecs',
+    )) as { ScalingPolicies: { PolicyName: string }[] };
+    expect(policies.ScalingPolicies.map((p) => p.PolicyName)).toEqual(['cpu']);
+    const scheduled = (await aws(
+      'application-autoscaling',
+      'describe-scheduled-actions',
+      '--service-namespace',
+      'ecs',
+    )) as { ScheduledActions: unknown[] };
+    expect(scheduled.ScheduledActions).toEqual([]);
+
+    await aws(
+      'ssm',
+      'put-parameter',
+      '--name',
+      '/cli/token',
+      '--value',
+      'cli-s3cret',
+      '--type',
+      'SecureString',
+    );
+    const hidden = (await aws('ssm', 'get-parameter', '--name', '/cli/token')) as {
+      Parameter: { Value: string; Version: number };
+    };
+    expect(hidden.Parameter.Value).not.toBe('cli-s3cret');
+    const shown = (await aws(
+      'ssm',
+      'get-parameter',
+      '--name',
+      '/cli/token',
+      '--with-decryption',
+    )) as { Parameter: { Value: string; Version: number } };
+    expect(shown.Parameter).toMatchObject({ Value: 'cli-s3cret', Version: 1 });
   }, 180_000);
 });

@@ -131,8 +131,13 @@ export function serviceTemplate(opts: ServiceTemplateOptions = {}): string {
             Essential: true,
             PortMappings: [{ ContainerPort: 80 }],
             Environment: [{ Name: 'MODE', Value: 'prod' }],
+            // A Secrets Manager secret the sandbox does not hold stays unresolved (an SSM
+            // parameter that does not exist would fail the task, as in ECS).
             Secrets: [
-              { Name: 'DB_PASSWORD', ValueFrom: 'arn:aws:ssm:eu-west-1:123456789012:parameter/db' },
+              {
+                Name: 'DB_PASSWORD',
+                ValueFrom: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf',
+              },
             ],
             LogConfiguration: {
               LogDriver: 'awslogs',

@@ -1,6 +1,7 @@
 import { createCluster, deleteCluster, describeClusters, listClusters } from './cluster-actions';
 import type { Ecs } from './ecs';
 import { EcsError } from './ecs-error';
+import type { JsonResponse } from '../http/json-service';
 import { checkListMembers } from './ecs-validation';
 import {
   createService,
@@ -54,11 +55,7 @@ const HANDLERS: Record<string, Handler> = {
   ListTagsForResource: listTagsForResource,
 };
 
-export interface JsonResponse {
-  status: number;
-  body: string;
-  errorType?: string;
-}
+export type { JsonResponse };
 
 /** The action named by `X-Amz-Target`, or undefined when the prefix is not ECS's. */
 export function ecsAction(target: string): string | undefined {

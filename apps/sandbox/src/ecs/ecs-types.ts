@@ -221,6 +221,8 @@ export interface TaskContainer {
    * started (shown only by `GET /_sandbox/tasks/<id>`, never by ECS actions).
    */
   environment?: Record<string, string>;
+  /** SSM parameters its `secrets` name that did not exist when the task started (the task fails to start). */
+  missingParameters?: string[];
 }
 
 /** A RunTask client token's request and the tasks it started (idempotency, per cluster, 24 h). */

@@ -12,6 +12,7 @@ import type {
 } from './ecs-types';
 import type { SandboxState } from '../state';
 import { containerExit, crashesOnTraffic, pullErrorReason, taskFault } from './faults';
+import { findParameter } from '../ssm/ssm';
 
 const MAX_STOPPED_PER_SERVICE = 100;
 
@@ -56,14 +57,22 @@ export class TaskLifecycle {
   start(input: StartTaskInput): Task {
     const id = hex(16);
     const clusterName = input.cluster.clusterName;
-    const containers = input.taskDefinition.containerDefinitions.map((c) => ({
-      name: String(c.name),
-      image: String(c.image),
-      essential: c.essential !== false,
-      hasHealthCheck: c.healthCheck !== undefined,
-      containerArn: arn.container(input.cluster.region, clusterName, id),
-      environment: containerEnvironment(this.ctx.state, c),
-    }));
+    const containers = input.taskDefinition.containerDefinitions.map((c) => {
+      const { environment, missingParameters } = containerEnvironment(
+        this.ctx.state,
+        input.cluster.region,
+        c,
+      );
+      return {
+        name: String(c.name),
+        image: String(c.image),
+        essential: c.essential !== false,
+        hasHealthCheck: c.healthCheck !== undefined,
+        containerArn: arn.container(input.cluster.region, clusterName, id),
+        environment,
+        ...(missingParameters.length > 0 ? { missingParameters } : {}),
+      };
+    });
     const task: Task = {
       taskArn: arn.task(input.cluster.region, clusterName, id),
       clusterArn: input.cluster.clusterArn,
@@ -130,6 +139,12 @@ export class TaskLifecycle {
 
   private toRunning(task: Task): void {
     if (!this.live(task)) return;
+    // The agent fetches the containers' secrets before anything runs; a missing one stops the task.
+    const secretsFailure = this.secretsFailure(task);
+    if (secretsFailure) {
+      this.stop(task, secretsFailure, 'TaskFailedToStart', { failure: true });
+      return;
+    }
     // Any container's image that cannot be pulled stops the task before anything runs.
     const unpullable = task.containers.find((c) => taskFault([c.image]) === 'pull-error');
     if (unpullable) {
@@ -153,6 +168,17 @@ export class TaskLifecycle {
     const healthy =
       taskFault(essentialImages) === 'slow' ? TIMINGS.slowTaskHealthy : TIMINGS.taskHealthy;
     this.ctx.scheduler.after(healthy, () => this.toHealthy(task));
+  }
+
+  /** The stopped reason ECS reports when an SSM parameter a container's `secrets` name does not exist. */
+  private secretsFailure(task: Task): string | undefined {
+    const missing = new Set(task.containers.flatMap((c) => c.missingParameters ?? []));
+    if (missing.size === 0) return undefined;
+    return (
+      'ResourceInitializationError: unable to pull secrets or registry auth: execution resource ' +
+      'retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 ' +
+      `time(s): invalid ssm parameters: ${[...missing].join(', ')}`
+    );
   }
 
   /**
@@ -213,19 +239,40 @@ export class TaskLifecycle {
 /**
  * A container's environment as its process sees it: `environment` plus each of its `secrets`
  * resolved, as the agent does when the task starts. Secrets Manager secrets the sandbox holds
- * resolve to their current value (with a `:json-key:` the key of a JSON value); others, like SSM
- * parameters, are not emulated and stay unresolved.
+ * resolve to their current value (with a `:json-key:` the key of a JSON value; one the sandbox
+ * does not hold stays unresolved); SSM parameters (ARN or name) to their decrypted value, and
+ * one that does not exist is listed in `missingParameters` (by name, as ECS reports it).
  */
-function containerEnvironment(state: SandboxState, container: JsonObject): Record<string, string> {
-  const out: Record<string, string> = {};
+function containerEnvironment(
+  state: SandboxState,
+  region: string,
+  container: JsonObject,
+): { environment: Record<string, string>; missingParameters: string[] } {
+  const environment: Record<string, string> = {};
+  const missingParameters: string[] = [];
   for (const entry of (container.environment as { name?: string; value?: string }[]) ?? [])
-    if (entry.name) out[entry.name] = String(entry.value ?? '');
+    if (entry.name) environment[entry.name] = String(entry.value ?? '');
   for (const entry of (container.secrets as { name?: string; valueFrom?: string }[]) ?? []) {
     if (!entry.name || !entry.valueFrom) continue;
-    const value = resolveSecret(state, entry.valueFrom);
-    if (value !== undefined) out[entry.name] = value;
+    const value = isSsmReference(entry.valueFrom)
+      ? findParameter(state, region, entry.valueFrom)?.value
+      : resolveSecret(state, entry.valueFrom);
+    if (value !== undefined) environment[entry.name] = value;
+    else if (isSsmReference(entry.valueFrom))
+      missingParameters.push(ssmParameterName(entry.valueFrom));
   }
-  return out;
+  return { environment, missingParameters };
+}
+
+/** `valueFrom` names an SSM parameter: its ARN, or a bare name (anything that is not an ARN). */
+const isSsmReference = (valueFrom: string): boolean =>
+  !valueFrom.startsWith('arn:') || valueFrom.split(':')[2] === 'ssm';
+
+/** The parameter's name as ECS reports it: `/a/b` for `arn:…:parameter/a/b`. */
+function ssmParameterName(valueFrom: string): string {
+  if (!valueFrom.startsWith('arn:')) return valueFrom;
+  const resource = valueFrom.split(':').slice(5).join(':');
+  return resource.startsWith('parameter/') ? resource.slice('parameter'.length) : resource;
 }
 
 function resolveSecret(state: SandboxState, valueFrom: string): string | undefined {

@@ -2,8 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CloudFormation } from '../cloudformation/cfn-protocol';
 import { errorXml } from '../cloudformation/query-protocol';
 import type { Ecs } from '../ecs/ecs';
-import { ecsAction, ecsError, handleEcs } from '../ecs/ecs-protocol';
+import { ecsAction, ecsError, handleEcs, type JsonResponse } from '../ecs/ecs-protocol';
 import { regionFromAuthorization, uuid } from '../ids';
+import { SSM_HANDLERS, SSM_TARGET_PREFIX } from '../ssm/ssm';
+import {
+  AUTOSCALING_HANDLERS,
+  AUTOSCALING_TARGET_PREFIX,
+} from '../autoscaling/autoscaling-actions';
+import { handleJsonService, type JsonHandler } from './json-service';
 import type { SandboxState } from '../state';
 import type { Throttle } from '../throttle';
 import { trafficView } from '../ecs/traffic-view';
@@ -54,17 +60,18 @@ export async function route(
   const target = req.headers['x-amz-target'];
   const requestId = uuid();
   if (typeof target === 'string') {
-    const action = ecsAction(target);
-    if (!action)
+    const service = jsonService(deps, region, target);
+    if (!service)
       return sendJson(
         res,
         ecsError('UnknownOperationException', `Unknown operation ${target}.`),
         requestId,
       );
-    deps.state.countRequest(`ecs:${action}`);
-    if (!deps.throttle.take(`ecs:${action}`))
+    const key = `${service.name}:${service.action}`;
+    deps.state.countRequest(key);
+    if (!deps.throttle.take(key))
       return sendJson(res, ecsError('ThrottlingException', 'Rate exceeded'), requestId);
-    sendJson(res, handleEcs(deps.ecs, region, action, body), requestId);
+    sendJson(res, service.handle(body), requestId);
     return deps.changed();
   }
   const action = CloudFormation.action(body);
@@ -82,6 +89,36 @@ export async function route(
   const out = deps.cloudFormation.handle(region, body);
   send(res, out.status, 'text/xml', out.body, { 'x-amzn-requestid': requestId });
   deps.changed();
+}
+
+/** The JSON 1.1 service an `X-Amz-Target` names: ECS, Application Auto Scaling or SSM. */
+function jsonService(
+  deps: RouterDeps,
+  region: string,
+  target: string,
+): { name: string; action: string; handle(body: string): JsonResponse } | undefined {
+  const ecs = ecsAction(target);
+  if (ecs)
+    return { name: 'ecs', action: ecs, handle: (body) => handleEcs(deps.ecs, region, ecs, body) };
+  const services: [string, string, Record<string, JsonHandler<never>>, unknown][] = [
+    [
+      'application-autoscaling',
+      AUTOSCALING_TARGET_PREFIX,
+      AUTOSCALING_HANDLERS,
+      { state: deps.state, ecs: deps.ecs, region },
+    ],
+    ['ssm', SSM_TARGET_PREFIX, SSM_HANDLERS, { state: deps.state, region }],
+  ];
+  for (const [name, prefix, handlers, context] of services) {
+    if (!target.startsWith(prefix)) continue;
+    const action = target.slice(prefix.length);
+    return {
+      name,
+      action,
+      handle: (body) => handleJsonService(handlers, context as never, action, body),
+    };
+  }
+  return undefined;
 }
 
 function sendJson(

@@ -1,14 +1,18 @@
-import { ACCOUNT_ID, uuid } from '../../ids';
-import type { ScalableTarget } from '../../state';
 import {
-  ecsCall,
+  deregisterScalableTarget,
+  putScalingPolicy,
+  registerScalableTarget,
+  targetId,
+  type AutoScalingContext,
+} from '../../autoscaling/autoscaling-actions';
+import { AwsJsonError } from '../../http/json-service';
+import { uuid } from '../../ids';
+import {
   ResourceFailure,
   type ProviderContext,
   type Props,
   type ResourceProvider,
 } from './provider';
-
-const ECS_DIMENSION = 'ecs:service:DesiredCount';
 
 /** Application Auto Scaling's errors as the resource handler reports them. */
 function handlerFailure(message: string): ResourceFailure {
@@ -17,91 +21,54 @@ function handlerFailure(message: string): ResourceFailure {
   );
 }
 
-/** The ECS service a `service/<cluster>/<service>` resource id names, when it is active. */
-function ecsService(ctx: ProviderContext, resourceId: string) {
-  const [kind, cluster, name] = resourceId.split('/');
-  if (kind !== 'service' || !cluster || !name) return undefined;
-  for (const service of ctx.state.services.values()) {
-    if (service.region !== ctx.region || service.serviceName !== name) continue;
-    const owner = ctx.state.clusters.get(service.clusterArn);
-    if (owner?.clusterName === cluster && service.status === 'ACTIVE') return service;
+/** Runs an Application Auto Scaling call the way the resource handler does, with its failure wording. */
+function autoScaling<T>(ctx: ProviderContext, call: (context: AutoScalingContext) => T): T {
+  try {
+    return call({ state: ctx.state, ecs: ctx.ecs, region: ctx.region });
+  } catch (error) {
+    if (error instanceof AwsJsonError) throw handlerFailure(error.message);
+    throw error;
   }
-  return undefined;
 }
+
+const idOf = (props: Props) =>
+  targetId(
+    String(props.ResourceId),
+    String(props.ScalableDimension),
+    String(props.ServiceNamespace),
+  );
 
 /**
- * As RegisterScalableTarget does: an active resource's current capacity is moved inside the new
- * range (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html).
- */
-function clampCapacity(ctx: ProviderContext, target: ScalableTarget): void {
-  const service = ecsService(ctx, target.resourceId);
-  if (!service) return;
-  const count = Math.min(Math.max(service.desiredCount, target.minCapacity), target.maxCapacity);
-  if (count !== service.desiredCount)
-    ecsCall(ctx, 'UpdateService', {
-      cluster: service.clusterArn,
-      service: service.serviceArn,
-      desiredCount: count,
-    });
-}
-
-function readTarget(ctx: ProviderContext, props: Props): ScalableTarget {
-  const resourceId = String(props.ResourceId);
-  const dimension = String(props.ScalableDimension);
-  const namespace = String(props.ServiceNamespace);
-  if (namespace !== 'ecs' || dimension !== ECS_DIMENSION)
-    throw handlerFailure(
-      `Unsupported service namespace, resource type or scalable dimension (the sandbox emulates ${ECS_DIMENSION} only)`,
-    );
-  if (!ecsService(ctx, resourceId))
-    throw handlerFailure(`ECS service doesn't exist: ${resourceId}`);
-  const min = Number(props.MinCapacity);
-  const max = Number(props.MaxCapacity);
-  if (min > max) throw handlerFailure(`Minimum capacity cannot be greater than maximum capacity`);
-  return {
-    id: `${resourceId}|${dimension}|${namespace}`,
-    region: ctx.region,
-    resourceId,
-    scalableDimension: dimension,
-    serviceNamespace: namespace,
-    minCapacity: min,
-    maxCapacity: max,
-    scheduledActions: (props.ScheduledActions as unknown[] | undefined) ?? [],
-    suspendedState: props.SuspendedState,
-  };
-}
-
-/**
- * `AWS::ApplicationAutoScaling::ScalableTarget` of an ECS service's desired count. Scheduled
- * actions are kept, not run; no metric ever moves the count (see docs/sandbox.md).
+ * `AWS::ApplicationAutoScaling::ScalableTarget` of an ECS service's desired count, registered
+ * through the sandbox's Application Auto Scaling API (so `DescribeScalableTargets` shows it).
+ * Scheduled actions are kept, not run; no metric ever moves the count (see docs/sandbox.md).
  */
 export const scalableTargetProvider: ResourceProvider = {
   replacedBy: ['ResourceId', 'ScalableDimension', 'ServiceNamespace'],
   attributes: ['Id'],
   async create(ctx, props) {
-    const target = readTarget(ctx, props);
-    if (ctx.state.scalableTargets.has(target.id))
+    if (ctx.state.scalableTargets.has(idOf(props)))
       throw new ResourceFailure(
-        `Resource of type 'AWS::ApplicationAutoScaling::ScalableTarget' with identifier '${target.id}' already exists.`,
+        `Resource of type 'AWS::ApplicationAutoScaling::ScalableTarget' with identifier '${idOf(props)}' already exists.`,
       );
-    ctx.state.scalableTargets.set(target.id, target);
-    clampCapacity(ctx, target);
+    const target = autoScaling(ctx, (context) =>
+      registerScalableTarget(context, { ScheduledActions: [], ...props }),
+    );
     return { physicalId: target.id, ref: target.id, attributes: { Id: target.id } };
   },
   async update(ctx, record, props) {
-    const target = readTarget(ctx, props);
-    ctx.state.scalableTargets.set(target.id, target);
-    clampCapacity(ctx, target);
+    autoScaling(ctx, (context) =>
+      registerScalableTarget(context, { ScheduledActions: [], ...props }),
+    );
     return { physicalId: record.physicalId, ref: record.ref, attributes: record.attributes };
   },
   async remove(ctx, record) {
-    ctx.state.scalableTargets.delete(record.physicalId);
-    for (const [arn, policy] of ctx.state.scalingPolicies)
-      if (policy.scalableTargetId === record.physicalId) ctx.state.scalingPolicies.delete(arn);
+    if (!ctx.state.scalableTargets.has(record.physicalId)) return;
+    autoScaling(ctx, (context) => deregisterScalableTarget(context, record.physicalId));
   },
 };
 
-/** `AWS::ApplicationAutoScaling::ScalingPolicy`: kept with its configuration; `Ref` is its ARN. */
+/** `AWS::ApplicationAutoScaling::ScalingPolicy`, put through the sandbox's API; `Ref` is its ARN. */
 export const scalingPolicyProvider: ResourceProvider = {
   replacedBy: [
     'PolicyName',
@@ -112,28 +79,12 @@ export const scalingPolicyProvider: ResourceProvider = {
   ],
   attributes: ['Arn'],
   async create(ctx, props) {
-    const targetId =
-      (props.ScalingTargetId as string | undefined) ??
-      `${String(props.ResourceId)}|${String(props.ScalableDimension)}|${String(props.ServiceNamespace)}`;
-    const target = ctx.state.scalableTargets.get(targetId);
-    if (!target)
-      throw handlerFailure(
-        `No scalable target registered for service namespace: ecs, resource ID: ${targetId.split('|')[0]}, scalable dimension: ${ECS_DIMENSION}`,
-      );
-    const policyName = String(props.PolicyName);
-    const arn =
-      `arn:aws:autoscaling:${ctx.region}:${ACCOUNT_ID}:scalingPolicy:${uuid()}:` +
-      `resource/ecs/${target.resourceId}:policyName/${policyName}`;
-    ctx.state.scalingPolicies.set(arn, {
-      policyArn: arn,
-      policyName,
-      region: ctx.region,
-      scalableTargetId: targetId,
-      policyType: String(props.PolicyType),
-      configuration:
-        props.TargetTrackingScalingPolicyConfiguration ?? props.StepScalingPolicyConfiguration,
-    });
-    return { physicalId: arn, ref: arn, attributes: { Arn: arn } };
+    const policy = autoScaling(ctx, (context) => putScalingPolicy(context, props));
+    return {
+      physicalId: policy.policyArn,
+      ref: policy.policyArn,
+      attributes: { Arn: policy.policyArn },
+    };
   },
   async update(ctx, record, props) {
     const policy = ctx.state.scalingPolicies.get(record.physicalId);

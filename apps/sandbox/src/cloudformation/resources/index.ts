@@ -6,6 +6,7 @@ import { logGroupProvider } from './log-group.provider';
 import type { ResourceProvider } from './provider';
 import { secretProvider } from './secret.provider';
 import { serviceProvider } from './service.provider';
+import { ssmParameterProvider } from './ssm-parameter.provider';
 import { taskDefinitionProvider } from './task-definition.provider';
 
 /** The resource types the sandbox provisions; any other type fails validation. */
@@ -19,4 +20,5 @@ export const PROVIDERS: Record<string, ResourceProvider> = {
   'AWS::ApplicationAutoScaling::ScalableTarget': scalableTargetProvider,
   'AWS::ApplicationAutoScaling::ScalingPolicy': scalingPolicyProvider,
   'AWS::ServiceDiscovery::Service': discoveryServiceProvider,
+  'AWS::SSM::Parameter': ssmParameterProvider,
 };

@@ -8,6 +8,7 @@ import role from '../../../schemas/aws-iam-role.json';
 import logGroup from '../../../schemas/aws-logs-loggroup.json';
 import secret from '../../../schemas/aws-secretsmanager-secret.json';
 import discoveryService from '../../../schemas/aws-servicediscovery-service.json';
+import ssmParameter from '../../../schemas/aws-ssm-parameter.json';
 import { ResourceFailure } from './provider';
 
 /** Python's end-of-input `\\Z` is `$` in JavaScript; Java's `\\p{Print}` is printable ASCII. */
@@ -27,6 +28,7 @@ const SCHEMAS: Record<string, Json> = {
   'AWS::ApplicationAutoScaling::ScalableTarget': scalableTarget,
   'AWS::ApplicationAutoScaling::ScalingPolicy': scalingPolicy,
   'AWS::ServiceDiscovery::Service': discoveryService,
+  'AWS::SSM::Parameter': ssmParameter,
 };
 
 /** Python's end-of-input `\Z` (used by some schemas) is `$` in JavaScript. */
