@@ -32,18 +32,35 @@ function compareKeys(a: string, b: string): number {
  * same bytes, however it was built or stored (PostgreSQL's jsonb reorders keys). Arrays keep their order.
  */
 export function canonicalize<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item) => canonicalize(item)) as T;
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
+  if (Array.isArray(value)) {
+    const copy: unknown[] = new Array(value.length);
+    for (let index = 0; index < value.length; index += 1) copy[index] = canonicalize(value[index]);
+    return copy as T;
+  }
   const keys = Object.keys(value);
-  // The native sort (UTF-16 order, as compareKeys) is much faster when no key has a priority.
-  if (keys.some((key) => RANK.has(key))) keys.sort(compareKeys);
-  else keys.sort();
+  // Most objects are built in canonical order already: check before sorting. The native sort
+  // (UTF-16 order, as compareKeys) is much faster when no key has a priority.
+  if (hasPriorityKey(keys)) {
+    if (!isSorted(keys, compareKeys)) keys.sort(compareKeys);
+  } else if (!isSorted(keys, (a, b) => (a < b ? -1 : 1))) keys.sort();
+  const out: Record<string, unknown> = {};
   for (const key of keys) {
     const item = (value as Record<string, unknown>)[key];
     if (item !== undefined) out[key] = canonicalize(item);
   }
   return out as T;
+}
+
+function hasPriorityKey(keys: readonly string[]): boolean {
+  for (const key of keys) if (RANK.has(key)) return true;
+  return false;
+}
+
+function isSorted(keys: readonly string[], compare: (a: string, b: string) => number): boolean {
+  for (let index = 1; index < keys.length; index += 1)
+    if (compare(keys[index - 1], keys[index]) > 0) return false;
+  return true;
 }
 
 /** The template as pretty JSON (2-space indent, canonical key order, trailing newline). */
