@@ -248,7 +248,36 @@ describe('one-off tasks and service updates (executor core, sandbox)', () => {
   });
 
   describe('a service Gantry did not create', () => {
-    const createService = async (name: string, breaker: boolean) => {
+    // Two tasks: both crash at once under production traffic, so the circuit breaker (3 failed
+    // tasks) trips well within the bake.
+    const blueGreen = {
+      desiredCount: 2,
+      deploymentConfiguration: {
+        strategy: 'BLUE_GREEN' as const,
+        bakeTimeInMinutes: 1,
+        deploymentCircuitBreaker: { enable: true, rollback: true },
+      },
+      loadBalancers: [
+        {
+          targetGroupArn:
+            'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/legacy-blue/0123456789abcdef',
+          containerName: 'api',
+          containerPort: 8080,
+          advancedConfiguration: {
+            alternateTargetGroupArn:
+              'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/legacy-green/fedcba9876543210',
+            productionListenerRule:
+              'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/legacy/0123456789abcdef/0123456789abcdef/1111111111111111',
+            roleArn: 'arn:aws:iam::123456789012:role/ecs-infrastructure',
+          },
+        },
+      ],
+    };
+    const createService = async (
+      name: string,
+      breaker: boolean,
+      extra: Partial<typeof blueGreen> = {},
+    ) => {
       const td = await clients.ecs.send(
         new RegisterTaskDefinitionCommand({
           family: name,
@@ -279,6 +308,7 @@ describe('one-off tasks and service updates (executor core, sandbox)', () => {
           deploymentConfiguration: {
             deploymentCircuitBreaker: { enable: breaker, rollback: breaker },
           },
+          ...extra,
         }),
       );
       // Steady first: the circuit breaker rolls back only to a deployment that completed.
@@ -358,6 +388,40 @@ describe('one-off tasks and service updates (executor core, sandbox)', () => {
         /failed: ECS put service legacy-breaker back on legacy-breaker:1/,
       );
       expect((await primaryOf('legacy-breaker'))?.taskDefinition).toBe(previous);
+    });
+
+    it('logs the phases of a blue/green service it updates, and the rollback when the new revision crashes during bake', async () => {
+      await createService('legacy-bg', true, blueGreen);
+      lines.length = 0;
+      const deployed = await new ServiceImageUpdate(context(), recorder(), settings).run({
+        cluster,
+        service: 'legacy-bg',
+        images: { api: 'legacy/api:8' },
+        environment: {},
+        timeoutSeconds: 60,
+      });
+      expect(deployed).toEqual({ status: 'succeeded' });
+      const phases = lines.filter((line) => line.startsWith('Blue/green: '));
+      expect(phases[0]).toBe('Blue/green: preparing revision :2; production traffic stays on :1');
+      expect(phases).toContain('Blue/green: baking for 1 min (:1 keeps running for a rollback)');
+      expect(phases.at(-1)).toBe('Blue/green: deployed: production traffic is on revision :2');
+
+      lines.length = 0;
+      const crashed = await new ServiceImageUpdate(context(), recorder(), settings).run({
+        cluster,
+        service: 'legacy-bg',
+        images: { api: 'legacy/api:9-crash-on-traffic' },
+        environment: {},
+        timeoutSeconds: 60,
+      });
+      expect(crashed).toMatchObject({ status: 'failed' });
+      expect((crashed as { error: string }).error).toMatch(
+        /failed: ECS put service legacy-bg back on legacy-bg:2/,
+      );
+      expect(lines).toContain(
+        'WARN Blue/green: rolling back to revision :2: ECS deployment circuit breaker: tasks failed to start.',
+      );
+      expect((await primaryOf('legacy-bg'))?.taskDefinition).toMatch(/legacy-bg:2$/);
     });
 
     it('fails naming a container the service does not have, changing nothing', async () => {

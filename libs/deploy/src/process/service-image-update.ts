@@ -6,6 +6,7 @@ import {
   type TargetOutcome,
 } from '@gantry/domain';
 import type { Service } from '@aws-sdk/client-ecs';
+import { BlueGreenProgress } from '../runner/blue-green-progress';
 import type { RunnerSettings } from '../runner/runner-settings';
 import { ecsFailureFacts } from '../runner/rollout-check';
 import { sleep, type TargetContext } from '../runner/target-context';
@@ -162,8 +163,10 @@ export class ServiceImageUpdate {
     deadline: number,
     allowCancel = true,
   ): Promise<{ state: Rollout; primary?: NonNullable<Service['deployments']>[number] }> {
+    const blueGreen = new BlueGreenProgress(this.context);
     for (let polls = 0; ; polls++) {
       const service = await this.context.ecs.describeService(request.cluster, request.service);
+      await blueGreen.follow(service);
       const primary = service?.deployments?.find((deployment) => deployment.status === 'PRIMARY');
       if (primary && primary.taskDefinition !== taskDefinition)
         return { state: 'replaced', primary };

@@ -67,9 +67,6 @@ export class BlueGreenProgress {
     );
     this.reported = next.reported;
     this.finished = isServiceDeploymentFinished(deployment.status);
-    if (next.lines.length)
-      await this.context.log.write(
-        next.lines.map((line) => ({ level: line.level, source: 'ecs', message: line.message })),
-      );
+    for (const line of next.lines) await this.context.log[line.level]('ecs', line.message);
   }
 }
