@@ -9,6 +9,7 @@ import { SignIn } from './pages/SignIn';
 import { Dashboard } from './pages/Dashboard';
 import { NotFound } from './pages/NotFound';
 import { Project } from './pages/Project';
+import { ProjectTenants } from './pages/ProjectTenants';
 import { Release } from './pages/Release';
 import { Deployment } from './pages/Deployment';
 import { ApiKeys, Audit, Environments, Lifecycles, Targets, Tenants } from './pages/Admin';
@@ -72,6 +73,7 @@ export function App() {
       <Layout>
         <Switch>
           <Route path="/" component={Dashboard} />
+          <Route path="/projects/:ref/tenants" component={ProjectTenants} />
           <Route path="/projects/:ref" component={Project} />
           <Route path="/releases/:id" component={Release} />
           <Route path="/deployments/:id" component={Deployment} />
