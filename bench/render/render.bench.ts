@@ -70,7 +70,8 @@ const step = ecsServiceStepSchema.parse({
     network: { subnets: ['subnet-0a1b2c3d', 'subnet-0e5f6a7b'], securityGroups: ['sg-0a1b2c3d'] },
     loadBalancers: [
       {
-        targetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef',
+        targetGroupArn:
+          'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef',
         containerName: 'web',
         containerPort: 8080,
       },
@@ -115,6 +116,22 @@ function rate(fn: () => unknown, millis = 1000): number {
   return best;
 }
 
+/**
+ * Like {@link rate}, but per second of this process's CPU time (user + system): on a shared,
+ * loaded machine the wall clock counts the time other processes held the core.
+ */
+function cpuRate(fn: () => unknown, calls = 5000): number {
+  for (let index = 0; index < 2000; index += 1) fn();
+  let best = 0;
+  for (let round = 0; round < 3; round += 1) {
+    const start = process.cpuUsage();
+    for (let index = 0; index < calls; index += 1) fn();
+    const used = process.cpuUsage(start);
+    best = Math.max(best, (calls * 1e6) / (used.user + used.system));
+  }
+  return best;
+}
+
 const rendered = renderStack(input);
 const convertInput = {
   project: input.project,
@@ -124,6 +141,7 @@ const convertInput = {
 };
 const figures = {
   'renderStack (renders/s)': rate(() => renderStack(input)),
+  'renderStack (renders per CPU-second)': cpuRate(() => renderStack(input)),
   'renderStack + toJson (renders/s)': rate(() => toJson(renderStack(input).template)),
   'renderStack + toYaml (renders/s)': rate(() => toYaml(renderStack(input).template), 500),
   'convertStep (renders/s)': rate(() => convertStep(convertInput)),
@@ -136,5 +154,5 @@ console.log(
   `render benchmark: 3 containers, 20 variables, node ${process.version}, one core, best of 3 rounds`,
 );
 for (const [name, value] of Object.entries(figures))
-  console.log(`  ${name.padEnd(36)} ${Math.round(value).toLocaleString('en-US')}`);
+  console.log(`  ${name.padEnd(38)} ${Math.round(value).toLocaleString('en-US')}`);
 console.log('  target: renderStack >= 5,000 renders/s');
