@@ -13,7 +13,12 @@ import {
   DeleteStackCommand,
   DescribeStacksCommand,
 } from '@aws-sdk/client-cloudformation';
-import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
+import {
+  CreateServiceCommand,
+  DeleteServiceCommand,
+  DescribeServicesCommand,
+  RegisterTaskDefinitionCommand,
+} from '@aws-sdk/client-ecs';
 import {
   failureOf,
   serviceTemplate,
@@ -272,5 +277,55 @@ describe('sandbox: Application Auto Scaling', () => {
       name: 'ValidationException',
       message: "ECS service doesn't exist: service/apps/nowhere",
     });
+  });
+
+  it("deregisters a service's target and policies when the service is deleted", async () => {
+    const registered = await kit.ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family: 'doomed',
+        cpu: '256',
+        memory: '512',
+        networkMode: 'awsvpc',
+        requiresCompatibilities: ['FARGATE'],
+        containerDefinitions: [{ name: 'app', image: 'app:1', essential: true }],
+      }),
+    );
+    await kit.ecs.send(
+      new CreateServiceCommand({
+        cluster: 'apps',
+        serviceName: 'doomed',
+        taskDefinition: registered.taskDefinition?.taskDefinitionArn,
+        desiredCount: 1,
+        launchType: 'FARGATE',
+        networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0a1b2c3d'] } },
+      }),
+    );
+    const target = {
+      ServiceNamespace: 'ecs' as const,
+      ResourceId: 'service/apps/doomed',
+      ScalableDimension: DIMENSION as 'ecs:service:DesiredCount',
+    };
+    await scaling.send(
+      new RegisterScalableTargetCommand({ ...target, MinCapacity: 1, MaxCapacity: 2 }),
+    );
+    await scaling.send(
+      new PutScalingPolicyCommand({
+        ...target,
+        PolicyName: 'cpu',
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: { TargetValue: 50 },
+      }),
+    );
+    await kit.ecs.send(
+      new DeleteServiceCommand({ cluster: 'apps', service: 'doomed', force: true }),
+    );
+    expect(await targets('service/apps/doomed')).toEqual([]);
+    const policies = await scaling.send(
+      new DescribeScalingPoliciesCommand({
+        ServiceNamespace: 'ecs',
+        ResourceId: 'service/apps/doomed',
+      }),
+    );
+    expect(policies.ScalingPolicies).toEqual([]);
   });
 });

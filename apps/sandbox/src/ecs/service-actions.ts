@@ -6,6 +6,7 @@ import { serviceShape } from './ecs-shapes';
 import type { CapacityProviderItem, JsonObject, Service } from './ecs-types';
 import { checkLoadBalancers, checkNetworkConfiguration } from './ecs-validation';
 import { page } from './task-definition-actions';
+import { forgetServiceTargets } from '../autoscaling/service-targets';
 
 type Input = Record<string, unknown>;
 
@@ -236,6 +237,8 @@ export function deleteService(ecs: Ecs, region: string, input: Input): Input {
   }
   service.status = 'DRAINING';
   service.desiredCount = 0;
+  const clusterName = ecs.state.clusters.get(service.clusterArn)?.clusterName;
+  forgetServiceTargets(ecs.state, region, `service/${clusterName}/${service.serviceName}`);
   ecs.controller.schedule(service.serviceArn);
   return { service: serviceShape(service, false) };
 }
