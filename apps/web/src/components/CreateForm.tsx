@@ -44,7 +44,12 @@ export function CreateForm({
   return (
     <>
       <Button onClick={open}>{button}</Button>
-      <Modal opened={opened} onClose={close} title={title}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={title}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <form onSubmit={onSubmit} aria-label={title} noValidate>
           <Stack>
             {errors.general.length > 0 && (

@@ -84,7 +84,7 @@ function StepPanel({
           <Text fw={700} id={headingId}>
             {step.name}
           </Text>
-          <Badge variant="outline" color="gray.7">
+          <Badge variant="outline" color="gray">
             {step.kind}
           </Badge>
           <StatusBadge status={step.status} />

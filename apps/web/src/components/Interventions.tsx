@@ -148,7 +148,7 @@ export function InterventionPanel({
               </Button>
             )}
             <Button
-              color="red.9"
+              color="red"
               variant="outline"
               loading={busy}
               onClick={() => void decide('reject')}

@@ -168,7 +168,7 @@ export function Targets() {
                         </Button>
                       )}
                       {check instanceof Error ? (
-                        <Text size="xs" c="red.9">
+                        <Text size="xs" c="var(--mantine-color-red-text)">
                           {check.message}
                         </Text>
                       ) : check ? (
@@ -404,7 +404,7 @@ export function ApiKeys() {
                 cell: (item) => (
                   <Button
                     size="xs"
-                    color="red.9"
+                    color="red"
                     variant="outline"
                     aria-label={`Revoke ${item.name}`}
                     onClick={async () => {

@@ -108,7 +108,7 @@ export function Freezes() {
                       cell: (item: Freeze) => (
                         <Button
                           size="xs"
-                          color="red.9"
+                          color="red"
                           variant="outline"
                           aria-label={`Delete ${item.name}`}
                           onClick={async () => {

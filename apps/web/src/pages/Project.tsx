@@ -274,7 +274,12 @@ function CreateRelease({
   return (
     <>
       <Button onClick={open}>Create release</Button>
-      <Modal opened={opened} onClose={close} title={`New release of ${project.name}`}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={`New release of ${project.name}`}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <form onSubmit={submit}>
           <Stack>
             <Problem error={error} />

@@ -94,7 +94,7 @@ export function Subscriptions() {
                 header: 'Kind',
                 cell: (item) => (
                   <Group gap={4}>
-                    <Badge variant="outline" color="gray.7">
+                    <Badge variant="outline" color="gray">
                       {item.kind}
                     </Badge>
                     {!item.enabled && <Badge color="gray.7">disabled</Badge>}
@@ -119,7 +119,7 @@ export function Subscriptions() {
                 cell: (item) => (
                   <Button
                     size="xs"
-                    color="red.9"
+                    color="red"
                     variant="outline"
                     aria-label={`Delete ${item.name}`}
                     onClick={async () => {
