@@ -9,7 +9,7 @@ import {
   AUTOSCALING_HANDLERS,
   AUTOSCALING_TARGET_PREFIX,
 } from '../autoscaling/autoscaling-actions';
-import { handleJsonService, type JsonHandler } from './json-service';
+import { handleJsonService } from './json-service';
 import type { SandboxState } from '../state';
 import type { Throttle } from '../throttle';
 import { trafficView } from '../ecs/traffic-view';
@@ -100,23 +100,29 @@ function jsonService(
   const ecs = ecsAction(target);
   if (ecs)
     return { name: 'ecs', action: ecs, handle: (body) => handleEcs(deps.ecs, region, ecs, body) };
-  const services: [string, string, Record<string, JsonHandler<never>>, unknown][] = [
-    [
-      'application-autoscaling',
-      AUTOSCALING_TARGET_PREFIX,
-      AUTOSCALING_HANDLERS,
-      { state: deps.state, ecs: deps.ecs, region },
-    ],
-    ['ssm', SSM_TARGET_PREFIX, SSM_HANDLERS, { state: deps.state, region }],
+  const services = [
+    {
+      name: 'application-autoscaling',
+      prefix: AUTOSCALING_TARGET_PREFIX,
+      run: (action: string, body: string) =>
+        handleJsonService(
+          AUTOSCALING_HANDLERS,
+          { state: deps.state, ecs: deps.ecs, region },
+          action,
+          body,
+        ),
+    },
+    {
+      name: 'ssm',
+      prefix: SSM_TARGET_PREFIX,
+      run: (action: string, body: string) =>
+        handleJsonService(SSM_HANDLERS, { state: deps.state, region }, action, body),
+    },
   ];
-  for (const [name, prefix, handlers, context] of services) {
+  for (const { name, prefix, run } of services) {
     if (!target.startsWith(prefix)) continue;
     const action = target.slice(prefix.length);
-    return {
-      name,
-      action,
-      handle: (body) => handleJsonService(handlers, context as never, action, body),
-    };
+    return { name, action, handle: (body) => run(action, body) };
   }
   return undefined;
 }
