@@ -52,7 +52,8 @@ export function useTenantRows(
   current.current = state;
   /** Bumped by each reset: answers to an older generation are dropped. */
   const generation = useRef(0);
-  const loadingMore = useRef(false);
+  /** The pages asked for in this generation, by their `after`. */
+  const requested = useRef(new Set<string>());
   const tagKey = tags.join('\n');
 
   const fetchPage = useCallback(
@@ -75,7 +76,7 @@ export function useTenantRows(
 
   const reset = useCallback(() => {
     const mine = ++generation.current;
-    loadingMore.current = false;
+    requested.current = new Set();
     fetchPage(undefined, FIRST_PAGE).then(
       (page) =>
         mine === generation.current &&
@@ -91,25 +92,30 @@ export function useTenantRows(
 
   const need = useCallback(
     (index: number) => {
-      const { chunks } = current.current;
+      const { chunks, generation: loaded } = current.current;
       const last = chunks[chunks.length - 1];
-      if (!last || last.next === null || loadingMore.current || index < loadedCount(chunks)) return;
-      loadingMore.current = true;
-      const mine = generation.current;
+      // The rows of a previous filter are no place to continue from.
+      if (loaded !== generation.current || !last || last.next === null) return;
+      // One request per page: the answer may be in while the rows read here are not yet updated.
+      if (index < loadedCount(chunks) || requested.current.has(last.next)) return;
       const after = last.next;
+      requested.current.add(after);
+      const mine = generation.current;
       fetchPage(after, NEXT_PAGE).then(
-        (page) => {
-          if (mine !== generation.current) return;
-          loadingMore.current = false;
-          setState((s) => ({
-            ...s,
-            head: headOf(page),
-            chunks: [...s.chunks, { after, limit: NEXT_PAGE, ...chunkOf(page) }],
-          }));
-        },
+        (page) =>
+          mine === generation.current &&
+          setState((s) =>
+            s.chunks.some((chunk) => chunk.after === after)
+              ? s
+              : {
+                  ...s,
+                  head: headOf(page),
+                  chunks: [...s.chunks, { after, limit: NEXT_PAGE, ...chunkOf(page) }],
+                },
+          ),
         (error: Error) => {
           if (mine !== generation.current) return;
-          loadingMore.current = false;
+          requested.current.delete(after);
           setState((s) => ({ ...s, error }));
         },
       );
