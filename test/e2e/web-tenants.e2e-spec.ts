@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { seedTenantMatrix } from '../../bench/support/tenant-matrix';
 import { ADMIN_KEY, ApiHarness, startApi } from '../support/api-harness';
@@ -6,6 +7,20 @@ import { sampleStep } from '../support/fixtures';
 
 const SCREENSHOTS = 'docs/screenshots';
 const TENANTS = 1200;
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core rules for what the view promises: names for its controls and links, a valid table, AA contrast. */
+const AXE_RULES = [
+  'label',
+  'button-name',
+  'link-name',
+  'aria-input-field-name',
+  'aria-allowed-attr',
+  'aria-valid-attr-value',
+  'aria-required-children',
+  'scrollable-region-focusable',
+  'th-has-data-cells',
+  'color-contrast',
+];
 
 /**
  * The tenants view of a project with 1,200 tenants × 5 environments in Chromium against the real
@@ -114,6 +129,24 @@ describe('web console: tenants × environments in Chromium', () => {
     await page.keyboard.press('Home');
     await row('tenant-0001').waitFor();
   });
+
+  it.each(['light', 'dark'] as const)(
+    'passes axe-core (names, table, AA contrast) in %s mode',
+    async (colorScheme) => {
+      const { page: themed, errors: themedErrors } = await consolePage(browser, { colorScheme });
+      await signIn(themed, base, ADMIN_KEY);
+      await themed.goto(`${base}/projects/saas/tenants`);
+      await themed.locator('[data-tenant="tenant-0001"]').waitFor();
+      await themed.addScriptTag({ content: AXE });
+      const violations = (await themed.evaluate(
+        `axe.run(document, { runOnly: { type: 'rule', values: ${JSON.stringify(AXE_RULES)} } })
+           .then((r) => r.violations.flatMap((v) => v.nodes.map((n) => v.id + ' at ' + n.target.join(' '))))`,
+      )) as string[];
+      expect(violations).toEqual([]);
+      expect(themedErrors).toEqual([]);
+      await themed.context().close();
+    },
+  );
 
   it('follows a new deployment of a tenant live, without a reload', async () => {
     await page.goto(`${base}/projects/saas/tenants`);
