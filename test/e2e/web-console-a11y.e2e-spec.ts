@@ -269,6 +269,17 @@ describe('web console: accessibility and layout in Chromium', () => {
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await inView(nav.getByRole('link', { name: 'Freezes' }))).toBe(false);
+    // The folded navigation takes no focus: Tab goes from the header to the page.
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    const focusedOffScreen: string[] = [];
+    for (let step = 0; step < 8; step += 1) {
+      await page.keyboard.press('Tab');
+      const focused = page.locator(':focus');
+      if ((await focused.count()) && !(await inView(focused)))
+        focusedOffScreen.push(await focused.innerText());
+    }
+    expect(focusedOffScreen).toEqual([]);
     await page.getByRole('button', { name: 'Toggle navigation' }).click();
     await nav.getByRole('link', { name: 'Freezes' }).click();
     await page.getByRole('heading', { name: 'Deployment freezes' }).waitFor();

@@ -11,7 +11,7 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useSession } from '../lib/auth';
@@ -33,6 +33,8 @@ const ADMIN_PAGES = [
 export function Layout({ children }: { children: ReactNode }) {
   const { key, can, signOut } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
+  // Below the `sm` breakpoint the navbar folds away off screen: inert, its links take no focus.
+  const folded = useMediaQuery('(max-width: 47.99375em)') && !opened;
   const [location] = useLocation();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
@@ -80,7 +82,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+      <AppShell.Navbar p="xs" component="nav" aria-label="Main" inert={folded}>
         {pages.map(([href, label]) => (
           <NavLink
             key={href}
