@@ -7,6 +7,7 @@
 // BENCH_KEEP_DATABASE=1 leaves the database for EXPLAIN)
 // Needs PostgreSQL and Redis. Uses a throw-away database, removed afterwards. Asserts nothing.
 import { BenchApi, startBenchApi } from '../support/bench-api';
+import { line, measure, percentile } from '../support/figures';
 
 const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 1_000_000);
 const FIRST = 10_000;
@@ -113,38 +114,6 @@ async function seedDeployments(api: BenchApi, from: number, to: number): Promise
   }
   return performance.now() - started;
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
-
-/** `count` requests from `viewers` concurrent clients; p50/p95 in ms and the last response size. */
-async function measure(
-  api: BenchApi,
-  path: string,
-  count: number,
-  viewers = 1,
-): Promise<{ p50: number; p95: number; bytes: number }> {
-  const timings: number[] = [];
-  let bytes = 0;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: viewers }, async () => {
-      while (next < count) {
-        next += 1;
-        const { body, ms } = await api.call('GET', path);
-        timings.push(ms);
-        bytes = JSON.stringify(body).length;
-      }
-    }),
-  );
-  const sorted = timings.sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), bytes };
-}
-
-const line = (label: string, figures: { p50: number; p95: number; bytes: number }) =>
-  console.log(
-    `  ${label.padEnd(58)} p50 ${figures.p50.toFixed(1).padStart(7)} ms  p95 ${figures.p95.toFixed(1).padStart(7)} ms  ${(figures.bytes / 1024).toFixed(1).padStart(7)} KB`,
-  );
 
 async function main(): Promise<void> {
   const api = await startBenchApi();

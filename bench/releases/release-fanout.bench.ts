@@ -1,12 +1,16 @@
-// Creating a release of a tenanted project whose 500 tenants are connected to an automatic dev
-// environment: one automatic deployment per tenant, written set-based and queued in BullMQ.
-// Run: npm run build && node dist/bench/releases/release-fanout.bench.js
-// Needs PostgreSQL and Redis (DATABASE_SERVER, REDIS_URL). Uses a throw-away database
-// gantry_bench_<random> and queue prefix, removed afterwards. Prints figures; asserts nothing.
+// Releases of a tenanted project whose 1,000 tenants are connected to 5 environments: creation
+// (with no automatic deployment, and with one automatic deployment per tenant to dev, written
+// set-based and queued in BullMQ), then reading the release and pages of its progression.
+// Prints p50/p95 and response sizes. Run: npm run bench -- releases (BENCH_TENANTS overrides the
+// 1,000). Needs PostgreSQL and Redis (DATABASE_SERVER, REDIS_URL). Uses a throw-away database
+// gantry_bench_<random> and queue prefix, removed afterwards. Asserts nothing.
 import { BenchApi, startBenchApi } from '../support/bench-api';
+import { figuresOf, line, measure } from '../support/figures';
 
-const TENANTS = Number(process.env.BENCH_TENANTS ?? 500);
-const RELEASES = 5;
+const TENANTS = Number(process.env.BENCH_TENANTS ?? 1000);
+const MANUAL_RELEASES = 20;
+const AUTOMATIC_RELEASES = 5;
+const ENVIRONMENTS = ['Dev', 'Test', 'Staging', 'UAT', 'Prod'];
 
 const step = {
   containers: [
@@ -21,27 +25,32 @@ const step = {
 };
 
 interface Created {
+  id: string;
   version: string;
   deployments: { status: string }[];
 }
 
 async function seed(api: BenchApi): Promise<void> {
-  await api.call('POST', '/api/environments', { name: 'Dev' });
-  await api.call('POST', '/api/environments', { name: 'Prod' });
-  await api.call('POST', '/api/lifecycles', {
-    name: 'Fan-out',
-    phases: [
-      { name: 'Development', environments: ['dev'], automatic: ['dev'] },
-      { name: 'Production', environments: ['prod'] },
-    ],
-  });
-  await api.call('POST', '/api/projects', {
-    name: 'Saas',
-    lifecycle: 'fan-out',
-    tenancy: 'tenanted',
-    targetTags: ['web'],
-    step,
-  });
+  for (const name of ENVIRONMENTS) await api.call('POST', '/api/environments', { name });
+  const phases = (automatic: string[]) =>
+    ENVIRONMENTS.map((name) => name.toLowerCase()).map((slug) => ({
+      name: slug,
+      environments: [slug],
+      automatic: automatic.filter((candidate) => candidate === slug),
+    }));
+  await api.call('POST', '/api/lifecycles', { name: 'Manual', phases: phases([]) });
+  await api.call('POST', '/api/lifecycles', { name: 'Fan-out', phases: phases(['dev']) });
+  for (const [name, lifecycle] of [
+    ['Manual', 'manual'],
+    ['Saas', 'fan-out'],
+  ])
+    await api.call('POST', '/api/projects', {
+      name,
+      lifecycle,
+      tenancy: 'tenanted',
+      targetTags: ['web'],
+      step,
+    });
   await api.dataSource.query(
     `INSERT INTO targets (slug, name, tags, tenanted_mode, region, cluster, credentials_type) VALUES ('shared', 'Shared', '{web}', 'mixed', 'eu-west-1', 'shared', 'sandbox');
      INSERT INTO target_environments (target_id, environment_id) SELECT t.id, e.id FROM targets t, environments e;
@@ -50,34 +59,63 @@ async function seed(api: BenchApi): Promise<void> {
   );
 }
 
+/** `count` releases of the project; figures of the POSTs, and the last release. */
+async function createReleases(api: BenchApi, project: string, count: number) {
+  const timings: number[] = [];
+  let last: Created | undefined;
+  let bytes = 0;
+  for (let index = 1; index <= count; index += 1) {
+    const { body, ms } = await api.call<Created>('POST', `/api/projects/${project}/releases`, {
+      images: { web: `1.0.${index}`, worker: `1.0.${index}` },
+    });
+    timings.push(ms);
+    last = body;
+    bytes = JSON.stringify(body).length;
+  }
+  return { figures: figuresOf(timings, bytes), last: last as Created };
+}
+
 async function main(): Promise<void> {
   const api = await startBenchApi();
   try {
     await seed(api);
     console.log(
-      `release fan-out: ${TENANTS} tenants connected to an automatic dev environment, ${RELEASES} releases`,
+      `releases: ${TENANTS} tenants x ${ENVIRONMENTS.length} environments (${TENANTS * ENVIRONMENTS.length} progression cells a release)`,
     );
-    const timings: number[] = [];
-    for (let index = 1; index <= RELEASES; index += 1) {
-      const { body, ms } = await api.call<Created>('POST', '/api/projects/saas/releases', {
-        images: { web: `1.0.${index}`, worker: `1.0.${index}` },
-      });
-      timings.push(ms);
-      const queued = body.deployments.filter(
-        (d: { status: string }) => d.status === 'queued',
-      ).length;
-      console.log(
-        `  POST /api/projects/saas/releases #${index} (${body.version}): ${ms.toFixed(0)} ms, ${body.deployments.length} deployments (${queued} queued)`,
-      );
-    }
+    const manual = await createReleases(api, 'manual', MANUAL_RELEASES);
+    line(
+      `POST /api/projects/:ref/releases, nothing automatic (x${MANUAL_RELEASES})`,
+      manual.figures,
+    );
+    const fanout = await createReleases(api, 'saas', AUTOMATIC_RELEASES);
+    line(
+      `POST .../releases, ${fanout.last.deployments.length} automatic to dev (x${AUTOMATIC_RELEASES})`,
+      fanout.figures,
+    );
+    // Half the tenants' dev deployments of the last release succeed: every status shows.
+    await api.dataSource.query(
+      `UPDATE deployments SET status = 'succeeded', finished_at = now()
+        WHERE release_id = $1 AND tenant_id IN (SELECT id FROM tenants WHERE right(slug, 1) IN ('0', '2', '4', '6', '8'))`,
+      [fanout.last.id],
+    );
+    const release = `/api/releases/${fanout.last.id}`;
+    line('GET /api/releases/:id', await measure(api, release, 50));
+    line(
+      'GET /api/releases/:id/progression (first page)',
+      await measure(api, `${release}/progression`, 50),
+    );
+    line(
+      'GET .../progression?environment=prod&offset=900',
+      await measure(api, `${release}/progression?environment=prod&offset=900`, 50),
+    );
+    line(
+      'GET .../progression?environment=test&status=allowed',
+      await measure(api, `${release}/progression?environment=test&status=allowed`, 50),
+    );
     const [{ deployments, targets }] = await api.dataSource.query(
       `SELECT (SELECT count(*) FROM deployments)::int AS deployments, (SELECT count(*) FROM deployment_targets)::int AS targets`,
     );
     const jobs = await api.queue.getJobCountByTypes('waiting', 'prioritized', 'delayed', 'active');
-    const sorted = [...timings].sort((a, b) => a - b);
-    console.log(
-      `  median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, first ${timings[0].toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms`,
-    );
     console.log(
       `  rows: ${deployments} deployments, ${targets} deployment targets; BullMQ jobs waiting: ${jobs}`,
     );

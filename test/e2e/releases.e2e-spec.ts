@@ -324,6 +324,97 @@ describe('releases API', () => {
     await api.get(`/api/releases/${created.id}/progression?environment=nope`).expect(404);
   });
 
+  it('pages a mixed release exactly as its whole progression lists it, whatever the filter', async () => {
+    await api.db.dataSource.query(
+      `INSERT INTO targets (slug, name, tags, tenanted_mode, region, cluster, credentials_type) VALUES ('mixed-main', 'Mixed main', '{mixed}', 'mixed', 'eu-west-1', 'mixed', 'sandbox');
+       INSERT INTO target_environments (target_id, environment_id) SELECT t.id, e.id FROM targets t, environments e WHERE t.slug = 'mixed-main';`,
+    );
+    await api
+      .post('/api/projects', {
+        name: 'Mixed',
+        lifecycle: 'standard',
+        tenancy: 'mixed',
+        targetTags: ['mixed'],
+        step: sampleStep(),
+      })
+      .expect(201);
+    // Twelve tenants: 1–8 everywhere, 9–12 in dev and prod only.
+    await api.db.dataSource.query(
+      `INSERT INTO tenants (slug, name) SELECT 'mixed-' || n, 'Mixed ' || lpad(n::text, 2, '0') FROM generate_series(1, 12) AS n;
+       INSERT INTO tenant_connections (tenant_id, project_id, environment_id)
+         SELECT t.id, p.id, e.id FROM tenants t, projects p, environments e
+          WHERE p.slug = 'mixed' AND t.slug LIKE 'mixed-%' AND (e.slug <> 'test' OR substring(t.slug, 7)::int <= 8);`,
+    );
+    const created = (
+      await api.post('/api/projects/mixed/releases', { images, version: '1.0.0' }).expect(201)
+    ).body;
+    // The untenanted dev deployment and those of tenants 1–3 succeed: every status shows.
+    await api.db.dataSource.query(
+      `UPDATE deployments d SET status = 'succeeded', finished_at = now()
+         FROM environments e WHERE e.id = d.environment_id AND e.slug = 'dev' AND d.release_id = $1
+          AND (d.tenant_id IS NULL OR d.tenant_id IN (SELECT id FROM tenants WHERE slug IN ('mixed-1', 'mixed-2', 'mixed-3')))`,
+      [created.id],
+    );
+    type Cell = { environment: { slug: string }; tenant: { slug: string } | null; status: string };
+    const label = (cell: Cell) =>
+      `${cell.environment.slug}/${cell.tenant?.slug ?? '-'}:${cell.status}`;
+    const all = (await api.get(`/api/releases/${created.id}/progression?limit=500`).expect(200))
+      .body;
+    expect(all.total).toBe(3 + 12 + 8 + 12);
+    expect(all.items.slice(0, 4).map(label)).toEqual([
+      'dev/-:deployed',
+      'test/-:allowed',
+      'prod/-:blocked',
+      'dev/mixed-1:deployed',
+    ]);
+    const release = (await api.get(`/api/releases/${created.id}`).expect(200)).body;
+    expect(release.progressionTotal).toBe(all.total);
+    expect(release.progression.map(label)).toEqual(all.items.map(label));
+    expect(
+      release.progressionSummary.map(
+        (row: { environment: { slug: string }; tenants: Record<string, number> }) => [
+          row.environment.slug,
+          row.tenants,
+        ],
+      ),
+    ).toEqual([
+      ['dev', { total: 12, deployed: 3, allowed: 9, blocked: 0 }],
+      ['test', { total: 8, deployed: 0, allowed: 3, blocked: 5 }],
+      ['prod', { total: 12, deployed: 0, allowed: 0, blocked: 12 }],
+    ]);
+    for (const [environment, status] of [
+      [undefined, undefined],
+      ['test', undefined],
+      [undefined, 'allowed'],
+      ['prod', 'blocked'],
+      ['test', 'deployed'],
+    ]) {
+      const expected = all.items.filter(
+        (cell: Cell) =>
+          (!environment || cell.environment.slug === environment) &&
+          (!status || cell.status === status),
+      );
+      for (const [offset, limit] of [
+        [0, 2],
+        [2, 3],
+        [7, 500],
+      ]) {
+        const query = new URLSearchParams({
+          offset: String(offset),
+          limit: String(limit),
+          ...(environment ? { environment } : {}),
+          ...(status ? { status } : {}),
+        });
+        const page = (await api.get(`/api/releases/${created.id}/progression?${query}`).expect(200))
+          .body;
+        expect([query.toString(), page.total]).toEqual([query.toString(), expected.length]);
+        expect(page.items).toEqual(expected.slice(offset, offset + limit));
+      }
+    }
+    const cell = all.items.find((item: Cell) => label(item) === 'prod/mixed-9:blocked');
+    expect(cell.reason).toContain("tenant 'Mixed 09'");
+  });
+
   it('lists releases newest first, paged', async () => {
     const { body } = await api.get('/api/projects/shop/releases?limit=2').expect(200);
     expect(body.items.map((r: { version: string }) => r.version)).toEqual(['4.2.0', '4.1.0']);

@@ -21,7 +21,7 @@ import {
 } from '@gantry/persistence';
 import { DeploymentQueue } from '@gantry/queue';
 import { automaticActor, DeploymentWriter, RequestOptions, sameKey } from './deployment-writer';
-import { SchedulingContextLoader } from './scheduling-context.loader';
+import { ProjectSchedulingContext, SchedulingContextLoader } from './scheduling-context.loader';
 import { nothingToPromote, selectScopes } from './tenant-scopes';
 
 /** A deployment request; the caller has loaded (and authorised) the release, its project and the environment. */
@@ -124,11 +124,13 @@ export class DeploymentScheduler {
   }
 
   /**
-   * Inserts a release and the automatic deployments its creation opens, in one transaction. They
-   * count as the creator's request: `authorize` sees their environments first and may refuse.
+   * Inserts a release of the context's project and the automatic deployments its creation opens,
+   * in one transaction. They count as the creator's request: `authorize` sees their environments
+   * first and may refuse. The caller has loaded the context (release creation checks template
+   * sizes with the same tenants).
    */
   async createReleaseWithAutomaticDeployments(
-    project: ProjectEntity,
+    context: ProjectSchedulingContext,
     values: Omit<ReleaseValues, 'projectId'>,
     creator: {
       actorName: string | null;
@@ -136,7 +138,7 @@ export class DeploymentScheduler {
       authorize(environments: EnvironmentEntity[]): void;
     },
   ): Promise<{ release: ReleaseEntity; deployments: DeploymentRecord[] }> {
-    const context = await this.contexts.forProject(project);
+    const { project } = context;
     const due = automaticDeploymentsOnCreation(
       await this.contexts.releaseContext(context, values.channelId),
     );

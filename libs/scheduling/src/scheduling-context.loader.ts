@@ -22,6 +22,8 @@ export interface ProjectSchedulingContext {
   environments: EnvironmentEntity[];
   /** Tenants connected to the project, with the environments of the connection. */
   tenants: ProjectTenantRow[];
+  /** Lifecycles by channel id, each read once for the context (a request asks several times). */
+  lifecycles?: Map<string, Promise<Lifecycle>>;
 }
 
 /** Loads what the lifecycle rules need, in a handful of queries whatever the number of tenants. */
@@ -39,7 +41,7 @@ export class SchedulingContextLoader {
       this.environments.all(),
       this.candidates.tenantsOfProject(project.id),
     ]);
-    return { project, environments, tenants };
+    return { project, environments, tenants, lifecycles: new Map() };
   }
 
   /** The lifecycle of a release of the project, without reading the project's tenants. */
@@ -51,7 +53,18 @@ export class SchedulingContextLoader {
   }
 
   /** The channel's lifecycle, else the project's, else the default lifecycle over every environment. */
-  async lifecycleOf(context: ProjectSchedulingContext, channelId: string): Promise<Lifecycle> {
+  lifecycleOf(context: ProjectSchedulingContext, channelId: string): Promise<Lifecycle> {
+    const known = context.lifecycles?.get(channelId);
+    if (known) return known;
+    const reading = this.readLifecycle(context, channelId);
+    context.lifecycles?.set(channelId, reading);
+    return reading;
+  }
+
+  private async readLifecycle(
+    context: ProjectSchedulingContext,
+    channelId: string,
+  ): Promise<Lifecycle> {
     const channel = await this.channels.findById(channelId);
     const id = channel?.lifecycleId ?? context.project.lifecycleId;
     const lifecycle = id ? await this.lifecycles.findById(id) : null;

@@ -9,8 +9,8 @@ import {
   type ProcessStep,
   type VariableDefinition,
 } from '@gantry/domain';
-import { SchedulingContextLoader } from '@gantry/scheduling';
-import { ProjectEntity, SnapshotVariable, TargetsRepository } from '@gantry/persistence';
+import { ProjectSchedulingContext, SchedulingContextLoader } from '@gantry/scheduling';
+import { SnapshotVariable, TargetsRepository } from '@gantry/persistence';
 import { renderStack, type NamedRef } from '@gantry/render';
 
 /** What release creation knows of the release before it is written. */
@@ -41,13 +41,12 @@ export class ReleaseTemplateSize {
     private readonly targets: TargetsRepository,
   ) {}
 
-  async assertFits(project: ProjectEntity, draft: ReleaseDraft): Promise<void> {
+  /** `context` is the project's, loaded once by release creation for this check and its deployments. */
+  async assertFits(context: ProjectSchedulingContext, draft: ReleaseDraft): Promise<void> {
     const services = draft.steps.filter((step) => step.kind === 'ecs-service');
     if (services.length === 0) return;
-    const [lifecycle, context] = await Promise.all([
-      this.contexts.lifecycleFor(project, draft.channel.id),
-      this.contexts.forProject(project),
-    ]);
+    const { project } = context;
+    const lifecycle = await this.contexts.lifecycleOf(context, draft.channel.id);
     const variables: VariableDefinition[] = draft.variables.map((variable) => ({
       name: variable.name,
       value: variable.value,
@@ -55,7 +54,9 @@ export class ReleaseTemplateSize {
       scope: variable.scope,
     }));
     const inLifecycle = new Set(lifecycle.phases.flatMap((phase) => phase.environments));
-    for (const environment of context.environments.filter((env) => inLifecycle.has(env.id))) {
+    const environments = context.environments.filter((env) => inLifecycle.has(env.id));
+    const targets = await this.targets.placesIn(environments.map((env) => env.id));
+    for (const environment of environments) {
       const tenants = [
         ...(project.tenancy === 'tenanted' ? [] : [null]),
         ...(project.tenancy === 'untenanted'
@@ -63,7 +64,7 @@ export class ReleaseTemplateSize {
           : context.tenants.filter((tenant) => tenant.environmentIds.includes(environment.id))),
       ];
       if (tenants.length === 0) continue;
-      const target = widestTarget(await this.targets.inEnvironment(environment.id));
+      const target = widestTarget(targets.get(environment.id) ?? []);
       const place = {
         environmentId: environment.id,
         channelId: draft.channel.id,

@@ -8,8 +8,12 @@ import {
   defaultReleaseVersion,
   labelledImages,
   resolveReleaseImages,
-  ProgressionCell,
-  releaseProgression,
+  groupedProgression,
+  type GroupedProgressionCell,
+  type Lifecycle,
+  type ProgressionCell,
+  type ProgressionStatus,
+  progressionCells,
   summariseProgression,
   versionProblems,
 } from '@gantry/domain';
@@ -22,12 +26,14 @@ import {
   ChannelsRepository,
   DashboardRepository,
   DeploymentsRepository,
+  EnvironmentEntity,
   EnvironmentsRepository,
   FreezeEntity,
   FreezesRepository,
   ProjectEntity,
   ProjectsRepository,
   ReleaseEntity,
+  ReleaseProgressionRepository,
   ReleasesRepository,
   SnapshotVariable,
   VariablesRepository,
@@ -49,12 +55,31 @@ import {
 /** Progression cells a release shows inline; the rest are paged by GET /api/releases/:id/progression. */
 const PROGRESSION_INLINE = 100;
 
-/** A release's progression cells, and what they are computed and shown with. */
+/**
+ * A release's progression with a cell per environment and group of alike tenants (not per tenant),
+ * and what its pages are computed and shown with.
+ */
 interface Progression {
-  cells: ProgressionCell[];
-  context: ProjectSchedulingContext;
+  release: ReleaseEntity;
+  project: ProjectEntity;
+  environments: EnvironmentEntity[];
+  lifecycle: Lifecycle;
+  cells: GroupedProgressionCell[];
   freezes: FreezeEntity[];
   now: Date;
+}
+
+/** Which cells of a progression a page lists. */
+interface ProgressionFilter {
+  environmentId?: string;
+  status?: ProgressionStatus;
+}
+
+/** Cells of one page, the tenants they name, and how many cells match in all. */
+interface ProgressionPage {
+  cells: ProgressionCell[];
+  tenants: { id: string; slug: string }[];
+  total: number;
 }
 
 /** How often a defaulted version is recomputed when a concurrent release took it first. */
@@ -73,6 +98,7 @@ export class ReleasesService {
     private readonly environments: EnvironmentsRepository,
     private readonly stacks: DashboardRepository,
     private readonly freezes: FreezesRepository,
+    private readonly progressions: ReleaseProgressionRepository,
     private readonly notifications: NotificationPublisher,
     private readonly templateSize: ReleaseTemplateSize,
   ) {}
@@ -98,7 +124,11 @@ export class ReleasesService {
       ...chosen.images,
       ...labelledImages(chosen.images, project.steps),
     });
-    const variables = await this.snapshotOf(project.id);
+    // Read once: the template size check and the automatic deployments both need every tenant.
+    const [variables, context] = await Promise.all([
+      this.snapshotOf(project.id),
+      this.contexts.forProject(project),
+    ]);
     for (let attempt = 1; ; attempt += 1) {
       const { version, fromImages } = input.version
         ? { version: input.version, fromImages: false }
@@ -109,7 +139,7 @@ export class ReleasesService {
           );
       // A template over CloudFormation's TemplateBody limit is refused now, not at deployment.
       if (attempt === 1)
-        await this.templateSize.assertFits(project, {
+        await this.templateSize.assertFits(context, {
           channel: { id: channel.id, slug: channel.slug, name: channel.name },
           version,
           images: chosen.images,
@@ -118,7 +148,7 @@ export class ReleasesService {
         });
       try {
         const { release, deployments } = await this.scheduler.createReleaseWithAutomaticDeployments(
-          project,
+          context,
           {
             channelId: channel.id,
             version,
@@ -140,7 +170,7 @@ export class ReleasesService {
         );
         await this.notifications.release('release.created', release.id);
         return {
-          ...(await this.get(release.id)),
+          ...(await this.view(release, project, context)),
           deployments: deployments.map(deploymentResponse),
         };
       } catch (error) {
@@ -176,27 +206,33 @@ export class ReleasesService {
    */
   async get(id: string) {
     const release = await this.releases.get(id);
-    const project = await this.projects.get(release.projectId);
+    return this.view(release, await this.projects.get(release.projectId));
+  }
+
+  /** `context`: the project's, when the caller has it (release creation), else read here. */
+  private async view(
+    release: ReleaseEntity,
+    project: ProjectEntity,
+    context?: ProjectSchedulingContext,
+  ) {
     const [channel, candidates, progression] = await Promise.all([
       this.channels.findById(release.channelId),
-      this.variables.scopeCandidates(project.id),
-      this.progressionOf(release, project),
+      this.variables.scopeRowsNamed(release.variables.map((variable) => variable.scope)),
+      this.progressionOf(release, project, context),
     ]);
+    const inline = await this.page(progression, {}, 0, PROGRESSION_INLINE);
     return {
       ...releaseSummary(release, project, channel ?? undefined),
       snapshot: {
-        ...presentProcess(release.steps, progression.context.environments),
+        ...presentProcess(release.steps, progression.environments),
         variables: snapshotVariables(release.variables, candidates),
         takenAt: release.snapshotTakenAt,
       },
-      progression: await this.cellViews(
-        progression.cells.slice(0, PROGRESSION_INLINE),
-        progression,
-      ),
-      progressionTotal: progression.cells.length,
+      progression: await this.cellViews(inline, progression),
+      progressionTotal: inline.total,
       progressionSummary: progressionSummaryView(
-        summariseProgression(progression.cells, progression.context.environments),
-        progression.context.environments,
+        summariseProgression(progression.cells, progression.environments),
+        progression.environments,
         project.tenancy,
       ),
     };
@@ -210,60 +246,128 @@ export class ReleasesService {
       query.environment ? this.environments.get(query.environment) : undefined,
     ]);
     const progression = await this.progressionOf(release, project);
-    const matching = progression.cells.filter(
-      (cell) =>
-        (!environment || cell.environmentId === environment.id) &&
-        (!query.status || cell.status === query.status),
+    const page = await this.page(
+      progression,
+      { environmentId: environment?.id, status: query.status },
+      query.offset,
+      query.limit,
     );
-    return {
-      items: await this.cellViews(
-        matching.slice(query.offset, query.offset + query.limit),
-        progression,
-      ),
-      total: matching.length,
-    };
+    return { items: await this.cellViews(page, progression), total: page.total };
   }
 
+  /** The lifecycle checked once per environment and group of alike tenants. */
   private async progressionOf(
     release: ReleaseEntity,
     project: ProjectEntity,
+    context?: ProjectSchedulingContext,
   ): Promise<Progression> {
     const now = new Date();
-    const [context, succeeded, freezes] = await Promise.all([
-      this.contexts.forProject(project),
-      this.deployments.keysOf([release.id], ['succeeded']),
+    const [environments, groups, freezes] = await Promise.all([
+      context?.environments ?? this.environments.all(),
+      this.progressions.groups(project.id, release.id),
       this.freezes.current(now),
     ]);
-    const cells = releaseProgression({
-      ...(await this.contexts.releaseContext(context, release.channelId)),
-      environments: context.environments,
-      succeeded,
+    const lifecycle = await this.contexts.lifecycleOf(
+      context ?? { project, environments, tenants: [] },
+      release.channelId,
+    );
+    const cells = groupedProgression({
+      lifecycle,
+      tenancy: project.tenancy,
+      environments,
+      ...groups,
     });
-    return { cells, context, freezes, now };
+    return { release, project, environments, lifecycle, cells, freezes, now };
+  }
+
+  /**
+   * The cells from `offset`, untenanted ones first, then tenants by name: the total and the
+   * untenanted cells come from the grouped progression, the tenant cells of the page from SQL
+   * (only those are computed one by one, with reasons naming their tenant).
+   */
+  private async page(
+    progression: Progression,
+    filter: ProgressionFilter,
+    offset: number,
+    limit: number,
+  ): Promise<ProgressionPage> {
+    const { release, project, environments, lifecycle } = progression;
+    const environmentIds = environments
+      .filter((environment) => !filter.environmentId || environment.id === filter.environmentId)
+      .map((environment) => environment.id);
+    const matching = progression.cells.filter(
+      (cell) =>
+        environmentIds.includes(cell.environmentId) &&
+        (!filter.status || cell.status === filter.status),
+    );
+    const untenanted = matching
+      .filter((cell) => cell.groupKey === null)
+      .slice(offset, offset + limit)
+      .map(ungrouped);
+    const untenantedTotal = matching.filter((cell) => cell.groupKey === null).length;
+    const rows = await this.progressions.tenantCells(
+      project.id,
+      release.id,
+      {
+        environmentIds,
+        cells: filter.status
+          ? matching.flatMap((cell) =>
+              cell.groupKey === null ? [] : [`${cell.environmentId}@${cell.groupKey}`],
+            )
+          : undefined,
+      },
+      Math.max(0, offset - untenantedTotal),
+      limit - untenanted.length,
+    );
+    const cellOf = progressionCells({
+      lifecycle,
+      environments,
+      succeeded: rows.flatMap((row) =>
+        row.succeededEnvironmentIds.map((environmentId) => ({
+          environmentId,
+          tenantId: row.tenantId,
+        })),
+      ),
+    });
+    return {
+      cells: [
+        ...untenanted,
+        ...rows.map((row) =>
+          cellOf(row.environmentId, {
+            id: row.tenantId,
+            name: row.name,
+            environmentIds: row.environmentIds,
+          }),
+        ),
+      ],
+      tenants: rows.map((row) => ({ id: row.tenantId, slug: row.slug })),
+      total: matching.reduce((sum, cell) => sum + cell.tenants, 0),
+    };
   }
 
   /**
    * Cells as the API shows them, with the live release and latest attempt of their stacks, and
    * the freeze that holds each one now.
    */
-  private async cellViews(cells: ProgressionCell[], { context, freezes, now }: Progression) {
+  private async cellViews(
+    { cells, tenants }: ProgressionPage,
+    { project, environments, freezes, now }: Progression,
+  ) {
     const stacks = await this.stacks.stackStates(
-      context.project.id,
+      project.id,
       [...new Set(cells.map((cell) => cell.environmentId))],
       [...new Set(cells.flatMap((cell) => cell.tenantId ?? []))],
     );
-    return progressionView(cells, context.environments, context.tenants, stacks).map(
-      (view, index) => {
-        const place = { projectId: context.project.id, ...cells[index] };
-        const active = activeFreeze(freezes, place, now);
-        const frozen = active && {
-          freeze: { id: active.freeze.id, name: active.freeze.name },
-          until: active.endsAt,
-          message: frozenUntilText(active),
-        };
-        return { ...view, frozen: frozen ?? null };
-      },
-    );
+    return progressionView(cells, environments, tenants, stacks).map((view, index) => {
+      const place = { projectId: project.id, ...cells[index] };
+      const active = activeFreeze(freezes, place, now);
+      const frozen = active && {
+        freeze: { id: active.freeze.id, name: active.freeze.name },
+        until: active.endsAt,
+        message: frozenUntilText(active),
+      };
+      return { ...view, frozen: frozen ?? null };
+    });
   }
 
   /** A blocked release is deployed nowhere further, and `promote --skip-blocked` passes it over. */
@@ -313,6 +417,11 @@ export class ReleasesService {
       scope: row.scope,
     }));
   }
+}
+
+/** A grouped cell as a page shows it (the untenanted cell stands for itself). */
+function ungrouped({ groupKey: _groupKey, tenants: _tenants, ...cell }: GroupedProgressionCell) {
+  return cell;
 }
 
 /** A release already has the version every image's tag names: the user picks another one. */

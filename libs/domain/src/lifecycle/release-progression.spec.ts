@@ -1,5 +1,10 @@
-import { releaseProgression, summariseProgression } from './release-progression';
-import { acme, ok, solo, standard } from './lifecycle.fixtures';
+import {
+  groupedProgression,
+  progressionCells,
+  releaseProgression,
+  summariseProgression,
+} from './release-progression';
+import { acme, globex, ok, solo, standard } from './lifecycle.fixtures';
 import type { DeploymentKey, Tenancy } from './lifecycle.types';
 
 const environments = ['dev', 'test-a', 'test-b', 'perf', 'prod', 'qa'].map((id) => ({
@@ -147,5 +152,68 @@ describe('summariseProgression', () => {
 
   it('leaves out environments without a cell', () => {
     expect(summariseProgression([], environments)).toEqual([]);
+  });
+});
+
+describe('groupedProgression', () => {
+  // Acme and a second tenant alike (same environments, same successes); Globex apart.
+  const twin = { id: 'twin', name: 'Twin', environmentIds: acme.environmentIds };
+  const succeeded = [ok('dev'), ok('dev', acme.id), ok('dev', twin.id), ok('test-a', globex.id)];
+  const perTenant = releaseProgression({
+    lifecycle: standard,
+    tenancy: 'mixed',
+    tenants: [acme, twin, globex],
+    environments,
+    succeeded,
+  });
+  const grouped = groupedProgression({
+    lifecycle: standard,
+    tenancy: 'mixed',
+    environments,
+    untenantedSucceeded: ['dev'],
+    tenantGroups: [
+      {
+        key: 'dev,prod,test-b|dev',
+        environmentIds: acme.environmentIds,
+        succeededEnvironmentIds: ['dev'],
+        tenants: 2,
+      },
+      {
+        key: 'prod,test-a,test-b|test-a',
+        environmentIds: globex.environmentIds,
+        succeededEnvironmentIds: ['test-a'],
+        tenants: 1,
+      },
+    ],
+  });
+
+  it('summarises exactly as the per-tenant cells do, with a cell per group', () => {
+    expect(summariseProgression(grouped, environments)).toEqual(
+      summariseProgression(perTenant, environments).map((row) => ({
+        ...row,
+        untenanted: row.untenanted && expect.objectContaining(row.untenanted),
+      })),
+    );
+    expect(grouped.filter((cell) => cell.groupKey !== null)).toHaveLength(6);
+    expect(grouped.reduce((sum, cell) => sum + cell.tenants, 0)).toBe(perTenant.length);
+  });
+
+  it('gives each group the status of its tenants', () => {
+    const statusOf = (cells: { environmentId: string; status: string }[], environmentId: string) =>
+      cells.find((cell) => cell.environmentId === environmentId)?.status;
+    const acmeGroup = grouped.filter((cell) => cell.groupKey === 'dev,prod,test-b|dev');
+    const acmeCells = perTenant.filter((cell) => cell.tenantId === acme.id);
+    for (const environmentId of acme.environmentIds)
+      expect(statusOf(acmeGroup, environmentId)).toBe(statusOf(acmeCells, environmentId));
+  });
+});
+
+describe('progressionCells', () => {
+  it('computes one cell as the whole matrix does, reasons naming the tenant', () => {
+    const input = { lifecycle: standard, environments, succeeded: [ok('dev', acme.id)] };
+    const matrix = releaseProgression({ ...input, tenancy: 'tenanted', tenants: [acme] });
+    const cellOf = progressionCells(input);
+    for (const cell of matrix) expect(cellOf(cell.environmentId, acme)).toEqual(cell);
+    expect(cellOf('prod', acme).reason).toContain("tenant 'Acme'");
   });
 });

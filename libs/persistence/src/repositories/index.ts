@@ -9,6 +9,7 @@ import { FreezesRepository } from './freezes.repository';
 import { InterventionsRepository } from './interventions.repository';
 import { LifecyclesRepository } from './lifecycles.repository';
 import { ProjectsRepository } from './projects.repository';
+import { ReleaseProgressionRepository } from './release-progression.repository';
 import { ReleasesRepository } from './releases.repository';
 import { RetentionRepository } from './retention.repository';
 import { SubscriptionsRepository } from './subscriptions.repository';
@@ -29,6 +30,7 @@ export * from './freezes.repository';
 export * from './interventions.repository';
 export * from './lifecycles.repository';
 export * from './projects.repository';
+export * from './release-progression.repository';
 export * from './releases.repository';
 export * from './retention.repository';
 export * from './subscriptions.repository';
@@ -40,6 +42,7 @@ export * from './variables.repository';
 export const REPOSITORIES = [
   DeploymentsRepository,
   ReleasesRepository,
+  ReleaseProgressionRepository,
   ApiKeysRepository,
   AuditRepository,
   ChannelsRepository,

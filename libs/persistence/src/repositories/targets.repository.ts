@@ -62,6 +62,15 @@ interface LinkRow {
   slug: string;
 }
 
+/** Where a target deploys, by name: what a template's size depends on. */
+export interface TargetPlaceRow {
+  id: string;
+  slug: string;
+  name: string;
+  cluster: string;
+  region: string;
+}
+
 @Injectable()
 export class TargetsRepository {
   constructor(
@@ -97,6 +106,20 @@ export class TargetsRepository {
   /** Every target in an environment, with its tags, tenanted mode and tenants: the deployment matcher's input. */
   async inEnvironment(environmentId: string): Promise<TargetRecord[]> {
     return this.withLinks(await this.filtered({ environmentId }).getMany());
+  }
+
+  /** Per environment, its targets' names and places (no links, no credentials), in one query. */
+  async placesIn(environmentIds: readonly string[]): Promise<Map<string, TargetPlaceRow[]>> {
+    const rows: (TargetPlaceRow & { environmentId: string })[] = await this.targets.query(
+      `SELECT te.environment_id AS "environmentId", t.id, t.slug, t.name, t.cluster, t.region
+         FROM targets t JOIN target_environments te ON te.target_id = t.id
+        WHERE te.environment_id = ANY($1::uuid[]) ORDER BY t.name`,
+      [environmentIds],
+    );
+    const byEnvironment = new Map<string, TargetPlaceRow[]>();
+    for (const { environmentId, ...target } of rows)
+      byEnvironment.set(environmentId, [...(byEnvironment.get(environmentId) ?? []), target]);
+    return byEnvironment;
   }
 
   /** Every target with its links: the input of the stack collision check (a few hundred at most). */

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityTarget, In, Repository } from 'typeorm';
 import {
   ChannelEntity,
   EnvironmentEntity,
   TargetEntity,
   TenantEntity,
   VariableEntity,
+  VariableScopeRecord,
 } from '../entities';
 
 export interface ScopeRow {
@@ -59,6 +60,29 @@ export class VariablesRepository {
       this.dataSource.getRepository(TenantEntity).find({ select }),
       this.dataSource.getRepository(ChannelEntity).find({ select, where: { projectId } }),
       this.dataSource.getRepository(TargetEntity).find({ select }),
+    ]);
+    return { environments, tenants, channels, targets };
+  }
+
+  /**
+   * Only the scope rows these scopes name (a release's snapshot shows them as slugs), not every
+   * tenant and target there is.
+   */
+  async scopeRowsNamed(scopes: readonly VariableScopeRecord[]): Promise<ScopeCandidates> {
+    const select = { id: true, slug: true } as const;
+    const named = (
+      entity: EntityTarget<ScopeRow>,
+      dimension: keyof VariableScopeRecord,
+    ): Promise<ScopeRow[]> => {
+      const ids = [...new Set(scopes.flatMap((scope) => scope[dimension] ?? []))];
+      if (ids.length === 0) return Promise.resolve([]);
+      return this.dataSource.getRepository(entity).find({ select, where: { id: In(ids) } });
+    };
+    const [environments, tenants, channels, targets] = await Promise.all([
+      named(EnvironmentEntity, 'environments'),
+      named(TenantEntity, 'tenants'),
+      named(ChannelEntity, 'channels'),
+      named(TargetEntity, 'targets'),
     ]);
     return { environments, tenants, channels, targets };
   }

@@ -1,0 +1,45 @@
+import type { BenchApi } from './bench-api';
+
+/** p50/p95 in ms and the size of the last response in bytes. */
+export interface Figures {
+  p50: number;
+  p95: number;
+  bytes: number;
+}
+
+export const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+
+/** Figures of timings already taken. */
+export function figuresOf(timings: number[], bytes: number): Figures {
+  const sorted = [...timings].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), bytes };
+}
+
+/** `count` GET requests from `viewers` concurrent clients. */
+export async function measure(
+  api: BenchApi,
+  path: string,
+  count: number,
+  viewers = 1,
+): Promise<Figures> {
+  const timings: number[] = [];
+  let bytes = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: viewers }, async () => {
+      while (next < count) {
+        next += 1;
+        const { body, ms } = await api.call('GET', path);
+        timings.push(ms);
+        bytes = JSON.stringify(body).length;
+      }
+    }),
+  );
+  return figuresOf(timings, bytes);
+}
+
+export const line = (label: string, figures: Figures) =>
+  console.log(
+    `  ${label.padEnd(58)} p50 ${figures.p50.toFixed(1).padStart(7)} ms  p95 ${figures.p95.toFixed(1).padStart(7)} ms  ${(figures.bytes / 1024).toFixed(1).padStart(7)} KB`,
+  );
