@@ -12,6 +12,7 @@ import { ManualInterventions1796410809457 } from './1796410809457-ManualInterven
 import { Retention1796410887479 } from './1796410887479-Retention';
 import { DeploymentProcess1796413016849 } from './1796413016849-DeploymentProcess';
 import { DeploymentCountsPerStatement1796414071089 } from './1796414071089-DeploymentCountsPerStatement';
+import { DeploymentTrackingPerStatement1796421289054 } from './1796421289054-DeploymentTrackingPerStatement';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Retention1796410887479,
   DeploymentProcess1796413016849,
   DeploymentCountsPerStatement1796414071089,
+  DeploymentTrackingPerStatement1796421289054,
 ];

@@ -168,6 +168,81 @@ describe('dashboard API', () => {
     ]);
   });
 
+  it('follows a fan-out inserted and finished in single statements, as a rebuild counts it', async () => {
+    await api
+      .post('/api/projects', {
+        name: 'Fleet',
+        lifecycle: 'auto',
+        tenancy: 'tenanted',
+        targetTags: ['web'],
+        step: sampleStep(),
+      })
+      .expect(201);
+    await sql(`
+      INSERT INTO tenants (slug, name) SELECT 'fleet-' || n, 'Fleet ' || lpad(n::text, 3, '0') FROM generate_series(1, 200) AS n;
+      INSERT INTO tenant_connections (tenant_id, project_id, environment_id)
+        SELECT t.id, p.id, e.id FROM tenants t, projects p, environments e
+         WHERE p.slug = 'fleet' AND e.slug = 'dev' AND t.slug LIKE 'fleet-%';`);
+    const cell = async () =>
+      (
+        await sql(
+          `SELECT c.* FROM dashboard_cells c JOIN projects p ON p.id = c.project_id
+             JOIN environments e ON e.id = c.environment_id WHERE p.slug = 'fleet' AND e.slug = 'dev'`,
+        )
+      )[0];
+    const first = (
+      await api.post('/api/projects/fleet/releases', { images, version: '1.0.0' }).expect(201)
+    ).body;
+    expect(first.deployments).toHaveLength(200);
+    // One statement: half the tenants succeed, a quarter fail, a quarter still run.
+    await sql(
+      `UPDATE deployments d SET status = CASE WHEN n % 4 < 2 THEN 'succeeded' WHEN n % 4 = 2 THEN 'failed' ELSE 'running' END,
+              finished_at = CASE WHEN n % 4 < 3 THEN now() END
+         FROM (SELECT id, row_number() OVER (ORDER BY seq) AS n FROM deployments WHERE release_id = $1) numbered
+        WHERE d.id = numbered.id`,
+      [first.id],
+    );
+    expect(await cell()).toMatchObject({
+      tenants_connected: 200,
+      tenants_live: 100,
+      tenants_succeeded: 100,
+      tenants_failed: 50,
+      tenants_running: 50,
+      tenants_queued: 0,
+    });
+    const second = (
+      await api.post('/api/projects/fleet/releases', { images, version: '1.1.0' }).expect(201)
+    ).body;
+    await sql(
+      `UPDATE deployments SET status = 'cancelled', finished_at = now()
+        WHERE id IN (SELECT id FROM deployments WHERE release_id = $1 ORDER BY seq LIMIT 20)`,
+      [second.id],
+    );
+    const after = await cell();
+    expect(after).toMatchObject({
+      tenants_live: 100,
+      tenants_queued: 180,
+      tenants_cancelled: 20,
+      tenants_succeeded: 0,
+      count_queued: '180',
+      count_running: '50',
+      count_succeeded: '100',
+      count_failed: '50',
+      count_cancelled: '20',
+    });
+    const latestSeq = await sql(`SELECT max(seq) AS seq FROM deployments WHERE release_id = $1`, [
+      second.id,
+    ]);
+    expect(after.latest_seq).toBe(latestSeq[0].seq);
+    const stacks = await sql(`SELECT * FROM stack_deployments ORDER BY stack_key`);
+    const cells = await sql(`SELECT * FROM dashboard_cells ORDER BY project_id, environment_id`);
+    await sql(`SELECT rebuild_stack_deployments()`);
+    expect(await sql(`SELECT * FROM stack_deployments ORDER BY stack_key`)).toEqual(stacks);
+    expect(await sql(`SELECT * FROM dashboard_cells ORDER BY project_id, environment_id`)).toEqual(
+      cells,
+    );
+  });
+
   it('keeps its cells equal to a rebuild from the whole history', async () => {
     const maintained = await sql(
       `SELECT * FROM dashboard_cells ORDER BY project_id, environment_id`,
