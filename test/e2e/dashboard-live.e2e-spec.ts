@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { parseEvents, ServerEvent } from '../../apps/web/src/lib/sse-parser';
-import { ADMIN_KEY } from '../support/api-harness';
+import { PrivateRedis, startPrivateRedis } from '@gantry/testing';
+import { ADMIN_KEY, ApiHarness, startApi } from '../support/api-harness';
+import { sampleStep } from '../support/fixtures';
 import { eventually, PlatformHarness, startPlatform } from '../support/platform-harness';
 import { seedPlatform } from '../support/seed';
 
@@ -113,5 +115,98 @@ describe('the live dashboard stream', () => {
       signal: AbortSignal.timeout(5_000),
     });
     expect(head.status).toBe(200);
+  });
+});
+
+/**
+ * The stream follows the deployments' status changes through Redis (a private instance here),
+ * the API's own ones too: queued by a release's creation, cancelled by a request. Redis killed
+ * and started again: the API keeps answering, the stream stays open and says `ready` again.
+ */
+describe('the live dashboard stream through a Redis outage', () => {
+  let redis: PrivateRedis;
+  let api: ApiHarness;
+  let base: string;
+
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    api = await startApi('dashboard-live-outage', { REDIS_URL: redis.url });
+    await api.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    await api.post('/api/environments', { name: 'Dev' }).expect(201);
+    await api
+      .post('/api/lifecycles', {
+        name: 'Auto',
+        phases: [{ name: 'Development', environments: ['dev'], automatic: ['dev'] }],
+      })
+      .expect(201);
+    await api
+      .post('/api/projects', {
+        name: 'Shop',
+        lifecycle: 'auto',
+        targetTags: ['web'],
+        step: sampleStep(),
+      })
+      .expect(201);
+    await api.db.dataSource.query(
+      `INSERT INTO targets (slug, name, tags, region, cluster, credentials_type) VALUES ('main', 'Main', '{web}', 'eu-west-1', 'main', 'sandbox');
+       INSERT INTO target_environments (target_id, environment_id) SELECT t.id, e.id FROM targets t, environments e;`,
+    );
+  });
+  afterAll(async () => {
+    await redis.start().catch(() => undefined);
+    await api.close();
+    await redis.close();
+  }, 60_000);
+
+  it('reports the API-side changes, says ready again after the outage and goes on', async () => {
+    const stream = await openStream(`${base}/api/dashboard/stream`);
+    const readies = () => stream.events.filter((event) => event.type === 'ready').length;
+    const cell = (deploymentId: string, status: string) =>
+      eventually(
+        async () =>
+          stream.events
+            .filter((event) => event.type === 'cell')
+            .map((event) => JSON.parse(event.data))
+            .find((data) => data.latestDeploymentId === deploymentId && data.status === status),
+        30_000,
+        `a cell event: ${deploymentId} ${status}`,
+      );
+    const release = async (version: string) =>
+      (
+        await api
+          .post('/api/projects/shop/releases', {
+            version,
+            images: { web: version, worker: version },
+          })
+          .expect(201)
+      ).body.deployments[0].id as string;
+    try {
+      await eventually(async () => (readies() === 1 ? true : undefined));
+      const first = await release('1.0.0');
+      await cell(first, 'queued');
+      await api.post(`/api/deployments/${first}/cancel`, {}).expect(202);
+      await cell(first, 'cancelled');
+
+      await redis.kill();
+      await api.get('/api/dashboard').expect(200);
+      await redis.start();
+      await eventually(async () => (readies() === 2 ? true : undefined), 30_000, 'ready again');
+
+      const second = await eventually(
+        async () => {
+          const response = await api.post('/api/projects/shop/releases', {
+            version: '1.1.0',
+            images: { web: '1.1.0', worker: '1.1.0' },
+          });
+          return response.status === 201 ? (response.body.deployments[0].id as string) : undefined;
+        },
+        30_000,
+        'a release once the queue answers again',
+      );
+      await cell(second, 'queued');
+    } finally {
+      await stream.close();
+    }
   });
 });

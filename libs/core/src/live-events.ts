@@ -1,11 +1,23 @@
 import { Global, Logger, Module, OnApplicationShutdown, type DynamicModule } from '@nestjs/common';
 import IORedis, { type Redis, type RedisOptions } from 'ioredis';
-import { DeploymentEventsPublisher, type DeploymentEvent } from '@gantry/persistence';
+import {
+  DeploymentEventsPublisher,
+  type DeploymentEvent,
+  type DeploymentStatusesEvent,
+} from '@gantry/persistence';
 
 /** The Redis pub/sub channel a deployment's live events go through. */
 export function deploymentEventsChannel(prefix: string, deploymentId: string): string {
   return `${prefix}:live:deployment:${deploymentId}`;
 }
+
+/** The Redis pub/sub channel saying which deployments changed status (the live dashboard's). */
+export function deploymentStatusesChannel(prefix: string): string {
+  return `${prefix}:live:deployment-statuses`;
+}
+
+/** Deployment ids a `statusesChanged` message carries at most (a bigger batch is split). */
+const STATUSES_PER_MESSAGE = 1000;
 
 /** The deployment id a channel of `deploymentEventsChannel` names, or null. */
 export function deploymentOfChannel(prefix: string, channel: string): string | null {
@@ -45,8 +57,22 @@ export class RedisDeploymentEvents extends DeploymentEventsPublisher {
   }
 
   publish(event: DeploymentEvent): void {
+    this.send(deploymentEventsChannel(this.prefix, event.deploymentId), event);
+    if (event.status) this.statusesChanged([event.deploymentId]);
+  }
+
+  statusesChanged(deploymentIds: readonly string[]): void {
+    for (let start = 0; start < deploymentIds.length; start += STATUSES_PER_MESSAGE) {
+      const message: DeploymentStatusesEvent = {
+        deploymentIds: deploymentIds.slice(start, start + STATUSES_PER_MESSAGE),
+      };
+      this.send(deploymentStatusesChannel(this.prefix), message);
+    }
+  }
+
+  private send(channel: string, message: object): void {
     this.redis
-      .publish(deploymentEventsChannel(this.prefix, event.deploymentId), JSON.stringify(event))
+      .publish(channel, JSON.stringify(message))
       .then(() => {
         if (this.down) this.logger.log('Live events: Redis answers again');
         this.down = false;

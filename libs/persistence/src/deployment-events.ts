@@ -28,5 +28,16 @@ export interface DeploymentEvent {
  * The repositories take it optionally: without one (a test's bare repository) nothing is told.
  */
 export abstract class DeploymentEventsPublisher {
+  /** Also tells `statusesChanged` when the event carries a status. */
   abstract publish(event: DeploymentEvent): void;
+  /**
+   * These deployments were created or changed status (the live dashboard follows this), in
+   * one message for a fan-out's thousand new deployments.
+   */
+  abstract statusesChanged(deploymentIds: readonly string[]): void;
+}
+
+/** A message of `statusesChanged`. */
+export interface DeploymentStatusesEvent {
+  deploymentIds: string[];
 }

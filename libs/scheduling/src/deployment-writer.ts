@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   activeFreeze,
@@ -16,6 +16,7 @@ import {
 } from '@gantry/domain';
 import {
   DeploymentCandidatesRepository,
+  DeploymentEventsPublisher,
   DeploymentsRepository,
   DeploymentRecord,
   FreezesRepository,
@@ -65,6 +66,9 @@ export class DeploymentWriter {
     private readonly queue: DeploymentQueue,
     private readonly freezes: FreezesRepository,
     private readonly notifications: NotificationPublisher,
+    @Optional()
+    @Inject(DeploymentEventsPublisher)
+    private readonly events: DeploymentEventsPublisher | null = null,
   ) {}
 
   /**
@@ -153,8 +157,12 @@ export class DeploymentWriter {
     });
   }
 
-  /** Enqueues after the commit, so a worker never picks up a row it cannot see yet. */
+  /**
+   * Enqueues after the commit, so a worker never picks up a row it cannot see yet, and tells the
+   * live dashboard about the new deployments.
+   */
   async commit(rows: NewDeployment[]): Promise<DeploymentRecord[]> {
+    if (rows.length) this.events?.statusesChanged(rows.map((row) => row.id));
     const queued = rows.filter((row) => row.status === 'queued').map((row) => row.id);
     if (!(await this.queue.tryEnqueue(queued)))
       this.logger.warn(

@@ -26,7 +26,7 @@ export class DashboardController {
   @ApiEndpoint({
     summary: 'Follow the dashboard live (server-sent events)',
     description:
-      "A `ready` event once the stream is following (read the dashboard then), a `cell` event (data: `{projectId, environmentId, status, latestDeploymentId, liveDeploymentId}`) each time a cell's latest deployment, its status, its live release or a tenant count changes, and a `ping` every 25 s.",
+      "A `ready` event once the stream is following (read the dashboard then; it comes again after the server lost its event source for a while), a `cell` event (data: `{projectId, environmentId, status, latestDeploymentId, liveDeploymentId}`) each time a cell's latest deployment, its status, its live release or a tenant count changes, and a `ping` every 25 s.",
     response: {
       content: {
         'text/event-stream': {

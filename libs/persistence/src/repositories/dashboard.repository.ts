@@ -43,7 +43,7 @@ export interface StackStateRow {
   latest: { deploymentId: string; release: CellRelease; status: DeploymentStatus } | null;
 }
 
-/** How a dashboard cell stands, in a few columns: what the live dashboard compares poll to poll. */
+/** How a dashboard cell stands, in a few columns: what the live dashboard compares change to change. */
 export interface CellStateRow {
   projectId: string;
   environmentId: string;
@@ -96,15 +96,19 @@ export class DashboardRepository {
     );
   }
 
-  /** Every cell's state: one row per (project, environment), read by the live dashboard. */
-  cellStates(): Promise<CellStateRow[]> {
+  /** The cells holding these deployments, as the live dashboard compares them. */
+  cellStatesOf(deploymentIds: readonly string[]): Promise<CellStateRow[]> {
+    if (deploymentIds.length === 0) return Promise.resolve([]);
     return this.dataSource.query(
       `SELECT c.project_id AS "projectId", c.environment_id AS "environmentId",
               c.latest_deployment_id AS "latestDeploymentId", l.status,
               c.live_deployment_id AS "liveDeploymentId",
               concat_ws('/', c.tenants_connected, c.tenants_live, c.tenants_queued, c.tenants_running,
-                        c.tenants_succeeded, c.tenants_failed, c.tenants_cancelled) AS tenants
-         FROM dashboard_cells c LEFT JOIN deployments l ON l.id = c.latest_deployment_id`,
+                        c.tenants_waiting, c.tenants_succeeded, c.tenants_failed, c.tenants_cancelled) AS tenants
+         FROM dashboard_cells c LEFT JOIN deployments l ON l.id = c.latest_deployment_id
+        WHERE (c.project_id, c.environment_id) IN (
+                SELECT DISTINCT project_id, environment_id FROM deployments WHERE id = ANY($1::uuid[]))`,
+      [deploymentIds],
     );
   }
 

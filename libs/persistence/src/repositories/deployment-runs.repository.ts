@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import {
@@ -67,7 +67,9 @@ export class DeploymentRunsRepository {
     @InjectRepository(DeploymentTargetEntity)
     private readonly targets: Repository<DeploymentTargetEntity>,
     private readonly dataSource: DataSource,
-    @Optional() private readonly events: DeploymentEventsPublisher | null = null,
+    @Optional()
+    @Inject(DeploymentEventsPublisher)
+    private readonly events: DeploymentEventsPublisher | null = null,
     @InjectRepository(DeploymentStepEntity)
     private readonly steps: Repository<DeploymentStepEntity> = dataSource.getRepository(
       DeploymentStepEntity,

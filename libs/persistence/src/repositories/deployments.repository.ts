@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   DEPLOYMENT_STATUSES,
@@ -208,7 +208,9 @@ const RECORD_SQL = `
 export class DeploymentsRepository {
   constructor(
     private readonly dataSource: DataSource,
-    @Optional() private readonly events: DeploymentEventsPublisher | null = null,
+    @Optional()
+    @Inject(DeploymentEventsPublisher)
+    private readonly events: DeploymentEventsPublisher | null = null,
   ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Approvers, DecisionOutcome, InterventionStatus } from '@gantry/domain';
 import { DeploymentEventsPublisher } from '../deployment-events';
@@ -61,7 +61,9 @@ export async function closeSteps(
 export class InterventionsRepository {
   constructor(
     private readonly dataSource: DataSource,
-    @Optional() private readonly events: DeploymentEventsPublisher | null = null,
+    @Optional()
+    @Inject(DeploymentEventsPublisher)
+    private readonly events: DeploymentEventsPublisher | null = null,
   ) {}
 
   async get(deploymentId: string, step: string): Promise<InterventionRecord | null> {
