@@ -34,6 +34,12 @@ describe('web console: freezes and subscriptions in Chromium', () => {
     await platform?.close();
   });
 
+  /** The freezes (or subscriptions) the API holds with this name. */
+  const named = async (path: string, name: string) =>
+    ((await api().get(path).expect(200)).body.items as { name: string }[]).filter(
+      (item) => item.name === name,
+    );
+
   /**
    * The input labelled `label` (Mantine adds ` *` to the label of a required one; a select's
    * option list, labelled by it too, comes after it).
@@ -60,7 +66,6 @@ describe('web console: freezes and subscriptions in Chromium', () => {
       .getByRole('link', { name: 'Freezes' })
       .click();
     await page.getByRole('heading', { name: 'Deployment freezes' }).waitFor();
-    await page.getByText('No freezes.').waitFor();
 
     await page.getByRole('button', { name: 'New freeze' }).click();
     const form = page.getByRole('form', { name: 'New freeze' });
@@ -76,17 +81,57 @@ describe('web console: freezes and subscriptions in Chromium', () => {
     await input(form, 'End').fill('2030-06-03T06:00');
     await choose(page, form, 'Environments', 'Prod');
     await form.getByRole('button', { name: 'Create' }).click();
-    const table = page.getByTestId('freezes');
-    await table.getByRole('cell', { name: 'Release weekend', exact: true }).waitFor();
-    expect(await table.innerText()).toContain('every project; prod; every tenant');
-    const created = (await api().get('/api/freezes').expect(200)).body.items;
-    expect(created).toMatchObject([
-      { name: 'Release weekend', environments: [{ slug: 'prod' }], recurrence: null },
+    const row = page.getByTestId('freezes').getByRole('row').filter({ hasText: 'Release weekend' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('every project; prod; every tenant');
+    expect(await named('/api/freezes', 'Release weekend')).toMatchObject([
+      { environments: [{ slug: 'prod' }], recurrence: null },
     ]);
 
     await page.getByRole('button', { name: 'Delete Release weekend' }).click();
-    await page.getByText('No freezes.').waitFor();
-    expect((await api().get('/api/freezes').expect(200)).body.items).toEqual([]);
+    await row.waitFor({ state: 'detached' });
+    expect(await named('/api/freezes', 'Release weekend')).toEqual([]);
+    expect(errors.filter((error) => !/400/.test(error))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('creates a weekly freeze, the refused recurrence fields shown at their inputs', async () => {
+    const { page, errors } = await consolePage(browser);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await signIn(page, base, ADMIN_KEY);
+    await page.goto(`${base}/freezes`);
+    await page.getByRole('button', { name: 'New freeze' }).click();
+    const form = page.getByRole('form', { name: 'New freeze' });
+    await input(form, 'Name').fill('Friday afternoons');
+    await form.getByText('Weekly', { exact: true }).click();
+    await choose(page, form, 'Days', 'fri');
+    await input(form, 'From').fill('25:00');
+    await input(form, 'To').fill('24:00');
+    await input(form, 'Time zone').fill('Mars/Olympus');
+    await form.getByRole('button', { name: 'Create' }).click();
+    await form.getByRole('alert').waitFor();
+    expect((await errorAt(page, 'From')).text).toBe('must be a time HH:MM');
+    expect((await errorAt(page, 'Time zone')).text).toBe("'Mars/Olympus' is not an IANA time zone");
+    expect((await errorAt(page, 'To')).invalid).not.toBe('true');
+
+    await input(form, 'From').fill('14:00');
+    await input(form, 'Time zone').fill('Europe/Berlin');
+    await form.getByRole('button', { name: 'Create' }).click();
+    await page
+      .getByTestId('freezes')
+      .getByRole('cell', { name: 'fri 14:00–24:00 (Europe/Berlin)', exact: true })
+      .waitFor();
+    expect(await named('/api/freezes', 'Friday afternoons')).toMatchObject([
+      {
+        recurrence: { kind: 'weekly', days: ['fri'], from: '14:00', to: '24:00' },
+        timeZone: 'Europe/Berlin',
+      },
+    ]);
+    await page.getByRole('button', { name: 'Delete Friday afternoons' }).click();
+    await page
+      .getByRole('button', { name: 'Delete Friday afternoons' })
+      .waitFor({ state: 'detached' });
+    expect(await named('/api/freezes', 'Friday afternoons')).toEqual([]);
     expect(errors.filter((error) => !/400/.test(error))).toEqual([]);
     await page.context().close();
   });
@@ -123,8 +168,8 @@ describe('web console: freezes and subscriptions in Chromium', () => {
     expect(await table.innerText()).not.toContain('token=abc');
 
     await page.getByRole('button', { name: 'Delete Prod failures' }).click();
-    await page.getByText('No subscriptions.').waitFor();
-    expect((await api().get('/api/subscriptions').expect(200)).body.items).toEqual([]);
+    await page.getByRole('button', { name: 'Delete Prod failures' }).waitFor({ state: 'detached' });
+    expect(await named('/api/subscriptions', 'Prod failures')).toEqual([]);
     expect(errors.filter((error) => !/400/.test(error))).toEqual([]);
     await page.context().close();
   });
