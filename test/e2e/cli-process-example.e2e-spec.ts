@@ -96,6 +96,16 @@ describe('docs/examples/process.yaml: a process of several steps through the CLI
       await platform.api.get('/api/deployments?project=shop-platform&environment=prod').expect(200)
     ).body.items;
     expect(prod.status).toBe('waiting');
+    // gantry status says what waits and who may decide, in its WAITING column and its JSON.
+    const status = await cli('status', '--project', 'shop-platform');
+    expect(status.out.split('\n')[0]).toMatch(/ WAITING$/);
+    expect(status.out.split('\n')[1]).toMatch(
+      / prod \S+: admins, deployers or the API key 'release-manager'$/,
+    );
+    const json = JSON.parse((await cli('status', '-o', 'json')).out);
+    expect(json.waiting).toEqual([
+      expect.objectContaining({ deploymentId: prod.id, step: 'approve-production' }),
+    ]);
 
     // The admin key started it, and the step prevents self-approval.
     const self = await cli('approve', '--deployment', prod.id);
