@@ -136,4 +136,46 @@ describe('web console: a deployment process in Chromium', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('shows which step failed, on which target and why', async () => {
+    const release = await api()
+      .post('/api/projects/shop/releases', {
+        version: '3.0.0',
+        images: { worker: '3.0.0-crash' },
+        defaultTag: '3.0.0',
+      })
+      .expect(201);
+    const { id } = await deployClient(platform).onlyOf('shop', 'dev', release.body.id);
+    await eventually(
+      async () =>
+        (await api().get(`/api/deployments/${id}`).expect(200)).body.status === 'waiting' ||
+        undefined,
+      30_000,
+      `deployment ${id} to wait for approval`,
+    );
+    await api()
+      .post(`/api/deployments/${id}/interventions/approve`, { decision: 'approve' })
+      .expect(200);
+    const failed = await eventually(
+      async () => {
+        const body = (await api().get(`/api/deployments/${id}`).expect(200)).body;
+        return body.status === 'failed' ? body : undefined;
+      },
+      60_000,
+      `deployment ${id} to fail`,
+    );
+
+    const { page, errors } = await consolePage(browser);
+    await signIn(page, base, ADMIN_KEY);
+    await page.goto(`${base}/deployments/${id}`);
+    const worker = page.locator('[data-step="worker"][data-step-status="failed"]');
+    await worker.waitFor();
+    const workerTarget = failed.steps.find((step: { slug: string }) => step.slug === 'worker')
+      .targets[0];
+    expect(await worker.getByTestId('target-error').innerText()).toBe(workerTarget.error);
+    await page.locator('[data-step="web"][data-step-status="succeeded"]').waitFor();
+    expect(await page.getByTestId('failure').innerText()).toContain(failed.error);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
