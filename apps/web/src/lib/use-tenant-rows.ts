@@ -6,7 +6,7 @@ export type TenantRow = TenantPage['items'][number];
 export type TenantPageHead = Omit<TenantPage, 'items' | 'next'>;
 
 /** The first page is small, so the first rows show at once; the following ones are larger. */
-const FIRST_PAGE = 100;
+const FIRST_PAGE = 50;
 const NEXT_PAGE = 500;
 
 /** One page as loaded: where it starts (the `after` it was asked with), so it can be read again. */
