@@ -1,5 +1,5 @@
 import { DomainError } from '@gantry/domain';
-import { AwsCaller } from './aws-caller';
+import { AwsCaller, FOLLOW_UP_GRACE_MS, queuedAt } from './aws-caller';
 import type { RedisRateLimiter } from './rate-limiter';
 
 const openLimiter = { acquire: async () => undefined } as unknown as RedisRateLimiter;
@@ -104,5 +104,13 @@ describe('AwsCaller', () => {
     const call = failing(validation);
     await expect(caller.call('key', 'DescribeStacks', call.send)).rejects.toBe(validation);
     expect(call.calls()).toBe(1);
+  });
+});
+
+describe('queuedAt', () => {
+  it('queues a call as of its deployment start, a follow-up behind calls starting operations', () => {
+    expect(queuedAt({}, 50_000)).toBe(50_000);
+    expect(queuedAt({ since: 10_000 }, 50_000)).toBe(10_000);
+    expect(queuedAt({ followUp: true, since: 10_000 }, 50_000)).toBe(50_000 + FOLLOW_UP_GRACE_MS);
   });
 });

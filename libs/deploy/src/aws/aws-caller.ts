@@ -14,6 +14,29 @@ export interface CallOptions {
   onUnreachable?(action: string, reason: string, retryForSeconds: number): Promise<void> | void;
   /** Overrides the caller's `unreachableSeconds` (0: give up at the first network failure). */
   unreachableSeconds?: number;
+  /**
+   * When the deployment making the call started: while calls wait for the rate limit, an older
+   * deployment's go first (default: the call queues as of when it is made).
+   */
+  since?: number;
+  /**
+   * The call only follows an operation already running (its status, events, service): it gives
+   * way to calls that start operations for up to `FOLLOW_UP_GRACE_MS`.
+   */
+  followUp?: boolean;
+}
+
+/**
+ * How long a follow-up call may wait behind calls that start stack operations. An operation not
+ * started yet delays its deployment by all of its run time; a follow-up waiting delays its
+ * deployment's end by no more than its own wait, and the operations it follows run meanwhile.
+ */
+export const FOLLOW_UP_GRACE_MS = 15_000;
+
+/** Where a call queues for the rate limit among this process's calls: the earliest goes first. */
+export function queuedAt(options: CallOptions, now: number): number {
+  if (options.followUp) return now + FOLLOW_UP_GRACE_MS;
+  return Math.min(now, options.since ?? now);
 }
 
 export interface AwsCallerOptions {
@@ -57,7 +80,7 @@ export class AwsCaller {
         : options.unreachableSeconds * 1000;
     let unreachableSince: number | null = null;
     for (let attempt = 0, failures = 0; ; attempt++) {
-      await this.limiter.acquire(limiterKey);
+      await this.limiter.acquire(limiterKey, queuedAt(options, this.now()));
       this.observer.onCall?.(action);
       try {
         return await send();

@@ -34,22 +34,80 @@ export interface RateLimit {
   burst: number;
 }
 
-/** One shared limiter per (AWS endpoint or account, region): a fan-out slows down instead of being throttled. */
+/** Tokens a process takes from the shared bucket ahead of handing them out: about a second's worth. */
+const LOOKAHEAD_SECONDS = 1;
+
+interface Waiter {
+  queuedAt: number;
+  seq: number;
+  grant(): void;
+  refuse(error: unknown): void;
+}
+
+/** This process's callers waiting for one bucket, and the tokens it has taken for them. */
+interface LocalQueue {
+  waiters: Waiter[];
+  /** Tokens taken from the bucket and not handed out yet (never more than there are waiters). */
+  reserved: number;
+}
+
+/**
+ * One shared limiter per (AWS endpoint or account, region): a fan-out slows down instead of being
+ * throttled. Across processes the Redis bucket serves callers in order. Within a process, the
+ * limiter takes tokens for its waiting callers at most a second ahead, and hands each token, when
+ * it is due, to the caller that queued earliest by its own account (`queuedAt`): so calls that
+ * start a stack operation can go before calls that only follow one, without a second Redis call.
+ */
 export class RedisRateLimiter {
+  private readonly queues = new Map<string, LocalQueue>();
+  private readonly lookahead: number;
+  private seq = 0;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly limit: RateLimit,
     private readonly sleep: (ms: number) => Promise<void> = (ms) =>
       new Promise((resolve) => setTimeout(resolve, ms)),
-  ) {}
+  ) {
+    this.lookahead = Math.max(1, Math.ceil(limit.perSecond * LOOKAHEAD_SECONDS));
+  }
 
   /**
-   * Takes a token from the bucket for `key`, sleeping until it is due: one Redis call per grant.
+   * Waits for a token from the bucket for `key`: one Redis call per grant. Of this process's
+   * callers, the one with the earliest `queuedAt` (by default, when it asked) gets the next token.
    * While Redis is unavailable it waits for Redis: an outage slows AWS calls down, it never fails
    * them (nor the deployment).
    */
-  async acquire(key: string): Promise<void> {
+  acquire(key: string, queuedAt: number = Date.now()): Promise<void> {
+    const queue = this.queues.get(key) ?? { waiters: [], reserved: 0 };
+    this.queues.set(key, queue);
+    return new Promise((grant, refuse) => {
+      insert(queue.waiters, { queuedAt, seq: this.seq++, grant, refuse });
+      this.reserve(key, queue);
+    });
+  }
+
+  /** Takes tokens for the waiters that have none coming, up to the lookahead. */
+  private reserve(key: string, queue: LocalQueue): void {
+    while (queue.reserved < Math.min(queue.waiters.length, this.lookahead)) {
+      queue.reserved += 1;
+      void this.takeDueToken(key).then(
+        () => this.handOut(key, queue, (waiter) => waiter.grant()),
+        (error: unknown) => this.handOut(key, queue, (waiter) => waiter.refuse(error)),
+      );
+    }
+  }
+
+  private handOut(key: string, queue: LocalQueue, settle: (waiter: Waiter) => void): void {
+    queue.reserved -= 1;
+    settle(queue.waiters.shift() as Waiter);
+    if (queue.waiters.length === 0 && queue.reserved === 0) this.queues.delete(key);
+    else this.reserve(key, queue);
+  }
+
+  /** Takes a token (waiting for Redis while it is away), then sleeps until it is due. */
+  private async takeDueToken(key: string): Promise<void> {
     for (;;) {
       const wait = await this.takeToken(key).catch((error: unknown) => {
         if (!unavailableDependency(error)) throw error;
@@ -75,4 +133,20 @@ export class RedisRateLimiter {
       ),
     );
   }
+}
+
+function earlier(a: Waiter, b: Waiter): boolean {
+  return a.queuedAt < b.queuedAt || (a.queuedAt === b.queuedAt && a.seq < b.seq);
+}
+
+/** Keeps the waiters in the order they are served: earliest `queuedAt`, then first come. */
+function insert(waiters: Waiter[], waiter: Waiter): void {
+  let low = 0;
+  let high = waiters.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (earlier(waiters[middle], waiter)) low = middle + 1;
+    else high = middle;
+  }
+  waiters.splice(low, 0, waiter);
 }

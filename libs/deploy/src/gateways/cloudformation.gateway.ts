@@ -42,12 +42,13 @@ export class CloudFormationGateway {
   private send<T>(
     action: string,
     invoke: (client: CloudFormationClient) => Promise<T>,
+    { followUp = false }: { followUp?: boolean } = {},
   ): Promise<T> {
     return this.caller.call(
       this.clients.limiterKey,
       action,
       () => invoke(this.clients.cloudformation),
-      this.callOptions,
+      { ...this.callOptions, followUp },
     );
   }
 
@@ -55,18 +56,43 @@ export class CloudFormationGateway {
    * The stack, or null when it does not exist. Pooled clients answer through their stack poller,
    * sharing the call with the other deployments of the account and region.
    */
-  async describeStack(stackName: string): Promise<Stack | null> {
+  async describeStack(
+    stackName: string,
+    { followUp = false }: { followUp?: boolean } = {},
+  ): Promise<Stack | null> {
     if (this.clients.stackPoller)
-      return this.clients.stackPoller.describe(stackName, this.callOptions);
+      return this.clients.stackPoller.describe(stackName, { ...this.callOptions, followUp });
     try {
-      const output = await this.send<{ Stacks?: Stack[] }>('DescribeStacks', (client) =>
-        client.send(new DescribeStacksCommand({ StackName: stackName })),
+      const output = await this.send<{ Stacks?: Stack[] }>(
+        'DescribeStacks',
+        (client) => client.send(new DescribeStacksCommand({ StackName: stackName })),
+        { followUp },
       );
       return output.Stacks?.[0] ?? null;
     } catch (error) {
       if (/does not exist/.test((error as Error).message)) return null;
       throw error;
     }
+  }
+
+  /**
+   * Follows a running operation: the stack as soon as its status is other than `status` (null:
+   * absent), or as a look finds it after `maxWaitMs`. Pooled clients follow through their stack
+   * poller, which looks at every stack followed in the account and region at a steady pace; a
+   * lone client waits `maxWaitMs`, then looks.
+   */
+  async followStack(
+    stackName: string,
+    status: string | null,
+    maxWaitMs: number,
+  ): Promise<Stack | null> {
+    if (this.clients.stackPoller)
+      return this.clients.stackPoller.follow(stackName, status, maxWaitMs, {
+        ...this.callOptions,
+        followUp: true,
+      });
+    await new Promise((resolve) => setTimeout(resolve, maxWaitMs));
+    return this.describeStack(stackName, { followUp: true });
   }
 
   /** The change set with all its changes, or null when there is none by that name. */
@@ -185,6 +211,7 @@ export class CloudFormationGateway {
         'DescribeStackEvents',
         (client) =>
           client.send(new DescribeStackEventsCommand({ StackName: stackName, NextToken: next })),
+        { followUp: true },
       );
       for (const event of output.StackEvents ?? []) {
         if ((lastEventId && event.EventId === lastEventId) || !isCurrent(event))

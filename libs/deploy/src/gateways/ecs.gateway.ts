@@ -56,21 +56,35 @@ export class EcsGateway {
     private readonly callOptions: CallOptions = {},
   ) {}
 
-  private send<T>(action: string, invoke: (client: ECSClient) => Promise<T>): Promise<T> {
-    return this.caller.call(
-      this.clients.limiterKey,
-      action,
-      () => invoke(this.clients.ecs),
-      this.callOptions,
-    );
+  private send<T>(
+    action: string,
+    invoke: (client: ECSClient) => Promise<T>,
+    { followUp = false }: { followUp?: boolean } = {},
+  ): Promise<T> {
+    return this.caller.call(this.clients.limiterKey, action, () => invoke(this.clients.ecs), {
+      ...this.callOptions,
+      followUp,
+    });
   }
 
-  /** Pooled clients answer through their batcher: ten services of a cluster to a call. */
-  async describeService(cluster: string, service: string): Promise<Service | null> {
+  /**
+   * Pooled clients answer through their batcher: ten services of a cluster to a call. A look that
+   * follows a running rollout or a settled stack says so (`followUp`: see `CallOptions`).
+   */
+  async describeService(
+    cluster: string,
+    service: string,
+    { followUp = false }: { followUp?: boolean } = {},
+  ): Promise<Service | null> {
     if (this.clients.serviceBatcher)
-      return this.clients.serviceBatcher.describe(cluster, service, this.callOptions);
-    const output = await this.send<{ services?: Service[] }>('DescribeServices', (client) =>
-      client.send(new DescribeServicesCommand({ cluster, services: [service] })),
+      return this.clients.serviceBatcher.describe(cluster, service, {
+        ...this.callOptions,
+        followUp,
+      });
+    const output = await this.send<{ services?: Service[] }>(
+      'DescribeServices',
+      (client) => client.send(new DescribeServicesCommand({ cluster, services: [service] })),
+      { followUp },
     );
     return output.services?.[0] ?? null;
   }
@@ -81,20 +95,31 @@ export class EcsGateway {
       'DescribeServiceDeployments',
       (client) =>
         client.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] })),
+      { followUp: true },
     );
     return output.serviceDeployments?.[0] ?? null;
   }
 
   /** The service's recently stopped tasks (up to 100, DescribeTasks' limit), with reasons and exit codes. */
   async stoppedTasks(cluster: string, serviceName: string, limit = 100): Promise<Task[]> {
-    const listed = await this.send<{ taskArns?: string[] }>('ListTasks', (client) =>
-      client.send(
-        new ListTasksCommand({ cluster, serviceName, desiredStatus: 'STOPPED', maxResults: limit }),
-      ),
+    const listed = await this.send<{ taskArns?: string[] }>(
+      'ListTasks',
+      (client) =>
+        client.send(
+          new ListTasksCommand({
+            cluster,
+            serviceName,
+            desiredStatus: 'STOPPED',
+            maxResults: limit,
+          }),
+        ),
+      { followUp: true },
     );
     if (!listed.taskArns?.length) return [];
-    const described = await this.send<{ tasks?: Task[] }>('DescribeTasks', (client) =>
-      client.send(new DescribeTasksCommand({ cluster, tasks: listed.taskArns })),
+    const described = await this.send<{ tasks?: Task[] }>(
+      'DescribeTasks',
+      (client) => client.send(new DescribeTasksCommand({ cluster, tasks: listed.taskArns })),
+      { followUp: true },
     );
     return described.tasks ?? [];
   }

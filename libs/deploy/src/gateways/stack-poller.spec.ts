@@ -173,6 +173,50 @@ describe('StackPoller', () => {
     expect(aws.calls.length - calls).toBe(3);
     expect(poller.stats).toEqual({ requests: 52, calls: aws.calls.length, listings: 2 });
   });
+  it('answers a followed stack as soon as a look finds its status changed, looking at a steady pace', async () => {
+    const aws = account(3);
+    const poller = new StackPoller(aws.send, { intervalMs: 20 });
+    const followed = poller.follow('stack-1', 'UPDATE_IN_PROGRESS', 60_000);
+    let answered: string | undefined;
+    void followed.then((stack) => (answered = stack?.StackStatus));
+    const deadline = Date.now() + 5000;
+    while (aws.calls.length < 3 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(answered).toBeUndefined();
+    aws.stacks[1].StackStatus = 'UPDATE_COMPLETE';
+    const changedAt = Date.now();
+    expect((await followed)?.StackStatus).toBe('UPDATE_COMPLETE');
+    // Within about one interval and one call, not at a backed-off poll.
+    expect(Date.now() - changedAt).toBeLessThan(1000);
+    // Every look was one call for the one followed stack.
+    expect(aws.calls.every((call) => call.StackName === 'stack-1')).toBe(true);
+  });
+
+  it('answers a followed stack whose status stays the same with the first look after the wait', async () => {
+    const aws = account(3);
+    const poller = new StackPoller(aws.send, { intervalMs: 20 });
+    const asked = Date.now();
+    const stack = await poller.follow('stack-2', 'UPDATE_IN_PROGRESS', 150);
+    expect(stack?.StackStatus).toBe('UPDATE_IN_PROGRESS');
+    expect(Date.now() - asked).toBeGreaterThanOrEqual(150);
+    // A stack that is gone is a change too.
+    expect(await poller.follow('never-created', 'UPDATE_IN_PROGRESS', 60_000)).toBeNull();
+  });
+
+  it('queues a shared look as the most urgent of its callers: a follow-up only when all follow up', async () => {
+    const aws = account(3);
+    const poller = new StackPoller(aws.send, { intervalMs: 20 });
+    await Promise.all([
+      poller.follow('stack-0', null, 0, { followUp: true }),
+      poller.describe('stack-1', { since: 500 }),
+      poller.describe('stack-2', { since: 100 }),
+    ]);
+    expect(aws.options.at(-1)).toMatchObject({ since: 100 });
+    expect(aws.options.at(-1)?.followUp).toBeUndefined();
+    await poller.follow('stack-0', null, 0, { followUp: true, since: 1 });
+    expect(aws.options.at(-1)).toMatchObject({ followUp: true });
+    expect(aws.options.at(-1)?.since).toBeUndefined();
+  });
 });
 
 describe('ServiceBatcher', () => {

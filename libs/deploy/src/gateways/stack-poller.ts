@@ -67,12 +67,42 @@ export class StackPoller {
   /** The stack, or null when it does not exist. */
   describe(stackName: string, options: CallOptions = {}): Promise<Stack | null> {
     this.stats.requests += 1;
+    return new Promise((resolve, reject) => this.enqueue(stackName, { resolve, reject, options }));
+  }
+
+  /**
+   * The stack (or null once it is gone) as soon as a look finds its status other than `status`,
+   * or as the first look after `maxWaitMs` finds it. The stack is in every look meanwhile, and
+   * while anything is followed the poller looks every interval: one look serves every stack of
+   * the account and region, so a steady pace costs each deployment little, and a deployment
+   * learns that its stack settled within an interval instead of at its next backed-off poll.
+   */
+  follow(
+    stackName: string,
+    status: string | null,
+    maxWaitMs: number,
+    options: CallOptions = {},
+  ): Promise<Stack | null> {
+    this.stats.requests += 1;
+    const until = this.now() + maxWaitMs;
     return new Promise((resolve, reject) => {
-      const waiters = this.waiting.get(stackName) ?? [];
-      waiters.push({ resolve, reject, options });
-      this.waiting.set(stackName, waiters);
-      this.schedule();
+      const waiter: Waiter<Stack | null> = {
+        options,
+        reject,
+        resolve: (stack) => {
+          if ((stack?.StackStatus ?? null) !== status || this.now() >= until) resolve(stack);
+          else this.enqueue(stackName, waiter);
+        },
+      };
+      this.enqueue(stackName, waiter);
     });
+  }
+
+  private enqueue(stackName: string, waiter: Waiter<Stack | null>): void {
+    const waiters = this.waiting.get(stackName) ?? [];
+    waiters.push(waiter);
+    this.waiting.set(stackName, waiters);
+    this.schedule();
   }
 
   private schedule(): void {
@@ -117,7 +147,7 @@ export class StackPoller {
   /** Pages through every stack of the account and region until all those asked for are found. */
   private async list(batch: Map<string, Waiter<Stack | null>[]>): Promise<void> {
     const everyone = [...batch.values()].flat();
-    const options = combined(everyone);
+    const shared = combined(everyone);
     let next: string | undefined;
     let pages = 0;
     this.stats.listings += 1;
@@ -125,10 +155,17 @@ export class StackPoller {
       do {
         this.stats.calls += 1;
         pages += 1;
+        // Each page queues for the rate limit as urgently as the most urgent describe still
+        // waiting for it, or for the next look (which cannot start before this one ends).
+        const waiting = [...batch.values(), ...this.waiting.values()].flat();
         const output: { Stacks?: Stack[]; NextToken?: string } = await this.send(
           'DescribeStacks',
           (client) => client.send(new DescribeStacksCommand({ NextToken: next })),
-          options,
+          {
+            onUnreachable: shared.onUnreachable,
+            unreachableSeconds: shared.unreachableSeconds,
+            ...queuedLike(waiting.map((waiter) => waiter.options)),
+          },
         );
         for (const stack of output.Stacks ?? []) {
           const waiters =
@@ -170,7 +207,18 @@ export function combined(waiters: { options: CallOptions }[]): CallOptions {
     // The most patient waiter decides: a shared call never gives up sooner than any would have.
     unreachableSeconds:
       budgets.length === waiters.length && budgets.length ? Math.max(...budgets) : undefined,
+    // The most urgent waiter decides where the shared call queues for the rate limit.
+    ...queuedLike(waiters.map((waiter) => waiter.options)),
   };
+}
+
+/** A shared call follows up only when every waiter does; it queues as of the oldest deployment. */
+function queuedLike(options: CallOptions[]): Pick<CallOptions, 'since' | 'followUp'> {
+  const starting = options.filter((option) => !option.followUp);
+  if (starting.length === 0) return { followUp: true };
+  const since = starting.map((option) => option.since ?? Number.POSITIVE_INFINITY);
+  const oldest = Math.min(...since);
+  return Number.isFinite(oldest) ? { since: oldest } : {};
 }
 
 function isAccessDenied(error: unknown): boolean {

@@ -37,6 +37,29 @@ describe('ClusterPreflight', () => {
     expect(await preflight.problem('k', 'apps', ecs)).toBeNull();
   });
 
+  it('asks once for deployments that check the same cluster while a check is in flight', async () => {
+    let answer: (check: ClusterCheck) => void = () => undefined;
+    const ecs = {
+      calls: 0,
+      checkCluster: () => {
+        ecs.calls += 1;
+        return new Promise<ClusterCheck>((resolve) => (answer = resolve));
+      },
+    };
+    const preflight = new ClusterPreflight(() => 0);
+    const checks = Array.from({ length: 50 }, () =>
+      preflight.problem('k', 'apps', ecs as unknown as EcsGateway),
+    );
+    answer(missing);
+    expect(new Set(await Promise.all(checks)).size).toBe(1);
+    expect(ecs.calls).toBe(1);
+    // The next check, after that answer, asks again (a missing cluster is never kept).
+    const again = preflight.problem('k', 'apps', ecs as unknown as EcsGateway);
+    answer(active);
+    expect(await again).toBeNull();
+    expect(ecs.calls).toBe(2);
+  });
+
   it('leaves an unreachable endpoint to the change set, which says why', async () => {
     const ecs = answering({ reachable: false, status: null, detail: 'ECONNREFUSED' });
     expect(await new ClusterPreflight().problem('k', 'apps', ecs)).toBeNull();

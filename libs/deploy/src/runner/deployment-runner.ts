@@ -434,6 +434,8 @@ export class DeploymentRunner {
       log = deploymentLog.scoped(`${step.slug}/${access.slug}`);
       const clients = this.clientPool.clientsFor(access);
       const callOptions: CallOptions = {
+        // Waiting for the rate limit, an older deployment's calls go first (see CallOptions).
+        since: deployment.startedAt?.getTime(),
         onUnreachable: (action, reason, seconds) =>
           log.warn(
             'aws',

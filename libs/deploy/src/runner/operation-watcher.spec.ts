@@ -52,7 +52,9 @@ function watcherOn(
       }
       return fresh;
     },
-    describeStack: async () => {
+    // One look per follow, after the poll delay: the script moves on a step each look.
+    followStack: async (_stackName: string, _status: string | null, maxWaitMs: number) => {
+      await new Promise((resolve) => setTimeout(resolve, maxWaitMs));
       poll += 1;
       return { StackStatus: script[Math.min(poll, script.length - 1)] };
     },

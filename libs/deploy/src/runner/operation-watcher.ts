@@ -10,7 +10,7 @@ import {
   type StackEventFact,
 } from '@gantry/domain';
 import { BlueGreenProgress } from './blue-green-progress';
-import { sleep, TargetContext } from './target-context';
+import type { TargetContext } from './target-context';
 
 export interface WatchResult {
   /** The stack status the operation settled in. */
@@ -73,11 +73,18 @@ export class OperationWatcher {
     let continued = false;
     let eventsAt = Date.now();
     let rollingBack = false;
+    // Unknown before the first look (a status no stack has), so the first look answers.
+    let seen: string | null = '';
     for (let polls = 0; ; polls++) {
-      // A stack operation takes seconds at least: wait before each look, not after.
-      await sleep(pollDelayMs(polls, this.settings.pollMinMs, this.settings.pollMaxMs));
-      const stack = await this.context.cloudformation.describeStack(this.stackName);
+      // The stack as soon as its status changes; cancels, the timeout and the service's events
+      // are checked at least at the backed-off poll pace meanwhile.
+      const stack = await this.context.cloudformation.followStack(
+        this.stackName,
+        seen,
+        pollDelayMs(polls, this.settings.pollMinMs, this.settings.pollMaxMs),
+      );
       const described = stack?.StackStatus ?? null;
+      seen = described;
       const settled = described !== null && isSettled(described);
       const rollback = described?.includes('ROLLBACK') ?? false;
       let status: string | null = described;
@@ -139,7 +146,7 @@ export class OperationWatcher {
    */
   private async logServiceEvents(since: Date): Promise<void> {
     const service = await this.context.ecs
-      .describeService(this.context.cluster, this.stackName)
+      .describeService(this.context.cluster, this.stackName, { followUp: true })
       .catch(() => null);
     await this.logNewServiceEvents(service, since);
     await this.blueGreen.follow(service);

@@ -18,7 +18,9 @@ export async function verifyRollout(
   const value = (key: string) => outputs.find((output) => output.OutputKey === key)?.OutputValue;
   const serviceName = value('ServiceName') ?? context.target.stackName;
   const taskDefinition = value('TaskDefinitionArn');
-  const service = await context.ecs.describeService(context.cluster, serviceName);
+  const service = await context.ecs.describeService(context.cluster, serviceName, {
+    followUp: true,
+  });
   const primary = service?.deployments?.find((deployment) => deployment.status === 'PRIMARY');
   if (
     primary &&
@@ -50,7 +52,7 @@ export async function diagnose(
   essentialContainers: string[],
 ): Promise<Diagnosis> {
   const service = await context.ecs
-    .describeService(context.cluster, context.target.stackName)
+    .describeService(context.cluster, context.target.stackName, { followUp: true })
     .catch(() => null);
   const stopped = service
     ? await context.ecs.stoppedTasks(context.cluster, context.target.stackName).catch(() => [])
