@@ -148,6 +148,26 @@ describe('web console: tenants × environments in Chromium', () => {
     },
   );
 
+  it('fits a phone: the table scrolls inside its region, the page never sideways', async () => {
+    const { page: phone, errors: phoneErrors } = await consolePage(browser, {
+      width: 375,
+      height: 812,
+    });
+    await signIn(phone, base, ADMIN_KEY);
+    await phone.goto(`${base}/projects/saas/tenants`);
+    await phone.locator('[data-tenant="tenant-0001"]').waitFor();
+    const widths = (await phone.evaluate(
+      `[document.documentElement.scrollWidth, document.documentElement.clientWidth,
+        document.querySelector('[data-testid="tenant-scroller"]').scrollWidth]`,
+    )) as number[];
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+    expect(widths[2]).toBeGreaterThan(widths[1]); // the environments scroll within the region
+    await phone.getByRole('combobox', { name: 'Filter by tag' }).waitFor();
+    await phone.getByLabel('Search tenants').waitFor();
+    expect(phoneErrors).toEqual([]);
+    await phone.context().close();
+  });
+
   it('follows a new deployment of a tenant live, without a reload', async () => {
     await page.goto(`${base}/projects/saas/tenants`);
     await row('tenant-0001').waitFor();
