@@ -13,6 +13,7 @@ import { Retention1796410887479 } from './1796410887479-Retention';
 import { DeploymentProcess1796413016849 } from './1796413016849-DeploymentProcess';
 import { DeploymentCountsPerStatement1796414071089 } from './1796414071089-DeploymentCountsPerStatement';
 import { DeploymentTrackingPerStatement1796421289054 } from './1796421289054-DeploymentTrackingPerStatement';
+import { ReleaseDeploymentsIndex1796423286277 } from './1796423286277-ReleaseDeploymentsIndex';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   DeploymentProcess1796413016849,
   DeploymentCountsPerStatement1796414071089,
   DeploymentTrackingPerStatement1796421289054,
+  ReleaseDeploymentsIndex1796423286277,
 ];

@@ -324,6 +324,60 @@ describe('releases API', () => {
     await api.get(`/api/releases/${created.id}/progression?environment=nope`).expect(404);
   });
 
+  it('returns the first 50 automatic deployments of a large release and pages them all by release', async () => {
+    await api
+      .post('/api/projects', {
+        name: 'Fleet',
+        lifecycle: 'standard',
+        tenancy: 'tenanted',
+        targetTags: ['web'],
+        step: sampleStep(),
+      })
+      .expect(201);
+    await api.db.dataSource.query(
+      `INSERT INTO tenants (slug, name) SELECT 'fleet-' || n, 'Fleet ' || lpad(n::text, 2, '0') FROM generate_series(1, 60) AS n;
+       INSERT INTO tenant_connections (tenant_id, project_id, environment_id)
+         SELECT t.id, p.id, e.id FROM tenants t, projects p, environments e
+          WHERE p.slug = 'fleet' AND t.slug LIKE 'fleet-%';`,
+    );
+    const created = (
+      await api.post('/api/projects/fleet/releases', { images, version: '1.0.0' }).expect(201)
+    ).body;
+    expect(created.deployments).toHaveLength(50);
+    expect(created.deploymentsTotal).toBe(60);
+
+    const paged: string[] = [];
+    let after: string | null = null;
+    do {
+      const query: string = `release=${created.id}&environment=dev&limit=25${after ? `&after=${after}` : ''}`;
+      const page: { items: { id: string; release: { id: string } }[]; next: string | null } = (
+        await api.get(`/api/deployments?${query}`).expect(200)
+      ).body;
+      expect(page.items.every((item) => item.release.id === created.id)).toBe(true);
+      paged.push(...page.items.map((item) => item.id));
+      after = page.next;
+    } while (after);
+    expect(new Set(paged).size).toBe(60);
+    expect(paged).toEqual(
+      expect.arrayContaining(created.deployments.map((d: { id: string }) => d.id)),
+    );
+    const counted = await api
+      .get(`/api/deployments?release=${created.id}&limit=1&count=true`)
+      .expect(200);
+    expect(counted.body.total).toBe(60);
+    const elsewhere = await api.get(`/api/deployments?release=${created.id}&environment=test`);
+    expect(elsewhere.body).toMatchObject({ items: [], total: 0 });
+
+    const unknown = await api.get('/api/deployments?release=nope').expect(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    const bad = await api.get('/api/deployments?release=&limit=0').expect(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'limit',
+      'release',
+    ]);
+  });
+
   it('pages a mixed release exactly as its whole progression lists it, whatever the filter', async () => {
     await api.db.dataSource.query(
       `INSERT INTO targets (slug, name, tags, tenanted_mode, region, cluster, credentials_type) VALUES ('mixed-main', 'Mixed main', '{mixed}', 'mixed', 'eu-west-1', 'mixed', 'sandbox');

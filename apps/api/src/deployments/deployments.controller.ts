@@ -107,6 +107,12 @@ export class DeploymentsController {
   @ApiQuery({ name: 'environment', required: false })
   @ApiQuery({ name: 'tenant', required: false })
   @ApiQuery({
+    name: 'release',
+    required: false,
+    description: "A release's id: its deployments (404 when no release has it)",
+    schema: { type: 'string' },
+  })
+  @ApiQuery({
     name: 'status',
     required: false,
     enum: [...DEPLOYMENT_STATUSES],

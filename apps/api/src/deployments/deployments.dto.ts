@@ -44,6 +44,8 @@ export const deploymentQuerySchema = pageSchema.extend({
   project: refField.optional(),
   environment: refField.optional(),
   tenant: refField.optional(),
+  /** A release's id: its deployments, e.g. all those its creation queued. */
+  release: refField.optional(),
   status: z.enum(DEPLOYMENT_STATUSES).optional(),
   /** The `next` of the previous page. */
   after: z

@@ -80,15 +80,17 @@ export class DeploymentsService {
   }
 
   async list(query: DeploymentQuery) {
-    const [project, environment, tenant] = await Promise.all([
+    const [project, environment, tenant, release] = await Promise.all([
       query.project ? this.projects.get(query.project) : undefined,
       query.environment ? this.environments.get(query.environment) : undefined,
       query.tenant ? this.tenants.get(query.tenant) : undefined,
+      query.release ? this.releases.get(query.release) : undefined,
     ]);
     const filter = {
       projectId: project?.id,
       environmentId: environment?.id,
       tenantId: tenant?.id,
+      releaseId: release?.id,
       status: query.status,
     };
     const count = query.count ?? query.after === undefined;

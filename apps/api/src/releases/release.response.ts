@@ -119,12 +119,19 @@ export const releaseResponse = apiSchema(
 );
 export type ReleaseResponse = z.output<typeof releaseResponse>;
 
+/** How many of a new release's automatic deployments its creation returns; the rest are paged. */
+export const CREATED_RELEASE_DEPLOYMENTS_SHOWN = 50;
+
 export const createdReleaseResponse = apiSchema(
   'CreatedRelease',
   releaseResponse.extend({
-    deployments: z
-      .array(deploymentResponseSchema)
-      .meta({ description: 'The deployments its lifecycle queued on its own' }),
+    deployments: z.array(deploymentResponseSchema).meta({
+      description: `The first of the deployments its lifecycle queued on its own (at most ${CREATED_RELEASE_DEPLOYMENTS_SHOWN}); GET /api/deployments?release={id} pages them all`,
+    }),
+    deploymentsTotal: z
+      .number()
+      .int()
+      .meta({ description: 'The deployments its lifecycle queued on its own, in all' }),
   }),
 );
 export type CreatedReleaseResponse = z.output<typeof createdReleaseResponse>;

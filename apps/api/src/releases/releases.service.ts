@@ -45,6 +45,7 @@ import { deploymentResponse } from '../deployments/deployment.response';
 import { presentProcess } from '../projects/present-steps';
 import { CreateRelease, ProgressionQuery } from './releases.dto';
 import { ReleaseTemplateSize } from './release-template-size';
+import { CREATED_RELEASE_DEPLOYMENTS_SHOWN } from './release.response';
 import {
   progressionSummaryView,
   progressionView,
@@ -171,7 +172,10 @@ export class ReleasesService {
         await this.notifications.release('release.created', release.id);
         return {
           ...(await this.view(release, project, context)),
-          deployments: deployments.map(deploymentResponse),
+          deployments: deployments
+            .slice(0, CREATED_RELEASE_DEPLOYMENTS_SHOWN)
+            .map(deploymentResponse),
+          deploymentsTotal: deployments.length,
         };
       } catch (error) {
         const duplicate = error instanceof DomainError && error.code === 'duplicate';

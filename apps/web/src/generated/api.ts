@@ -1057,8 +1057,10 @@ export interface components {
             };
             /** Format: date-time */
             createdAt: string;
-            /** @description The deployments its lifecycle queued on its own */
+            /** @description The first of the deployments its lifecycle queued on its own (at most 50); GET /api/deployments?release={id} pages them all */
             deployments: components["schemas"]["Deployment"][];
+            /** @description The deployments its lifecycle queued on its own, in all */
+            deploymentsTotal: number;
             id: string;
             /** @description Image tag per container */
             images: {
@@ -3034,6 +3036,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 project?: unknown;
+                /** @description A release's id: its deployments (404 when no release has it) */
+                release?: string;
                 status?: "queued" | "running" | "waiting" | "succeeded" | "failed" | "cancelled";
                 tenant?: unknown;
             };

@@ -106,6 +106,7 @@ export interface DeploymentFilter {
   projectId?: string;
   environmentId?: string;
   tenantId?: string;
+  releaseId?: string;
   status?: DeploymentStatus;
 }
 
@@ -405,9 +406,14 @@ export class DeploymentsRepository {
     if (filter.projectId) add('project_id', filter.projectId);
     if (filter.environmentId) add('environment_id', filter.environmentId);
     if (filter.tenantId) add('tenant_id', filter.tenantId);
+    if (filter.releaseId) add('release_id', filter.releaseId);
     if (filter.status) add('status', filter.status);
     const where = (extra: string[]) => (extra.length ? `WHERE ${extra.join(' AND ')}` : '');
-    const total = page.count ? this.total(filter) : undefined;
+    const total = !page.count
+      ? undefined
+      : filter.releaseId
+        ? this.counted(where(conditions), [...values])
+        : this.total(filter);
     const keyset = [...conditions];
     if (page.after) {
       values.push(page.after.createdAt, page.after.seq);
@@ -427,6 +433,15 @@ export class DeploymentsRepository {
       next: rows.length > page.limit ? { createdAt: last.createdAt, seq: last.seq } : null,
       ...(total === undefined ? {} : { total: await total }),
     };
+  }
+
+  /** How many deployments of one release match: a release has at most one per stack and attempt. */
+  private async counted(where: string, values: unknown[]): Promise<number> {
+    const [row]: { n: string }[] = await this.dataSource.query(
+      `SELECT count(*)::bigint AS n FROM deployments ${where}`,
+      values,
+    );
+    return Number(row.n);
   }
 
   /**
