@@ -5,6 +5,7 @@ import { dataOf, Schema } from '../client';
 import { automaticDeploymentsCovering } from '../deployments/automatic-deployments';
 import type { Release } from '../deployments/deployment.types';
 import { findRelease } from '../deployments/find-release';
+import { automaticDeploymentsOf } from '../deployments/release-deployments';
 import { reportStarted, WaitArgs } from '../deployments/report-started';
 import { parseDuration } from '../duration';
 import { ExitCode } from '../exit-codes';
@@ -68,7 +69,7 @@ export function releaseCommand(io: CliIo, setExitCode: (code: number) => void): 
           return ExitCode.ok;
         }
         const automatic = automaticDeploymentsCovering(
-          created.deployments,
+          await automaticDeploymentsOf(context.client, created, args.deployTo),
           args.deployTo,
           args.tenant ?? [],
           args.tenantTag ?? [],

@@ -3,6 +3,7 @@ import { nextVersion } from '@gantry/domain';
 import { ApiError } from '../cli-errors';
 import { dataOf, GantryClient } from '../client';
 import { followDeployments } from '../deployments/follow-deployments';
+import { automaticDeploymentsOf } from '../deployments/release-deployments';
 import { run } from '../main';
 import { Output } from '../output';
 import { ensureServer } from './demo-server';
@@ -70,7 +71,7 @@ async function demo(): Promise<void> {
     }),
   );
   out.line(`release ${release.version} created`);
-  await step(followDeployments(context, release.deployments));
+  await step(followDeployments(context, await automaticDeploymentsOf(context.client, release)));
 
   const deploy = (to: string, ...selection: string[]) =>
     step(
