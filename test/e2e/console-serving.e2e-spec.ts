@@ -1,9 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiHarness, startApi } from '../support/api-harness';
+import { ADMIN_KEY, ApiHarness, startApi } from '../support/api-harness';
 
 const INDEX = '<!doctype html><title>Gantry</title><script src="/assets/index-abc123.js"></script>';
+/** A bundle big enough to be worth compressing (over compression's 1 KB threshold). */
+const BUNDLE = `console.log(${JSON.stringify('gantry '.repeat(2000))});`;
 
 /** The console is served by the API's own port: files, caching, client routes, API untouched. */
 describe('serving the web console', () => {
@@ -15,6 +19,7 @@ describe('serving the web console', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), INDEX);
     writeFileSync(join(dir, 'assets/index-abc123.js'), 'console.log("gantry")');
+    writeFileSync(join(dir, 'assets/vendor-def456.js'), BUNDLE);
     writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     api = await startApi('console-serving', {}, { consoleDir: dir });
     bare = await startApi('console-serving-bare', {}, { consoleDir: null });
@@ -71,5 +76,59 @@ describe('serving the web console', () => {
     const response = await bare.anonymous().get('/').expect(404);
     expect(response.text).toContain('npm run build');
     await bare.get('/api/environments').expect(200);
+  });
+
+  it('compresses the console files and the API answers for clients that accept gzip', async () => {
+    const bundle = await api
+      .anonymous()
+      .get('/assets/vendor-def456.js')
+      .set('Accept-Encoding', 'gzip')
+      .expect(200);
+    expect(bundle.headers['content-encoding']).toBe('gzip');
+    expect(bundle.headers['vary']).toMatch(/Accept-Encoding/);
+    expect(bundle.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(bundle.text).toBe(BUNDLE);
+
+    const document = await api
+      .anonymous()
+      .get('/api/openapi.json')
+      .set('Accept-Encoding', 'gzip')
+      .expect(200);
+    expect(document.headers['content-encoding']).toBe('gzip');
+    expect(document.body).toHaveProperty('openapi');
+
+    const plain = await api
+      .anonymous()
+      .get('/assets/vendor-def456.js')
+      .set('Accept-Encoding', 'identity')
+      .expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('never compresses an event stream, so each event reaches the client as it is sent', async () => {
+    const server = api.app.getHttpServer() as Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const response = await new Promise<IncomingMessage>((resolve, reject) =>
+      get(
+        `http://127.0.0.1:${port}/api/dashboard/stream`,
+        { headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Accept-Encoding': 'gzip' } },
+        resolve,
+      ).on('error', reject),
+    );
+    try {
+      expect(response.headers['content-type']).toMatch(/text\/event-stream/);
+      expect(response.headers['content-encoding']).toBeUndefined();
+      const firstEvent = await new Promise<string>((resolve) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => {
+          text += chunk.toString('utf8');
+          if (text.includes('\n\n')) resolve(text);
+        });
+      });
+      expect(firstEvent).toMatch(/^event: ready/m);
+    } finally {
+      response.destroy();
+    }
   });
 });

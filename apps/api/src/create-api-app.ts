@@ -7,6 +7,7 @@ import { ApiModule } from './api.module';
 import { builtConsoleDirectory } from './console/console-files';
 import { serveConsole } from './console/serve-console';
 import { useJsonBodies } from './http/body-parsing';
+import { compressResponses } from './http/compress-responses';
 import { ProblemFilter } from './http/problem.filter';
 import { mountOpenApi } from './openapi/mount-openapi';
 import { buildOpenApiDocument } from './openapi/openapi-document';
@@ -27,6 +28,7 @@ export async function createApiApp(
   );
   app.set('trust proxy', config.TRUST_PROXY);
   app.useLogger(app.get(Logger));
+  compressResponses(app);
   useJsonBodies(app);
   app.useGlobalFilters(
     new ProblemFilter({
