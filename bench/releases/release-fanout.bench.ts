@@ -28,7 +28,7 @@ interface Created {
   id: string;
   version: string;
   deployments: { status: string }[];
-  /** All the automatic deployments; `deployments` holds the first 50. */
+  /** All the automatic deployments; `deployments` holds the first 25. */
   deploymentsTotal: number;
 }
 

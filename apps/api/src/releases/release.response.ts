@@ -120,7 +120,7 @@ export const releaseResponse = apiSchema(
 export type ReleaseResponse = z.output<typeof releaseResponse>;
 
 /** How many of a new release's automatic deployments its creation returns; the rest are paged. */
-export const CREATED_RELEASE_DEPLOYMENTS_SHOWN = 50;
+export const CREATED_RELEASE_DEPLOYMENTS_SHOWN = 25;
 
 export const createdReleaseResponse = apiSchema(
   'CreatedRelease',

@@ -1057,7 +1057,7 @@ export interface components {
             };
             /** Format: date-time */
             createdAt: string;
-            /** @description The first of the deployments its lifecycle queued on its own (at most 50); GET /api/deployments?release={id} pages them all */
+            /** @description The first of the deployments its lifecycle queued on its own (at most 25); GET /api/deployments?release={id} pages them all */
             deployments: components["schemas"]["Deployment"][];
             /** @description The deployments its lifecycle queued on its own, in all */
             deploymentsTotal: number;
