@@ -49,6 +49,7 @@ export class EcsUpdateServiceExecutor implements StepExecutor {
         channel: input.channel.name,
       }),
     });
+    target.ready();
     return new ServiceImageUpdate(
       target,
       targetRecorder(context.runs, target.target),

@@ -38,6 +38,7 @@ import {
 } from '../process/step-executor';
 import { DeploymentLog } from './deployment-log';
 import { RUNNER_SETTINGS, RunnerSettings } from './runner-settings';
+import { StartGate } from './start-gate';
 
 /** A step of the running deployment: the release's definition and its recorded progress. */
 interface StepInRun {
@@ -88,6 +89,10 @@ export class DeploymentRunner {
   /** Deployments this process runs now: one runner per deployment, even within one process. */
   private readonly running = new Set<string>();
 
+  /** A few deployments at a time get ready for AWS; each one's way to let the next in. */
+  private readonly startGate = new StartGate(GETTING_READY_AT_ONCE);
+  private readonly gettingReady = new Map<string, () => void>();
+
   async run(deploymentId: string): Promise<void> {
     // A job redelivered while this process still runs the deployment (an event-loop stall outlived
     // the job lock) finds its runner alive: the runner carries on, the duplicate stops here.
@@ -135,7 +140,29 @@ export class DeploymentRunner {
     }
   }
 
+  /** One attempt, its start (up to its first AWS call) through the start gate. */
   private async attempt(
+    deploymentId: string,
+    heldToken: number | null,
+    resumedAfter: Dependency | null,
+    onClaimed: (token: number) => void,
+  ): Promise<void> {
+    const leave = await this.startGate.enter();
+    this.gettingReady.set(deploymentId, leave);
+    try {
+      await this.claimAndRun(deploymentId, heldToken, resumedAfter, onClaimed);
+    } finally {
+      this.ready(deploymentId);
+    }
+  }
+
+  /** The deployment is ready for AWS, or its attempt ended: the next one may get ready. */
+  private ready(deploymentId: string): void {
+    this.gettingReady.get(deploymentId)?.();
+    this.gettingReady.delete(deploymentId);
+  }
+
+  private async claimAndRun(
     deploymentId: string,
     heldToken: number | null,
     resumedAfter: Dependency | null,
@@ -386,6 +413,8 @@ export class DeploymentRunner {
         settled.map((result) => (result as PromiseFulfilledResult<TargetOutcome>).value),
       );
     }
+    // A step's executor that never said it was ready for AWS ends the deployment's start here.
+    this.ready(deployment.id);
     await runs.updateStep(deployment.id, step.slug, {
       status: outcome.status,
       error: outcome.error,
@@ -461,6 +490,7 @@ export class DeploymentRunner {
           log,
           isCancelRequested,
           clusterProblem: () => this.preflight.problem(clients.limiterKey, access.cluster, ecs),
+          ready: () => this.ready(deployment.id),
         },
       });
     }, log);
@@ -518,6 +548,14 @@ export class DeploymentRunner {
     return timer;
   }
 }
+
+/**
+ * Deployments of one worker getting ready for AWS at once (claim, steps, render, first writes).
+ * A fan-out's first ones reach AWS within seconds instead of all of them at once, late; and
+ * getting ready keeps a large share of PostgreSQL's pool while hundreds of others are following
+ * their stacks (a fan-out of 1,000 on a loaded machine: 200 is faster than 20 or 50).
+ */
+const GETTING_READY_AT_ONCE = 200;
 
 const OUTAGE_PAUSE_MIN_MS = 250;
 const OUTAGE_PAUSE_MAX_MS = 5000;

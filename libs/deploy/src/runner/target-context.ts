@@ -14,6 +14,11 @@ export interface TargetContext {
   isCancelRequested: () => Promise<boolean>;
   /** Null when the target's cluster is ACTIVE; otherwise why nothing may be deployed there. */
   clusterProblem: () => Promise<string | null>;
+  /**
+   * Says the target is ready for AWS (rendered, about to make its first call): the next
+   * deployment may start getting ready (see StartGate). Call it before any wait on AWS.
+   */
+  ready: () => void;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -69,6 +69,7 @@ export class TargetDeployment {
 
   async run(): Promise<TargetOutcome> {
     const rendered = await this.render();
+    this.context.ready();
     const existing = this.context.target.changeSetName
       ? await this.context.cloudformation.describeChangeSet(this.stackName, this.changeSetName)
       : null;
