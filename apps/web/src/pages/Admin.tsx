@@ -14,6 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { ConfirmedActionButton, useConfirmedAction } from '../components/ConfirmedAction';
 import { CreateForm } from '../components/CreateForm';
 import { DataTable } from '../components/DataTable';
 import { Loaded, Problem } from '../components/Problem';
@@ -310,7 +311,7 @@ export function ApiKeys() {
   const [envs, setEnvs] = useState<string[]>([]);
   const [projectRefs, setProjectRefs] = useState<string[]>([]);
   const [created, setCreated] = useState<Schema<'CreatedApiKey'>>();
-  const [revokeError, setRevokeError] = useState<Error>();
+  const revoke = useConfirmedAction(list.reload);
   const names = (ids: string[], items: { id: string; slug: string }[] | undefined) =>
     ids.map((id) => items?.find((item) => item.id === id)?.slug ?? id).join(', ') || 'all';
   return (
@@ -379,7 +380,7 @@ export function ApiKeys() {
           </Code>
         </Alert>
       )}
-      <Problem error={revokeError} />
+      <Problem error={revoke.error} />
       <Loaded data={list.data} error={list.error}>
         {(page) => (
           <DataTable
@@ -402,31 +403,17 @@ export function ApiKeys() {
               {
                 header: 'Revoke',
                 cell: (item) => (
-                  <Button
-                    size="xs"
-                    color="red"
-                    variant="outline"
-                    aria-label={`Revoke ${item.name}`}
-                    onClick={async () => {
-                      if (
-                        !window.confirm(`Revoke the key '${item.name}'? It stops working at once.`)
+                  <ConfirmedActionButton
+                    verb="Revoke"
+                    name={item.name}
+                    question={`Revoke the key '${item.name}'? It stops working at once.`}
+                    with={revoke}
+                    action={() =>
+                      must(
+                        client.DELETE('/api/api-keys/{id}', { params: { path: { id: item.id } } }),
                       )
-                        return;
-                      setRevokeError(undefined);
-                      try {
-                        await must(
-                          client.DELETE('/api/api-keys/{id}', {
-                            params: { path: { id: item.id } },
-                          }),
-                        );
-                        list.reload();
-                      } catch (error) {
-                        setRevokeError(error as Error);
-                      }
-                    }}
-                  >
-                    Revoke
-                  </Button>
+                    }
+                  />
                 ),
               },
             ]}

@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Group,
   MultiSelect,
   NumberInput,
@@ -12,6 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { ConfirmedActionButton, useConfirmedAction } from '../components/ConfirmedAction';
 import { CreateForm } from '../components/CreateForm';
 import { DataTable } from '../components/DataTable';
 import { Loaded, Problem } from '../components/Problem';
@@ -63,7 +63,7 @@ export function Freezes() {
     () => must(client.GET('/api/freezes', { params: { query: { limit: 500 } } })),
     [],
   );
-  const [deleteError, setDeleteError] = useState<Error>();
+  const remove = useConfirmedAction(list.reload);
   return (
     <Stack>
       <Group justify="space-between">
@@ -74,7 +74,7 @@ export function Freezes() {
         While a freeze holds, deployments into its scope are refused (an admin may override with a
         reason) and automatic ones wait until it ends.
       </Text>
-      <Problem error={deleteError} />
+      <Problem error={remove.error} />
       <Loaded data={list.data} error={list.error}>
         {(page) => (
           <DataTable
@@ -106,28 +106,19 @@ export function Freezes() {
                     {
                       header: 'Delete',
                       cell: (item: Freeze) => (
-                        <Button
-                          size="xs"
-                          color="red"
-                          variant="outline"
-                          aria-label={`Delete ${item.name}`}
-                          onClick={async () => {
-                            if (!window.confirm(`Delete the freeze '${item.name}'?`)) return;
-                            setDeleteError(undefined);
-                            try {
-                              await must(
-                                client.DELETE('/api/freezes/{ref}', {
-                                  params: { path: { ref: item.id } },
-                                }),
-                              );
-                              list.reload();
-                            } catch (error) {
-                              setDeleteError(error as Error);
-                            }
-                          }}
-                        >
-                          Delete
-                        </Button>
+                        <ConfirmedActionButton
+                          verb="Delete"
+                          name={item.name}
+                          question={`Delete the freeze '${item.name}'?`}
+                          with={remove}
+                          action={() =>
+                            must(
+                              client.DELETE('/api/freezes/{ref}', {
+                                params: { path: { ref: item.id } },
+                              }),
+                            )
+                          }
+                        />
                       ),
                     },
                   ]

@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Checkbox,
   Group,
   MultiSelect,
@@ -13,6 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { ConfirmedActionButton, useConfirmedAction } from '../components/ConfirmedAction';
 import { CreateForm } from '../components/CreateForm';
 import { DataTable } from '../components/DataTable';
 import { Loaded, Problem } from '../components/Problem';
@@ -72,14 +72,14 @@ export function Subscriptions() {
     () => must(client.GET('/api/subscriptions', { params: { query: { limit: 500 } } })),
     [],
   );
-  const [deleteError, setDeleteError] = useState<Error>();
+  const remove = useConfirmedAction(list.reload);
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Notification subscriptions</Title>
         <NewSubscription onCreated={list.reload} />
       </Group>
-      <Problem error={deleteError} />
+      <Problem error={remove.error} />
       <Loaded data={list.data} error={list.error}>
         {(page) => (
           <DataTable
@@ -117,28 +117,19 @@ export function Subscriptions() {
               {
                 header: 'Delete',
                 cell: (item) => (
-                  <Button
-                    size="xs"
-                    color="red"
-                    variant="outline"
-                    aria-label={`Delete ${item.name}`}
-                    onClick={async () => {
-                      if (!window.confirm(`Delete the subscription '${item.name}'?`)) return;
-                      setDeleteError(undefined);
-                      try {
-                        await must(
-                          client.DELETE('/api/subscriptions/{ref}', {
-                            params: { path: { ref: item.id } },
-                          }),
-                        );
-                        list.reload();
-                      } catch (error) {
-                        setDeleteError(error as Error);
-                      }
-                    }}
-                  >
-                    Delete
-                  </Button>
+                  <ConfirmedActionButton
+                    verb="Delete"
+                    name={item.name}
+                    question={`Delete the subscription '${item.name}'?`}
+                    with={remove}
+                    action={() =>
+                      must(
+                        client.DELETE('/api/subscriptions/{ref}', {
+                          params: { path: { ref: item.id } },
+                        }),
+                      )
+                    }
+                  />
                 ),
               },
             ]}
