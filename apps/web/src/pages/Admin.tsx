@@ -18,6 +18,7 @@ import { ConfirmedActionButton, useConfirmedAction } from '../components/Confirm
 import { CreateForm } from '../components/CreateForm';
 import { DataTable } from '../components/DataTable';
 import { Loaded, Problem } from '../components/Problem';
+import { useScopeChoices } from '../components/ScopeSelects';
 import { must, Schema } from '../lib/api';
 import { useSession } from '../lib/auth';
 import { when, slugOptions } from '../lib/format';
@@ -301,11 +302,7 @@ export function ApiKeys() {
     () => must(client.GET('/api/api-keys', { params: { query: { limit: 500 } } })),
     [],
   );
-  const environments = useData(() => must(client.GET('/api/environments', {})), []);
-  const projects = useData(
-    () => must(client.GET('/api/projects', { params: { query: { limit: 500 } } })),
-    [],
-  );
+  const choices = useScopeChoices();
   const [name, setName] = useState('');
   const [role, setRole] = useState<string | null>('viewer');
   const [envs, setEnvs] = useState<string[]>([]);
@@ -352,14 +349,14 @@ export function ApiKeys() {
           <MultiSelect
             label="Limited to environments"
             description="Empty: every environment"
-            data={slugOptions(environments.data?.items ?? [])}
+            data={slugOptions(choices.environments)}
             value={envs}
             onChange={setEnvs}
           />
           <MultiSelect
             label="Limited to projects"
             description="Empty: every project"
-            data={slugOptions(projects.data?.items ?? [])}
+            data={slugOptions(choices.projects)}
             value={projectRefs}
             onChange={setProjectRefs}
             searchable
@@ -396,9 +393,9 @@ export function ApiKeys() {
               },
               {
                 header: 'Environments',
-                cell: (item) => names(item.environments, environments.data?.items),
+                cell: (item) => names(item.environments, choices.environments),
               },
-              { header: 'Projects', cell: (item) => names(item.projects, projects.data?.items) },
+              { header: 'Projects', cell: (item) => names(item.projects, choices.projects) },
               { header: 'Last used', cell: (item) => when(item.lastUsedAt) },
               {
                 header: 'Revoke',

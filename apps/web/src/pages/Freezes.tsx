@@ -15,6 +15,7 @@ import { ConfirmedActionButton, useConfirmedAction } from '../components/Confirm
 import { CreateForm } from '../components/CreateForm';
 import { DataTable } from '../components/DataTable';
 import { Loaded, Problem } from '../components/Problem';
+import { ProjectAndEnvironmentSelects, useScopeChoices } from '../components/ScopeSelects';
 import { must, Schema } from '../lib/api';
 import { useSession } from '../lib/auth';
 import { slugOptions, when } from '../lib/format';
@@ -133,11 +134,7 @@ export function Freezes() {
 
 function NewFreeze({ onCreated }: { onCreated(): void }) {
   const { client } = useSession();
-  const environments = useData(() => must(client.GET('/api/environments', {})), []);
-  const projects = useData(
-    () => must(client.GET('/api/projects', { params: { query: { limit: 500 } } })),
-    [],
-  );
+  const choices = useScopeChoices();
   const tenants = useData(
     () => must(client.GET('/api/tenants', { params: { query: { limit: 500 } } })),
     [],
@@ -298,22 +295,13 @@ function NewFreeze({ onCreated }: { onCreated(): void }) {
               />
             </>
           )}
-          <MultiSelect
-            label="Projects"
-            description="Empty: every project"
-            data={slugOptions(projects.data?.items ?? [])}
-            value={projectRefs}
-            onChange={setProjectRefs}
-            searchable
-            error={errorOf('projects')}
-          />
-          <MultiSelect
-            label="Environments"
-            description="Empty: every environment"
-            data={slugOptions(environments.data?.items ?? [])}
-            value={environmentRefs}
-            onChange={setEnvironmentRefs}
-            error={errorOf('environments')}
+          <ProjectAndEnvironmentSelects
+            choices={choices}
+            projectRefs={projectRefs}
+            onProjectRefs={setProjectRefs}
+            environmentRefs={environmentRefs}
+            onEnvironmentRefs={setEnvironmentRefs}
+            errorOf={errorOf}
           />
           <MultiSelect
             label="Tenants"

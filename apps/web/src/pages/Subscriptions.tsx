@@ -16,9 +16,9 @@ import { ConfirmedActionButton, useConfirmedAction } from '../components/Confirm
 import { CreateForm } from '../components/CreateForm';
 import { DataTable } from '../components/DataTable';
 import { Loaded, Problem } from '../components/Problem';
+import { ProjectAndEnvironmentSelects, useScopeChoices } from '../components/ScopeSelects';
 import { must, Schema } from '../lib/api';
 import { useSession } from '../lib/auth';
-import { slugOptions } from '../lib/format';
 import { useData } from '../lib/use-data';
 
 type Subscription = Schema<'Subscription'>;
@@ -142,11 +142,7 @@ export function Subscriptions() {
 
 function NewSubscription({ onCreated }: { onCreated(): void }) {
   const { client } = useSession();
-  const environments = useData(() => must(client.GET('/api/environments', {})), []);
-  const projects = useData(
-    () => must(client.GET('/api/projects', { params: { query: { limit: 500 } } })),
-    [],
-  );
+  const choices = useScopeChoices();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<Kind>('webhook');
   const [events, setEvents] = useState<string[]>([]);
@@ -291,22 +287,13 @@ function NewSubscription({ onCreated }: { onCreated(): void }) {
               )}
             </>
           )}
-          <MultiSelect
-            label="Projects"
-            description="Empty: every project"
-            data={slugOptions(projects.data?.items ?? [])}
-            value={projectRefs}
-            onChange={setProjectRefs}
-            searchable
-            error={errorOf('projects')}
-          />
-          <MultiSelect
-            label="Environments"
-            description="Empty: every environment"
-            data={slugOptions(environments.data?.items ?? [])}
-            value={environmentRefs}
-            onChange={setEnvironmentRefs}
-            error={errorOf('environments')}
+          <ProjectAndEnvironmentSelects
+            choices={choices}
+            projectRefs={projectRefs}
+            onProjectRefs={setProjectRefs}
+            environmentRefs={environmentRefs}
+            onEnvironmentRefs={setEnvironmentRefs}
+            errorOf={errorOf}
           />
           <TextInput
             label="Tenant tags"
