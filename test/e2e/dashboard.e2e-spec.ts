@@ -193,7 +193,7 @@ describe('dashboard API', () => {
     const first = (
       await api.post('/api/projects/fleet/releases', { images, version: '1.0.0' }).expect(201)
     ).body;
-    expect(first.deployments).toHaveLength(200);
+    expect(first.deploymentsTotal).toBe(200);
     // One statement: half the tenants succeed, a quarter fail, a quarter still run.
     await sql(
       `UPDATE deployments d SET status = CASE WHEN n % 4 < 2 THEN 'succeeded' WHEN n % 4 = 2 THEN 'failed' ELSE 'running' END,

@@ -86,7 +86,7 @@ describe('release, deploy and promote against a local HTTP server', () => {
     api = await startFakeApi({
       'POST /api/projects/shop-web/releases': {
         status: 201,
-        body: { id: 'r-142', version: '1.4.2', deployments: [] },
+        body: { id: 'r-142', version: '1.4.2', deployments: [], deploymentsTotal: 0 },
       },
     });
     const result = await gantry(api, [
@@ -121,7 +121,7 @@ describe('release, deploy and promote against a local HTTP server', () => {
     api = await startFakeApi({
       'POST /api/projects/shop-web/releases': {
         status: 201,
-        body: { id: 'r-142', version: '1.4.2', deployments: [] },
+        body: { id: 'r-142', version: '1.4.2', deployments: [], deploymentsTotal: 0 },
       },
       'POST /api/releases/r-142/deployments': {
         status: 202,
@@ -144,7 +144,12 @@ describe('release, deploy and promote against a local HTTP server', () => {
     api = await startFakeApi({
       'POST /api/projects/shop-web/releases': {
         status: 201,
-        body: { id: 'r-142', version: '1.4.2', deployments: [deployment('d1', 'queued')] },
+        body: {
+          id: 'r-142',
+          version: '1.4.2',
+          deployments: [deployment('d1', 'queued')],
+          deploymentsTotal: 1,
+        },
       },
       ...progressing('d1', 'succeeded', 1),
     });
