@@ -14,6 +14,7 @@ import { DeploymentProcess1796413016849 } from './1796413016849-DeploymentProces
 import { DeploymentCountsPerStatement1796414071089 } from './1796414071089-DeploymentCountsPerStatement';
 import { DeploymentTrackingPerStatement1796421289054 } from './1796421289054-DeploymentTrackingPerStatement';
 import { ReleaseDeploymentsIndex1796423286277 } from './1796423286277-ReleaseDeploymentsIndex';
+import { DashboardCellSnapshot1796424463410 } from './1796424463410-DashboardCellSnapshot';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   DeploymentCountsPerStatement1796414071089,
   DeploymentTrackingPerStatement1796421289054,
   ReleaseDeploymentsIndex1796423286277,
+  DashboardCellSnapshot1796424463410,
 ];

@@ -243,6 +243,79 @@ describe('dashboard API', () => {
     );
   });
 
+  it('after successes, failures and cancels in one statement shows every cell as recomputed from the deployments', async () => {
+    await api
+      .post('/api/projects', {
+        name: 'Batch',
+        lifecycle: 'auto',
+        tenancy: 'tenanted',
+        targetTags: ['web'],
+        step: sampleStep(),
+      })
+      .expect(201);
+    await sql(`
+      INSERT INTO tenants (slug, name) SELECT 'batch-' || n, 'Batch ' || lpad(n::text, 2, '0') FROM generate_series(1, 30) AS n;
+      INSERT INTO tenant_connections (tenant_id, project_id, environment_id)
+        SELECT t.id, p.id, e.id FROM tenants t, projects p, environments e
+         WHERE p.slug = 'batch' AND e.slug = 'dev' AND t.slug LIKE 'batch-%';`);
+    const settleInOneStatement = (releaseId: string) =>
+      sql(
+        `UPDATE deployments d SET status = CASE n % 3 WHEN 0 THEN 'cancelled' WHEN 1 THEN 'succeeded' ELSE 'failed' END,
+                finished_at = now()
+           FROM (SELECT id, row_number() OVER (ORDER BY seq) AS n FROM deployments WHERE release_id = $1) numbered
+          WHERE d.id = numbered.id`,
+        [releaseId],
+      );
+    for (const version of ['1.0.0', '1.1.0']) {
+      const release = (
+        await api.post('/api/projects/batch/releases', { images, version }).expect(201)
+      ).body;
+      await settleInOneStatement(release.id);
+    }
+    // The latest attempt per cell, and the deployment that succeeded last, from the whole history.
+    const recomputed = await sql(`
+      SELECT p.slug AS project, e.slug AS environment, l.id AS "deploymentId", l.status,
+             l.finished_at AS "finishedAt", lr.id AS "releaseId", lr.version,
+             v.id AS "liveId", vr.id AS "liveReleaseId", vr.version AS "liveVersion"
+        FROM (SELECT DISTINCT ON (project_id, environment_id) * FROM deployments
+               ORDER BY project_id, environment_id, seq DESC) l
+        JOIN projects p ON p.id = l.project_id JOIN environments e ON e.id = l.environment_id
+        JOIN releases lr ON lr.id = l.release_id
+        LEFT JOIN (SELECT DISTINCT ON (project_id, environment_id) * FROM deployments WHERE status = 'succeeded'
+                    ORDER BY project_id, environment_id, finished_at DESC NULLS LAST, seq DESC) v
+          ON v.project_id = l.project_id AND v.environment_id = l.environment_id
+        LEFT JOIN releases vr ON vr.id = v.release_id
+       ORDER BY p.slug, e.slug`);
+    const { body } = await api.get('/api/dashboard').expect(200);
+    const shown = (body as FullDashboard).projects.flatMap(({ project: { slug }, cells }) =>
+      cells.map((cell) => ({
+        project: slug,
+        environment: cell.environment.slug,
+        deploymentId: cell.deploymentId,
+        status: cell.status,
+        finishedAt: cell.finishedAt === null ? null : new Date(cell.finishedAt).getTime(),
+        releaseId: cell.release.id,
+        version: cell.release.version,
+        liveId: cell.live?.deploymentId ?? null,
+        liveReleaseId: cell.live?.release.id ?? null,
+        liveVersion: cell.live?.release.version ?? null,
+      })),
+    );
+    expect(shown.some((cell) => cell.project === 'batch' && cell.status === 'cancelled')).toBe(
+      true,
+    );
+    const byCell = (a: { project: string; environment: string }, b: typeof a) =>
+      `${a.project}/${a.environment}`.localeCompare(`${b.project}/${b.environment}`);
+    expect(shown.sort(byCell)).toEqual(
+      recomputed
+        .map((row: { finishedAt: Date | null }) => ({
+          ...row,
+          finishedAt: row.finishedAt === null ? null : row.finishedAt.getTime(),
+        }))
+        .sort(byCell),
+    );
+  });
+
   it('keeps its cells equal to a rebuild from the whole history', async () => {
     const maintained = await sql(
       `SELECT * FROM dashboard_cells ORDER BY project_id, environment_id`,
@@ -258,6 +331,19 @@ describe('dashboard API', () => {
 
 type DashboardBody = {
   projects: { project: { slug: string }; cells: { tenants?: unknown }[] }[];
+};
+type FullDashboard = {
+  projects: {
+    project: { slug: string };
+    cells: {
+      environment: { slug: string };
+      deploymentId: string;
+      status: string;
+      finishedAt: string | null;
+      release: { id: string; version: string };
+      live: { deploymentId: string; release: { id: string; version: string } } | null;
+    }[];
+  }[];
 };
 const project = (body: DashboardBody, slug: string) =>
   body.projects.find((p) => p.project.slug === slug)!;

@@ -63,7 +63,8 @@ export interface DashboardFilter {
 
 /**
  * What the dashboard shows, read from `dashboard_cells` (maintained by triggers on deployments and
- * tenant connections): a row per (project, environment), whatever the length of the history.
+ * tenant connections): a row per (project, environment) holding its latest and live deployment's
+ * release, status and times, whatever the length of the history; no join into `deployments`.
  * A tenant-tag filter aggregates `stack_deployments`, a row per tenant stack, instead.
  */
 @Injectable()
@@ -73,25 +74,21 @@ export class DashboardRepository {
   cells(filter: DashboardFilter): Promise<DashboardCellRow[]> {
     if (filter.projectIds.length === 0) return Promise.resolve([]);
     const values: unknown[] = [filter.projectIds, filter.environmentId ?? null];
-    const cells = filter.tenantTags?.length
-      ? taggedCellsSql(tagGroups(filter.tenantTags), values)
-      : `SELECT * FROM dashboard_cells WHERE project_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR environment_id = $2)`;
+    if (filter.tenantTags?.length) {
+      const cells = taggedCellsSql(tagGroups(filter.tenantTags), values);
+      return this.dataSource.query(cellsOfTaggedTenantsSql(cells), values);
+    }
     return this.dataSource.query(
-      `WITH cells AS (${cells})
-       SELECT c.project_id AS "projectId", c.environment_id AS "environmentId", l.id AS "deploymentId",
-              json_build_object('id', lr.id, 'version', lr.version) AS release, l.status,
-              l.created_at AS "createdAt", l.finished_at AS "finishedAt",
-              CASE WHEN v.id IS NULL THEN NULL ELSE json_build_object(
-                'deploymentId', v.id, 'release', json_build_object('id', vr.id, 'version', vr.version),
-                'finishedAt', v.finished_at) END AS live,
-              json_build_object('connected', c.tenants_connected, 'live', c.tenants_live, 'queued', c.tenants_queued,
-                'running', c.tenants_running, 'waiting', c.tenants_waiting, 'succeeded', c.tenants_succeeded, 'failed', c.tenants_failed,
-                'cancelled', c.tenants_cancelled) AS tenants
-         FROM cells c
-         JOIN deployments l ON l.id = c.latest_deployment_id
-         JOIN releases lr ON lr.id = l.release_id
-         LEFT JOIN deployments v ON v.id = c.live_deployment_id
-         LEFT JOIN releases vr ON vr.id = v.release_id`,
+      `SELECT project_id AS "projectId", environment_id AS "environmentId", latest_deployment_id AS "deploymentId",
+              json_build_object('id', latest_release_id, 'version', latest_release_version) AS release,
+              latest_status AS status, latest_created_at AS "createdAt", latest_finished_at AS "finishedAt",
+              CASE WHEN live_deployment_id IS NULL THEN NULL ELSE json_build_object(
+                'deploymentId', live_deployment_id, 'release', json_build_object('id', live_release_id, 'version', live_release_version),
+                'finishedAt', live_finished_at) END AS live,
+              ${TENANT_COUNTS} AS tenants
+         FROM dashboard_cells
+        WHERE project_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR environment_id = $2)
+          AND latest_deployment_id IS NOT NULL`,
       values,
     );
   }
@@ -101,11 +98,11 @@ export class DashboardRepository {
     if (deploymentIds.length === 0) return Promise.resolve([]);
     return this.dataSource.query(
       `SELECT c.project_id AS "projectId", c.environment_id AS "environmentId",
-              c.latest_deployment_id AS "latestDeploymentId", l.status,
+              c.latest_deployment_id AS "latestDeploymentId", c.latest_status AS status,
               c.live_deployment_id AS "liveDeploymentId",
               concat_ws('/', c.tenants_connected, c.tenants_live, c.tenants_queued, c.tenants_running,
                         c.tenants_waiting, c.tenants_succeeded, c.tenants_failed, c.tenants_cancelled) AS tenants
-         FROM dashboard_cells c LEFT JOIN deployments l ON l.id = c.latest_deployment_id
+         FROM dashboard_cells c
         WHERE (c.project_id, c.environment_id) IN (
                 SELECT DISTINCT project_id, environment_id FROM deployments WHERE id = ANY($1::uuid[]))`,
       [deploymentIds],
@@ -135,7 +132,33 @@ export class DashboardRepository {
   }
 }
 
-/** Cells of the tenants carrying the tags, aggregated from their stacks; pushes the tag groups onto `values`. */
+const TENANT_COUNTS = `json_build_object('connected', tenants_connected, 'live', tenants_live, 'queued', tenants_queued,
+  'running', tenants_running, 'waiting', tenants_waiting, 'succeeded', tenants_succeeded, 'failed', tenants_failed,
+  'cancelled', tenants_cancelled)`;
+
+/** The dashboard rows of cells aggregated from tagged tenants' stacks: their latest and live deployments joined. */
+function cellsOfTaggedTenantsSql(cells: string): string {
+  return `WITH cells AS (${cells})
+    SELECT c.project_id AS "projectId", c.environment_id AS "environmentId", l.id AS "deploymentId",
+           json_build_object('id', lr.id, 'version', lr.version) AS release, l.status,
+           l.created_at AS "createdAt", l.finished_at AS "finishedAt",
+           CASE WHEN v.id IS NULL THEN NULL ELSE json_build_object(
+             'deploymentId', v.id, 'release', json_build_object('id', vr.id, 'version', vr.version),
+             'finishedAt', v.finished_at) END AS live,
+           ${TENANT_COUNTS} AS tenants
+      FROM cells c
+      JOIN deployments l ON l.id = c.latest_deployment_id
+      JOIN releases lr ON lr.id = l.release_id
+      LEFT JOIN deployments v ON v.id = c.live_deployment_id
+      LEFT JOIN releases vr ON vr.id = v.release_id`;
+}
+
+/**
+ * Cells of the tenants carrying the tags, aggregated from their stacks; pushes the tag groups onto
+ * `values`. The tagged tenants are selected first (GIN index on tags) and their stacks read through
+ * the tenant index, rather than every stack of the page's projects hashed against them; a stack
+ * keeps when its live deployment finished, so no stack looks up its live deployment.
+ */
 function taggedCellsSql(groups: string[][], values: unknown[]): string {
   const conditions = groups.map((group) => {
     values.push(group);
@@ -144,10 +167,9 @@ function taggedCellsSql(groups: string[][], values: unknown[]): string {
   return `
     WITH tagged AS (SELECT id FROM tenants WHERE ${conditions.join(' AND ')}),
     stacks AS (
-      SELECT s.*, live.finished_at AS live_finished_at, live.seq AS live_seq
-        FROM stack_deployments s JOIN tagged t ON t.id = s.tenant_id
-        LEFT JOIN deployments live ON live.id = s.live_deployment_id
-       WHERE s.project_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR s.environment_id = $2)
+      SELECT s.* FROM stack_deployments s
+       WHERE s.tenant_id = ANY(ARRAY(SELECT id FROM tagged))
+         AND s.project_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR s.environment_id = $2)
     ),
     connected AS (
       SELECT c.project_id, c.environment_id, count(*)::int AS n
