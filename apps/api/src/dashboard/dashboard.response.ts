@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { deploymentStatus } from '../deployments/deployment.response';
 import { apiSchema, resourceRef, timestamp } from '../http/api-schemas';
 
-const releaseRef = z.object({ id: z.string(), version: z.string() });
+/** A release as a dashboard cell names it. */
+export const releaseRef = z.object({ id: z.string(), version: z.string() });
+
+/** The deployment that succeeded last in a cell (what runs there), on either dashboard. */
+export const liveDeployment = z.object({
+  deploymentId: z.string(),
+  release: releaseRef,
+  finishedAt: timestamp.nullable(),
+});
 const count = z.number().int();
 
 export const dashboardCellResponse = apiSchema(
@@ -13,8 +21,7 @@ export const dashboardCellResponse = apiSchema(
     status: deploymentStatus,
     finishedAt: timestamp.nullable(),
     deploymentId: z.string().meta({ description: 'The latest deployment in the cell' }),
-    live: z
-      .object({ deploymentId: z.string(), release: releaseRef, finishedAt: timestamp.nullable() })
+    live: liveDeployment
       .nullable()
       .meta({ description: 'The deployment that succeeded last: what runs there' }),
     tenants: z

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { deploymentStatus } from '../deployments/deployment.response';
 import { apiSchema, timestamp } from '../http/api-schemas';
-
-const releaseRef = z.object({ id: z.string(), version: z.string() });
+import { liveDeployment, releaseRef } from './dashboard.response';
 
 export const tenantDashboardCellResponse = apiSchema(
   'TenantDashboardCell',
@@ -12,8 +11,7 @@ export const tenantDashboardCellResponse = apiSchema(
       description:
         'Whether the tenant is connected to the project here (false: a stack from before it was disconnected)',
     }),
-    live: z
-      .object({ deploymentId: z.string(), release: releaseRef, finishedAt: timestamp.nullable() })
+    live: liveDeployment
       .nullable()
       .meta({ description: "The tenant's deployment that succeeded last here: what runs there" }),
     latest: z
