@@ -21,6 +21,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import {
   failureOf,
+  sandboxClientConfig,
   serviceTemplate,
   startKitWithClusters,
   stopKit,
@@ -76,12 +77,7 @@ describe('sandbox: Application Auto Scaling', () => {
   let scaling: ApplicationAutoScalingClient;
   beforeAll(async () => {
     kit = await startKitWithClusters('apps');
-    scaling = new ApplicationAutoScalingClient({
-      endpoint: kit.sandbox.url,
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 1,
-    });
+    scaling = new ApplicationAutoScalingClient(sandboxClientConfig(kit.sandbox));
   });
   afterAll(async () => {
     scaling.destroy();

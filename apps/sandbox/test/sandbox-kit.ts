@@ -14,12 +14,20 @@ export interface Kit {
   ecs: ECSClient;
 }
 
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+/** The settings of an SDK client (any service's) that calls this sandbox, once, with test credentials. */
+export function sandboxClientConfig(sandbox: RunningSandbox) {
+  return {
+    endpoint: sandbox.url,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  };
+}
 
 /** Starts a sandbox on a free port with SDK clients pointed at it. */
 export async function startKit(timeScale = 0.005, throttlePerSecond = 0): Promise<Kit> {
   const sandbox = await startSandbox({ port: 0, timeScale, throttlePerSecond });
-  const config = { endpoint: sandbox.url, region: 'eu-west-1', credentials, maxAttempts: 1 };
+  const config = sandboxClientConfig(sandbox);
   return { sandbox, cfn: new CloudFormationClient(config), ecs: new ECSClient(config) };
 }
 

@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-ssm';
 import {
   failureOf,
+  sandboxClientConfig,
   startKitWithClusters,
   stopKit,
   waitForStack,
@@ -36,12 +37,7 @@ describe('sandbox: SSM parameters', () => {
   const cluster = 'jobs';
   beforeAll(async () => {
     kit = await startKitWithClusters(cluster);
-    ssm = new SSMClient({
-      endpoint: kit.sandbox.url,
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 1,
-    });
+    ssm = new SSMClient(sandboxClientConfig(kit.sandbox));
   });
   afterAll(async () => {
     ssm.destroy();
