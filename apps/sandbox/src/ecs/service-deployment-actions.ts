@@ -55,7 +55,8 @@ function circuitBreakerStatus(record: ServiceDeploymentRecord): string {
   return record.finishedAt ? 'MONITORING_COMPLETE' : 'MONITORING';
 }
 
-function serviceDeploymentShape(ecs: Ecs, service: Service, r: ServiceDeploymentRecord): Input {
+/** What a ServiceDeployment and its ListServiceDeployments brief (ServiceDeploymentBrief) both begin with. */
+function serviceDeploymentIdentity(r: ServiceDeploymentRecord): Input {
   return {
     serviceDeploymentArn: r.serviceDeploymentArn,
     serviceArn: r.serviceArn,
@@ -63,6 +64,12 @@ function serviceDeploymentShape(ecs: Ecs, service: Service, r: ServiceDeployment
     createdAt: seconds(r.createdAt),
     startedAt: seconds(r.startedAt),
     finishedAt: seconds(r.finishedAt),
+  };
+}
+
+function serviceDeploymentShape(ecs: Ecs, service: Service, r: ServiceDeploymentRecord): Input {
+  return {
+    ...serviceDeploymentIdentity(r),
     stoppedAt: seconds(r.stoppedAt),
     updatedAt: seconds(r.updatedAt),
     sourceServiceRevisions: r.sourceServiceRevisions.map((s) =>
@@ -104,12 +111,7 @@ export function listServiceDeployments(ecs: Ecs, region: string, input: Input): 
   const slice = matching.slice(start, start + max);
   return {
     serviceDeployments: slice.map((r) => ({
-      serviceDeploymentArn: r.serviceDeploymentArn,
-      serviceArn: r.serviceArn,
-      clusterArn: r.clusterArn,
-      createdAt: seconds(r.createdAt),
-      startedAt: seconds(r.startedAt),
-      finishedAt: seconds(r.finishedAt),
+      ...serviceDeploymentIdentity(r),
       targetServiceRevisionArn: r.targetServiceRevision.arn,
       status: r.status,
       statusReason: r.statusReason,
