@@ -11,7 +11,7 @@ import {
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
 import { eventually, PlatformHarness, startPlatform } from '../support/platform-harness';
-import { DeploymentView as Deployment } from '../support/deploy-client';
+import { deployClient, DeploymentView as Deployment } from '../support/deploy-client';
 import { seedPlatform } from '../support/seed';
 
 const FIRST_SECRET = 'hunter2-secret';
@@ -66,17 +66,7 @@ describe('production ECS options end to end: roles, secrets and auto-scaling aga
     await platform.close();
   });
 
-  const finished = (id: string) =>
-    eventually(
-      async () => {
-        const response = await api().get(`/api/deployments/${id}`).expect(200);
-        return ['succeeded', 'failed', 'cancelled'].includes(response.body.status)
-          ? (response.body as Deployment)
-          : undefined;
-      },
-      60_000,
-      `deployment ${id} to finish`,
-    );
+  const finished = (id: string) => deployClient(platform).finished(id, 60_000);
 
   /** Creates a release; dev deploys automatically: returns that deployment once finished. */
   const releaseToDev = async (version: string) => {

@@ -1,5 +1,9 @@
-import { eventually, PlatformHarness, startPlatform } from '../support/platform-harness';
-import { DeploymentView as Deployment, SandboxService } from '../support/deploy-client';
+import { PlatformHarness, startPlatform } from '../support/platform-harness';
+import {
+  deployClient,
+  DeploymentView as Deployment,
+  SandboxService,
+} from '../support/deploy-client';
 import { seedPlatform } from '../support/seed';
 
 /** The sandbox's view of a service: scoped desired count, tasks running, rolled out and steady on this deployment's task definition. */
@@ -27,17 +31,7 @@ describe('deployments end to end: API → queue → worker → sandbox', () => {
   });
   afterAll(() => platform.close());
 
-  const finished = (id: string) =>
-    eventually(
-      async () => {
-        const response = await api().get(`/api/deployments/${id}`).expect(200);
-        return ['succeeded', 'failed', 'cancelled'].includes(response.body.status)
-          ? (response.body as Deployment)
-          : undefined;
-      },
-      60_000,
-      `deployment ${id} to finish`,
-    );
+  const finished = (id: string) => deployClient(platform).finished(id, 60_000);
 
   const sandboxState = async () => (await fetch(`${platform.sandbox.url}/_sandbox/state`)).json();
 

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { eventually, PlatformHarness, startPlatform } from '../support/platform-harness';
-import { DeploymentView as Deployment } from '../support/deploy-client';
+import { deployClient, DeploymentView as Deployment } from '../support/deploy-client';
 import { seedPlatform } from '../support/seed';
 
 const TOKEN = 'ssm-token-value';
@@ -52,17 +52,7 @@ describe('a step reading an SSM parameter, end to end against the sandbox', () =
     await platform.close();
   });
 
-  const finished = (id: string) =>
-    eventually(
-      async () => {
-        const response = await api().get(`/api/deployments/${id}`).expect(200);
-        return ['succeeded', 'failed', 'cancelled'].includes(response.body.status)
-          ? (response.body as Deployment)
-          : undefined;
-      },
-      60_000,
-      `deployment ${id} to finish`,
-    );
+  const finished = (id: string) => deployClient(platform).finished(id, 60_000);
 
   /** Creates a release; dev deploys automatically: returns that deployment once finished. */
   const releaseToDev = async (version: string) => {
