@@ -36,6 +36,18 @@ describe('releases API', () => {
 
   const images = { web: '1.0.0', worker: 'main-3f2a1c' };
 
+  /** Creates a standard-lifecycle project of this tenancy, deploying to the targets tagged `targetTag`. */
+  const createProject = (name: string, tenancy: 'tenanted' | 'mixed', targetTag = 'web') =>
+    api
+      .post('/api/projects', {
+        name,
+        lifecycle: 'standard',
+        tenancy,
+        targetTags: [targetTag],
+        step: sampleStep(),
+      })
+      .expect(201);
+
   it('creates the first release in the default channel as 0.0.1 and queues its automatic phase-1 deployment', async () => {
     const response = await api
       .post('/api/projects/shop/releases', { images, notes: 'First cut' })
@@ -272,15 +284,7 @@ describe('releases API', () => {
   });
 
   it('bounds a tenanted release: the first cells and a summary inline, every cell paged', async () => {
-    await api
-      .post('/api/projects', {
-        name: 'Saas',
-        lifecycle: 'standard',
-        tenancy: 'tenanted',
-        targetTags: ['web'],
-        step: sampleStep(),
-      })
-      .expect(201);
+    await createProject('Saas', 'tenanted');
     await api.db.dataSource.query(
       `INSERT INTO tenants (slug, name) SELECT 'tenant-' || n, 'Tenant ' || lpad(n::text, 3, '0') FROM generate_series(1, 40) AS n;
        INSERT INTO tenant_connections (tenant_id, project_id, environment_id)
@@ -325,15 +329,7 @@ describe('releases API', () => {
   });
 
   it('returns the first 25 automatic deployments of a large release and pages them all by release', async () => {
-    await api
-      .post('/api/projects', {
-        name: 'Fleet',
-        lifecycle: 'standard',
-        tenancy: 'tenanted',
-        targetTags: ['web'],
-        step: sampleStep(),
-      })
-      .expect(201);
+    await createProject('Fleet', 'tenanted');
     await api.db.dataSource.query(
       `INSERT INTO tenants (slug, name) SELECT 'fleet-' || n, 'Fleet ' || lpad(n::text, 2, '0') FROM generate_series(1, 30) AS n;
        INSERT INTO tenant_connections (tenant_id, project_id, environment_id)
@@ -383,15 +379,7 @@ describe('releases API', () => {
       `INSERT INTO targets (slug, name, tags, tenanted_mode, region, cluster, credentials_type) VALUES ('mixed-main', 'Mixed main', '{mixed}', 'mixed', 'eu-west-1', 'mixed', 'sandbox');
        INSERT INTO target_environments (target_id, environment_id) SELECT t.id, e.id FROM targets t, environments e WHERE t.slug = 'mixed-main';`,
     );
-    await api
-      .post('/api/projects', {
-        name: 'Mixed',
-        lifecycle: 'standard',
-        tenancy: 'mixed',
-        targetTags: ['mixed'],
-        step: sampleStep(),
-      })
-      .expect(201);
+    await createProject('Mixed', 'mixed', 'mixed');
     // Twelve tenants: 1–8 everywhere, 9–12 in dev and prod only.
     await api.db.dataSource.query(
       `INSERT INTO tenants (slug, name) SELECT 'mixed-' || n, 'Mixed ' || lpad(n::text, 2, '0') FROM generate_series(1, 12) AS n;
