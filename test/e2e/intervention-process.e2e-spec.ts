@@ -1,6 +1,6 @@
 import { deployClient } from '../support/deploy-client';
 import { eventually, PlatformHarness, startPlatform } from '../support/platform-harness';
-import { deployStep, seedPlatform } from '../support/seed';
+import { createApiKeys, deployStep, seedPlatform } from '../support/seed';
 
 interface StepView {
   slug: string;
@@ -74,13 +74,7 @@ describe('manual intervention step in a deployment process', () => {
   beforeAll(async () => {
     platform = await startPlatform('intervene-process');
     client = deployClient(platform);
-    for (const [name, role] of [
-      ['alice', 'deployer'],
-      ['ci', 'deployer'],
-    ] as const) {
-      const created = await platform.api.post('/api/api-keys', { name, role }).expect(201);
-      keys[name] = created.body.key;
-    }
+    Object.assign(keys, await createApiKeys(platform.api, { alice: 'deployer', ci: 'deployer' }));
     for (const project of ['gated', 'refused', 'dropped', 'lapsed']) await approvalProject(project);
   });
   afterAll(() => platform.close());

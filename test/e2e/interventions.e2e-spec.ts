@@ -8,7 +8,7 @@ import { DeploymentRunsRepository, InterventionsRepository } from '@gantry/persi
 import { deploymentsQueue } from '../support/api-harness';
 import { deployClient } from '../support/deploy-client';
 import { eventually, PlatformHarness, startPlatform } from '../support/platform-harness';
-import { seedPlatform } from '../support/seed';
+import { createApiKeys, seedPlatform } from '../support/seed';
 
 /**
  * Manual intervention steps through the real API, PostgreSQL, Redis, worker and sandbox. The
@@ -100,15 +100,15 @@ describe('manual interventions: waiting, deciding, timing out', () => {
     receiver = await startReceiver();
     for (const project of ['gate', 'reject', 'lapse', 'drop'])
       await seedPlatform(platform.api, { project });
-    for (const [name, role] of [
-      ['alice', 'deployer'],
-      ['ci', 'deployer'],
-      ['val', 'viewer'],
-      ['bystander', 'deployer'],
-    ] as const) {
-      const created = await platform.api.post('/api/api-keys', { name, role }).expect(201);
-      keys[name] = created.body.key;
-    }
+    Object.assign(
+      keys,
+      await createApiKeys(platform.api, {
+        alice: 'deployer',
+        ci: 'deployer',
+        val: 'viewer',
+        bystander: 'deployer',
+      }),
+    );
     await platform.api
       .post('/api/subscriptions', {
         name: 'Approvals',

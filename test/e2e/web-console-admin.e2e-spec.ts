@@ -2,7 +2,7 @@ import { Browser, Locator, Page } from 'playwright-core';
 import { ADMIN_KEY } from '../support/api-harness';
 import { choose, consolePage, launchChromium, listen, signIn } from '../support/console-browser';
 import { PlatformHarness, startPlatform } from '../support/platform-harness';
-import { seedPlatform } from '../support/seed';
+import { createApiKeys, seedPlatform } from '../support/seed';
 
 jest.setTimeout(120_000);
 
@@ -21,11 +21,7 @@ describe('web console: freezes and subscriptions in Chromium', () => {
   beforeAll(async () => {
     platform = await startPlatform('web-console-admin', { startWorker: false });
     await seedPlatform(api());
-    for (const [name, role] of [
-      ['dora', 'deployer'],
-      ['val', 'viewer'],
-    ] as const)
-      keys[name] = (await api().post('/api/api-keys', { name, role }).expect(201)).body.key;
+    Object.assign(keys, await createApiKeys(api(), { dora: 'deployer', val: 'viewer' }));
     base = await listen(api().app);
     browser = await launchChromium();
   });

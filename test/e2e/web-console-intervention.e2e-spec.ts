@@ -6,7 +6,7 @@ import { DeploymentRunsRepository, InterventionsRepository } from '@gantry/persi
 import { consolePage, launchChromium, listen, signIn } from '../support/console-browser';
 import { deployClient } from '../support/deploy-client';
 import { PlatformHarness, startPlatform } from '../support/platform-harness';
-import { seedPlatform } from '../support/seed';
+import { createApiKeys, seedPlatform } from '../support/seed';
 
 /**
  * Approving a manual intervention in the console (Chromium, the real API): the deployment is
@@ -23,12 +23,7 @@ describe('web console: manual interventions in Chromium', () => {
   beforeAll(async () => {
     platform = await startPlatform('web-intervention', { startWorker: false });
     await seedPlatform(api());
-    for (const [name, role] of [
-      ['alice', 'deployer'],
-      ['val', 'viewer'],
-    ] as const) {
-      keys[name] = (await api().post('/api/api-keys', { name, role }).expect(201)).body.key;
-    }
+    Object.assign(keys, await createApiKeys(api(), { alice: 'deployer', val: 'viewer' }));
     base = await listen(api().app);
     browser = await launchChromium();
   });

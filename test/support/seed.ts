@@ -129,3 +129,14 @@ export function deployStep(): Record<string, unknown> {
     ],
   };
 }
+
+/** Creates an API key for each name with its role, in order: the secret keys by name. */
+export async function createApiKeys(
+  api: ApiHarness,
+  roles: Record<string, 'admin' | 'deployer' | 'viewer'>,
+): Promise<Record<string, string>> {
+  const keys: Record<string, string> = {};
+  for (const [name, role] of Object.entries(roles))
+    keys[name] = (await api.post('/api/api-keys', { name, role }).expect(201)).body.key;
+  return keys;
+}
