@@ -16,6 +16,8 @@ export function figuresOf(timings: number[], bytes: number): Figures {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), bytes };
 }
 
+const WARM_UP_REQUESTS = 3;
+
 /** `count` GET requests from `viewers` concurrent clients. */
 export async function measure(
   api: BenchApi,
@@ -24,19 +26,22 @@ export async function measure(
   viewers = 1,
 ): Promise<Figures> {
   const timings: number[] = [];
-  let bytes = 0;
+  let last: unknown;
   let next = 0;
+  // A few unmeasured requests first: the figures are of a running API, not of its first queries.
+  for (let warmUp = 0; warmUp < WARM_UP_REQUESTS; warmUp += 1) await api.call('GET', path);
   await Promise.all(
     Array.from({ length: viewers }, async () => {
       while (next < count) {
         next += 1;
         const { body, ms } = await api.call('GET', path);
         timings.push(ms);
-        bytes = JSON.stringify(body).length;
+        last = body;
       }
     }),
   );
-  return figuresOf(timings, bytes);
+  // Sized once, after timing: serialising every answer again would load the process being measured.
+  return figuresOf(timings, JSON.stringify(last).length);
 }
 
 export const line = (label: string, figures: Figures) =>

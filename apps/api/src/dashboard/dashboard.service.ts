@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import {
   DashboardCellRow,
   DashboardRepository,
-  EnvironmentEntity,
   EnvironmentsRepository,
-  ProjectEntity,
   ProjectsRepository,
+  ProjectSummary,
 } from '@gantry/persistence';
 import { DashboardQuery } from './dashboard.dto';
 
@@ -38,6 +37,8 @@ export class DashboardService {
     cells.sort(
       (a, b) => (position.get(a.environmentId) ?? 0) - (position.get(b.environmentId) ?? 0),
     );
+    const cellsOfProject = groupBy(cells, (cell) => cell.projectId);
+    const slugOf = new Map(environments.map((environment) => [environment.id, environment.slug]));
     const shown = onlyEnvironment ? [onlyEnvironment] : environments;
     return {
       environments: shown.map(({ id, slug, name, position: order }) => ({
@@ -53,29 +54,38 @@ export class DashboardService {
           name: project.name,
           tenancy: project.tenancy,
         },
-        cells: cells
-          .filter((cell) => cell.projectId === project.id)
-          .map((cell) => cellView(cell, project, environments)),
+        cells: (cellsOfProject.get(project.id) ?? []).map((cell) =>
+          cellView(cell, project, slugOf),
+        ),
       })),
       total,
     };
   }
 
-  private async pageOfProjects(query: DashboardQuery): Promise<[ProjectEntity[], number]> {
+  private async pageOfProjects(query: DashboardQuery): Promise<[ProjectSummary[], number]> {
     if (query.project) return [[await this.projects.get(query.project)], 1];
-    return this.projects.list(query.limit, query.offset);
+    return this.projects.listSummaries(query.limit, query.offset);
   }
 }
 
-function cellView(
-  cell: DashboardCellRow,
-  project: ProjectEntity,
-  environments: EnvironmentEntity[],
-) {
-  const environment = environments.find((candidate) => candidate.id === cell.environmentId);
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+function cellView(cell: DashboardCellRow, project: ProjectSummary, slugOf: Map<string, string>) {
   const { tenants } = cell;
   return {
-    environment: { id: cell.environmentId, slug: environment?.slug ?? cell.environmentId },
+    environment: {
+      id: cell.environmentId,
+      slug: slugOf.get(cell.environmentId) ?? cell.environmentId,
+    },
     release: cell.release,
     status: cell.status,
     finishedAt: cell.finishedAt,

@@ -4,6 +4,8 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { ChannelEntity, ProjectEntity } from '../entities';
 import { getByRef, getManyByRef } from './find-by-ref';
 
+export type ProjectSummary = Pick<ProjectEntity, 'id' | 'slug' | 'name' | 'tenancy'>;
+
 @Injectable()
 export class ProjectsRepository {
   constructor(
@@ -21,6 +23,16 @@ export class ProjectsRepository {
 
   list(limit: number, offset: number): Promise<[ProjectEntity[], number]> {
     return this.projects.findAndCount({ order: { name: 'ASC' }, take: limit, skip: offset });
+  }
+
+  /** A page of projects as a list of them shows them: without their process or variables. */
+  listSummaries(limit: number, offset: number): Promise<[ProjectSummary[], number]> {
+    return this.projects.findAndCount({
+      select: { id: true, slug: true, name: true, tenancy: true },
+      order: { name: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
   }
 
   /** Creates the project and its default channel in one transaction. */
