@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     console.log(`  seeded ${FIRST} deployments in ${(firstMs / 1000).toFixed(1)} s`);
     line(
       `GET /api/dashboard at ${FIRST} deployments (1 viewer)`,
-      await measure(api, '/api/dashboard', 50),
+      await measure(api, '/api/dashboard', 200),
     );
     const small = await measure(api, '/api/dashboard', 100, VIEWERS);
     line(`GET /api/dashboard at ${FIRST} deployments (${VIEWERS} viewers)`, small);
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     console.log(`  seeded up to ${DEPLOYMENTS} deployments in ${(restMs / 1000).toFixed(1)} s`);
     line(
       `GET /api/dashboard at ${DEPLOYMENTS} deployments (1 viewer)`,
-      await measure(api, '/api/dashboard', 50),
+      await measure(api, '/api/dashboard', 200),
     );
     const large = await measure(api, '/api/dashboard', 100, VIEWERS);
     line(`GET /api/dashboard at ${DEPLOYMENTS} deployments (${VIEWERS} viewers)`, large);
