@@ -16,3 +16,16 @@ export function took(start: string | null | undefined, end?: string | null): str
 export function slugOptions(items: readonly { slug: string; name: string }[]) {
   return items.map((item) => ({ value: item.slug, label: item.name }));
 }
+
+/** The slugs a scope names, or what an empty scope means (`every project`). */
+export function slugsOr(refs: readonly { slug: string }[], whenEmpty: string): string {
+  return refs.length ? refs.map((ref) => ref.slug).join(', ') : whenEmpty;
+}
+
+/** A comma-separated input as its items, trimmed, empty ones dropped. */
+export function commaSeparated(text: string): string[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}

@@ -21,7 +21,7 @@ import { Loaded, Problem } from '../components/Problem';
 import { useScopeChoices } from '../components/ScopeSelects';
 import { must, Schema } from '../lib/api';
 import { useSession } from '../lib/auth';
-import { when, slugOptions } from '../lib/format';
+import { commaSeparated, slugOptions, when } from '../lib/format';
 import { useData } from '../lib/use-data';
 
 export function Environments() {
@@ -229,11 +229,9 @@ export function Tenants() {
             button="New tenant"
             title="New tenant"
             submit={async () => {
-              const tagList = newTags
-                .split(',')
-                .map((tag) => tag.trim())
-                .filter(Boolean);
-              await must(client.POST('/api/tenants', { body: { name, tags: tagList } }));
+              await must(
+                client.POST('/api/tenants', { body: { name, tags: commaSeparated(newTags) } }),
+              );
               list.reload();
             }}
           >

@@ -18,7 +18,7 @@ import { Loaded, Problem } from '../components/Problem';
 import { ProjectAndEnvironmentSelects, useScopeChoices } from '../components/ScopeSelects';
 import { must, Schema } from '../lib/api';
 import { useSession } from '../lib/auth';
-import { slugOptions, when } from '../lib/format';
+import { slugOptions, slugsOr, when } from '../lib/format';
 import { useData } from '../lib/use-data';
 
 type Freeze = Schema<'Freeze'>;
@@ -53,9 +53,6 @@ function windowOf(freeze: Freeze): string {
     ? `${recurrence.days.join(', ')} ${recurrence.from}–${recurrence.to} (${freeze.timeZone})`
     : `cron ${recurrence.expression} for ${recurrence.durationMinutes} min (${freeze.timeZone})`;
 }
-
-const scope = (refs: { slug: string }[], all: string) =>
-  refs.length ? refs.map((ref) => ref.slug).join(', ') : all;
 
 /** Deployment freezes: every key reads them; admins create and delete them. */
 export function Freezes() {
@@ -99,7 +96,7 @@ export function Freezes() {
               {
                 header: 'Scope',
                 cell: (item) =>
-                  `${scope(item.projects, 'every project')}; ${scope(item.environments, 'every environment')}; ${scope(item.tenants, 'every tenant')}`,
+                  `${slugsOr(item.projects, 'every project')}; ${slugsOr(item.environments, 'every environment')}; ${slugsOr(item.tenants, 'every tenant')}`,
               },
               { header: 'Reason', cell: (item) => item.reason || '—' },
               ...(can.admin

@@ -18,6 +18,7 @@ import { DataTable } from '../components/DataTable';
 import { Loaded, Problem } from '../components/Problem';
 import { ProjectAndEnvironmentSelects, useScopeChoices } from '../components/ScopeSelects';
 import { must, Schema } from '../lib/api';
+import { commaSeparated, slugsOr } from '../lib/format';
 import { useSession } from '../lib/auth';
 import { useData } from '../lib/use-data';
 
@@ -52,18 +53,9 @@ const FIELDS = [
   'tenantTags',
 ];
 
-/** A comma-separated list as its items. */
-const items = (text: string) =>
-  text
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-
 /** Where a subscription sends, as the API shows it (secrets masked). */
 const destination = (item: Subscription) =>
   item.kind === 'email' ? `${(item.to ?? []).join(', ')} via ${item.smtp?.host ?? '?'}` : item.url;
-
-const all = (values: string[], what: string) => (values.length ? values.join(', ') : what);
 
 /** Notification subscriptions (admins only: they hold secrets and reach outside). */
 export function Subscriptions() {
@@ -105,13 +97,7 @@ export function Subscriptions() {
               {
                 header: 'For',
                 cell: (item) =>
-                  `${all(
-                    item.projects.map((ref) => ref.slug),
-                    'every project',
-                  )}; ${all(
-                    item.environments.map((ref) => ref.slug),
-                    'every environment',
-                  )}${item.tenantTags.length ? `; tenants tagged ${item.tenantTags.join(', ')}` : ''}`,
+                  `${slugsOr(item.projects, 'every project')}; ${slugsOr(item.environments, 'every environment')}${item.tenantTags.length ? `; tenants tagged ${item.tenantTags.join(', ')}` : ''}`,
               },
               { header: 'Sends to', cell: (item) => destination(item) ?? '—' },
               {
@@ -163,7 +149,7 @@ function NewSubscription({ onCreated }: { onCreated(): void }) {
     const destinationFields =
       kind === 'email'
         ? {
-            to: items(to),
+            to: commaSeparated(to),
             from,
             smtp: {
               host,
@@ -182,7 +168,7 @@ function NewSubscription({ onCreated }: { onCreated(): void }) {
           enabled,
           projects: projectRefs,
           environments: environmentRefs,
-          tenantTags: items(tenantTags),
+          tenantTags: commaSeparated(tenantTags),
           ...destinationFields,
         },
       }),
